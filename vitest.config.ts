@@ -1,0 +1,54 @@
+// Three test projects in one `vitest run`: the worker inside workerd (real local D1 and KV),
+// the widget in happy-dom, and end-to-end tests in real Chromium against `wrangler dev`.
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations('worker/migrations');
+  return {
+    test: {
+      projects: [
+        {
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: './wrangler.toml' },
+              miniflare: {
+                bindings: {
+                  TEST_MIGRATIONS: migrations,
+                  ADMIN_TOKEN: 'test-admin-token',
+                  SECRET_KEY: 'test-secret-key',
+                  ALLOWED_ORIGINS: 'https://blog.example,http://localhost:8787',
+                },
+              },
+            }),
+          ],
+          test: {
+            name: 'worker',
+            include: ['test/worker/**/*.test.ts'],
+            setupFiles: ['test/worker/apply-migrations.ts'],
+          },
+        },
+        {
+          oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+          test: {
+            name: 'widget',
+            environment: 'happy-dom',
+            css: true,
+            include: ['test/widget/**/*.test.{ts,tsx}'],
+          },
+        },
+        {
+          test: {
+            name: 'e2e',
+            environment: 'node',
+            include: ['test/e2e/**/*.test.ts'],
+            globalSetup: ['test/e2e/global-setup.ts'],
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
+            fileParallelism: false,
+          },
+        },
+      ],
+    },
+  };
+});
