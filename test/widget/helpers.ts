@@ -1,0 +1,98 @@
+/** Test helpers for the widget: realistic API objects and a fake `fetch` that records what it was asked. */
+import { vi } from 'vitest';
+import type { Comment, CreatedComment, Problem, ThreadPage } from '../../worker/types/api.ts';
+import type { WidgetOptions } from '../../widget/src/options.ts';
+
+export const origin = 'https://comments.example';
+
+export const options = (overrides: Partial<WidgetOptions> = {}): WidgetOptions => ({
+  origin,
+  url: 'https://blog.example/post',
+  title: 'Un article',
+  lang: 'fr',
+  theme: 'light',
+  ...overrides,
+});
+
+let seq = 0;
+
+export const comment = (overrides: Partial<Comment> = {}): Comment => ({
+  id: `c${++seq}`,
+  parentId: null,
+  author: { name: 'Alice', website: null, avatar: 'a3f29b', moderator: false },
+  html: '<p>Bonjour</p>',
+  createdAt: new Date(Date.now() - 3 * 60_000).toISOString(),
+  editedAt: null,
+  likes: 0,
+  status: 'approved',
+  pinned: false,
+  ...overrides,
+});
+
+export const page = (comments: Comment[], overrides: Partial<ThreadPage> = {}): ThreadPage => ({
+  thread: {
+    key: 'https://blog.example/post',
+    url: 'https://blog.example/post',
+    title: 'Un article',
+    commentCount: comments.filter((c) => c.status === 'approved').length,
+    likes: 0,
+    locked: false,
+  },
+  comments,
+  nextCursor: null,
+  ...overrides,
+});
+
+export const created = (c: Comment): CreatedComment => ({
+  comment: c,
+  editToken: `token-${c.id}`,
+  editableUntil: new Date(Date.now() + 900_000).toISOString(),
+});
+
+export const json = (body: unknown, status = 200): Response =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+
+export const problem = (body: Problem): Response =>
+  new Response(JSON.stringify(body), {
+    status: body.status,
+    headers: { 'Content-Type': 'application/problem+json' },
+  });
+
+export interface Recorded {
+  method: string;
+  url: URL;
+  headers: Headers;
+  /** The parsed JSON body, if any. */
+  body: unknown;
+}
+
+/** A handler answers a request; throwing a TypeError imitates a network failure, as `fetch` does. */
+export type Handler = (request: Recorded) => Response | Promise<Response>;
+
+/**
+ * Replaces `globalThis.fetch` with `handler` and returns the list of requests it received, in order.
+ * Undo with `vi.unstubAllGlobals()`.
+ */
+export const fakeFetch = (handler: Handler): Recorded[] => {
+  const requests: Recorded[] = [];
+  vi.stubGlobal('fetch', async (input: string | URL, init: RequestInit = {}) => {
+    const request: Recorded = {
+      method: init.method ?? 'GET',
+      url: new URL(input),
+      headers: new Headers(init.headers),
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+    };
+    requests.push(request);
+    return handler(request);
+  });
+  return requests;
+};
+
+/** The usual server: `GET /threads` answers `thread`; `POST /comments` answers with `posted()`. */
+export const server =
+  (thread: ThreadPage, posted?: (request: Recorded) => Response | Promise<Response>): Handler =>
+  (request) => {
+    if (request.method === 'GET' && request.url.pathname === '/api/v1/threads') return json(thread);
+    if (request.method === 'POST' && request.url.pathname === '/api/v1/comments' && posted) return posted(request);
+    return problem({ status: 404, code: 'not_found', title: 'Not found' });
+  };

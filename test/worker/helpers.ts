@@ -1,0 +1,29 @@
+/** Small helpers for the worker tests: requests to the real worker (inside workerd, real local D1). */
+import { exports } from 'cloudflare:workers';
+
+export const ORIGIN = 'https://blog.example';
+export const PAGE = `${ORIGIN}/2026/11/un-billet`;
+
+export const request = (path: string, init: RequestInit = {}): Promise<Response> =>
+  exports.default.fetch(new Request(`https://comments.example${path}`, init));
+
+export const postJson = (path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> =>
+  request(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: ORIGIN, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+let counter = 0;
+/** A page URL of its own for each test, so tests in one file don't see each other's comments. */
+export const freshPage = (): string => `${ORIGIN}/post-${Date.now().toString(36)}-${++counter}`;
+
+export const postComment = async (body: Record<string, unknown>) => {
+  const res = await postJson('/api/v1/comments', { url: PAGE, body: 'Bonjour !', ...body });
+  return { res, json: (await res.json()) as Record<string, any> };
+};
+
+export const getThread = async (query: string) => {
+  const res = await request(`/api/v1/threads?${query}`);
+  return { res, json: (await res.json()) as Record<string, any> };
+};

@@ -1,0 +1,21 @@
+/** What every component of one mounted thread shares: its options, its API client and its strings. */
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Api } from '../api.ts';
+import type { Translator } from '../i18n/index.ts';
+import type { WidgetOptions } from '../options.ts';
+
+export interface Widget {
+  options: WidgetOptions;
+  api: Api;
+  t: Translator;
+}
+
+// No default value: a component used outside <App> is a bug we want to hear about at once.
+export const WidgetContext = createContext<Widget | null>(null);
+
+export const useWidget = (): Widget => {
+  const widget = useContext(WidgetContext);
+  if (!widget) throw new Error('Causerie component rendered outside <App>');
+  return widget;
+};

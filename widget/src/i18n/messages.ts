@@ -1,0 +1,46 @@
+/**
+ * The shape every language file must fill in: one `Messages` object per language, checked by the compiler,
+ * so a missing or misspelt key in any language is a type error rather than a blank in production.
+ */
+import type { ErrorCode } from '../../../worker/types/api.ts';
+
+/**
+ * A plural form per CLDR category (Intl.PluralRules); `{n}` is replaced by the formatted number.
+ * `other` is required because every language has it; the rest are optional (English has no `many`).
+ */
+export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/** The form fields whose server-side validation errors (422 `errors[].field`) get a message of their own. */
+export type FieldName = 'name' | 'email' | 'website' | 'body';
+
+export interface Messages {
+  /** The count heading, e.g. "3 commentaires". */
+  commentCount: Plural;
+  empty: string;
+  loading: string;
+  loadFailed: string;
+  retry: string;
+  loadMore: string;
+  locked: string;
+  deleted: string;
+  pending: string;
+  reply: string;
+  /** Heading of an inline reply form; `{name}` is the parent's author. */
+  replyTo: string;
+  cancel: string;
+  formHeading: string;
+  name: string;
+  email: string;
+  emailHint: string;
+  website: string;
+  comment: string;
+  commentHint: string;
+  submit: string;
+  posted: string;
+  postedPending: string;
+  /** Label of the honeypot: only bots ever see it, so it reads as an instruction to leave it alone. */
+  honeypot: string;
+  /** One message per API error code, plus `network` for a fetch that never got an answer. */
+  errors: Record<ErrorCode | 'network', string>;
+  fieldErrors: Record<FieldName, string>;
+}

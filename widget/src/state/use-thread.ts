@@ -1,0 +1,94 @@
+/** The thread's data and its loading lifecycle, apart from any rendering. */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { Comment, Thread } from '../../../worker/types/api.ts';
+import type { Api, ApiError } from '../api.ts';
+import type { WidgetOptions } from '../options.ts';
+
+export interface ThreadState {
+  status: 'loading' | 'ready' | 'error';
+  thread: Thread | null;
+  /** Flat, in display order (roots each followed by their replies), as the API sends it. */
+  comments: Comment[];
+  nextCursor: string | null;
+  loadingMore: boolean;
+  /** The last failure of a first load or a "load more", for the message under the list. */
+  error: ApiError | null;
+}
+
+const initial: ThreadState = {
+  status: 'loading',
+  thread: null,
+  comments: [],
+  nextCursor: null,
+  loadingMore: false,
+  error: null,
+};
+
+/** Appends without repeating: a comment we posted ourselves can come back in a later page. */
+const merge = (current: Comment[], incoming: Comment[]): Comment[] => {
+  const seen = new Set(current.map((comment) => comment.id));
+  return [...current, ...incoming.filter((comment) => !seen.has(comment.id))];
+};
+
+export const useThread = (api: Api, { url, id, sort }: WidgetOptions) => {
+  const [state, setState] = useState<ThreadState>(initial);
+  // Aborted on unmount and on a new query, so a late answer never lands in an unmounted or newer thread.
+  const controller = useRef<AbortController | null>(null);
+
+  const load = useCallback(
+    async (cursor?: string) => {
+      controller.current?.abort();
+      const current = new AbortController();
+      controller.current = current;
+      setState((s) => (cursor ? { ...s, loadingMore: true, error: null } : { ...initial }));
+      const result = await api.getThread({ url, id, sort, cursor }, current.signal);
+      if (current.signal.aborted) return;
+      setState((s) =>
+        result.ok
+          ? {
+              status: 'ready',
+              thread: result.value.thread,
+              comments: cursor ? merge(s.comments, result.value.comments) : result.value.comments,
+              nextCursor: result.value.nextCursor,
+              loadingMore: false,
+              error: null,
+            }
+          : { ...s, status: cursor ? s.status : 'error', loadingMore: false, error: result.error },
+      );
+    },
+    [api, url, id, sort],
+  );
+
+  useEffect(() => {
+    load();
+    return () => controller.current?.abort();
+  }, [load]);
+
+  /** Shows a comment the reader just posted, in place: a reply lands after its siblings. */
+  const add = useCallback(
+    (comment: Comment) =>
+      setState((s) => {
+        // Newest-first threads show a new root on top; everywhere else it goes last, as a reload would.
+        const first = sort === 'newest' && comment.parentId === null;
+        const comments = first ? [comment, ...s.comments] : [...s.comments, comment];
+        const counted = comment.status === 'approved' && s.thread;
+        return {
+          ...s,
+          comments,
+          thread: counted ? { ...counted, commentCount: counted.commentCount + 1 } : s.thread,
+        };
+      }),
+    [sort],
+  );
+
+  return {
+    state,
+    retry: () => {
+      load();
+    },
+    loadMore: () => {
+      if (state.nextCursor) load(state.nextCursor);
+    },
+    add,
+  };
+};

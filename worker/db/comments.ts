@@ -1,0 +1,91 @@
+/** Queries on the comments table used by the reader API. */
+import { PUBLIC_COMMENT_COLUMNS, type PublicCommentRow } from './rows.ts';
+import { upsertThread } from './threads.ts';
+
+export interface CommentRef extends PublicCommentRow {
+  thread_id: number;
+  thread_key: string;
+}
+
+const REF_SQL = `SELECT ${PUBLIC_COMMENT_COLUMNS}, c.thread_id, t.key AS thread_key
+  FROM comments c JOIN threads t ON t.id = c.thread_id`;
+
+export const findComment = (db: D1Database, id: string): Promise<CommentRef | null> =>
+  db.prepare(`${REF_SQL} WHERE c.id = ?1`).bind(id).first<CommentRef>();
+
+export const findCommentByClientId = (db: D1Database, clientId: string): Promise<CommentRef | null> =>
+  db.prepare(`${REF_SQL} WHERE c.client_id = ?1`).bind(clientId).first<CommentRef>();
+
+/** "first-time" moderation: has this e-mail address had a comment approved before? */
+export const hasApprovedComment = async (db: D1Database, email: string): Promise<boolean> =>
+  (await db
+    .prepare("SELECT 1 FROM comments WHERE author_email = ?1 AND status = 'approved' LIMIT 1")
+    .bind(email)
+    .first()) !== null;
+
+export interface NewCommentRow {
+  id: string;
+  thread: { key: string; url: string; title: string };
+  parentId: string | null;
+  rootId: string;
+  status: 'approved' | 'pending';
+  body: string;
+  html: string;
+  authorName: string | null;
+  authorEmail: string | null;
+  authorWebsite: string | null;
+  avatar: string;
+  ipHash: string | null;
+  clientId: string | null;
+  notify: boolean;
+  createdAt: string;
+}
+
+/**
+ * Creates the thread if needed, the comment, and the counters, in one transaction.
+ * A `client_id` seen before inserts nothing (the caller then returns the earlier comment), and the
+ * counters only move when this very comment was inserted approved: retries and races never double-count.
+ * @returns whether the comment was inserted.
+ */
+export const insertComment = async (db: D1Database, row: NewCommentRow): Promise<boolean> => {
+  const insertedApproved = `EXISTS (SELECT 1 FROM comments WHERE id = ?1 AND status = 'approved')`;
+  const statements = [
+    upsertThread(db, { ...row.thread, createdAt: row.createdAt }),
+    db
+      .prepare(
+        `INSERT INTO comments (id, thread_id, parent_id, root_id, status, body, html, author_name, author_email,
+           author_website, avatar, ip_hash, client_id, notify, created_at)
+         VALUES (?1, (SELECT id FROM threads WHERE key = ?2), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+         ON CONFLICT (client_id) DO NOTHING`,
+      )
+      .bind(
+        row.id,
+        row.thread.key,
+        row.parentId,
+        row.rootId,
+        row.status,
+        row.body,
+        row.html,
+        row.authorName,
+        row.authorEmail,
+        row.authorWebsite,
+        row.avatar,
+        row.ipHash,
+        row.clientId,
+        row.notify ? 1 : 0,
+        row.createdAt,
+      ),
+    db
+      .prepare(`UPDATE threads SET comment_count = comment_count + 1 WHERE key = ?2 AND ${insertedApproved}`)
+      .bind(row.id, row.thread.key),
+  ];
+  if (row.parentId) {
+    statements.push(
+      db
+        .prepare(`UPDATE comments SET reply_count = reply_count + 1 WHERE id = ?2 AND ${insertedApproved}`)
+        .bind(row.id, row.parentId),
+    );
+  }
+  const results = await db.batch(statements);
+  return (results[1]?.meta.changes ?? 0) === 1;
+};

@@ -1,0 +1,79 @@
+/**
+ * Reads the deployment's settings (wrangler vars and secrets, API.md "Configuration") into a typed object,
+ * with the documented defaults for anything unset or malformed.
+ */
+import type { ModerationMode } from './types/api.ts';
+
+export type Bindings = Cloudflare.Env;
+
+export interface RateLimit {
+  count: number;
+  seconds: number;
+}
+
+export interface Settings {
+  allowedOrigins: Set<string>;
+  moderation: ModerationMode;
+  editWindowSeconds: number;
+  maxCommentLength: number;
+  significantQueryParams: Set<string>;
+  anonymousName: string;
+  /** `null` when `RATE_LIMIT_WRITES=off`. */
+  rateLimit: RateLimit | null;
+  secretKey: string;
+  adminToken: string;
+}
+
+const list = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+const positiveInt = (value: string | undefined, fallback: number): number => {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+};
+
+/** Origins compare as `scheme://host[:port]`, lower-cased, without a trailing slash. */
+export const canonicalOrigin = (origin: string): string | null => {
+  try {
+    const url = new URL(origin);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
+  } catch {
+    return null;
+  }
+};
+
+const parseRateLimit = (value: string | undefined): RateLimit | null => {
+  if (value?.trim() === 'off') return null;
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value ?? '');
+  if (!match) return { count: 5, seconds: 60 };
+  return { count: Number(match[1]), seconds: Number(match[2]) };
+};
+
+const MODES: readonly ModerationMode[] = ['none', 'all', 'first-time'];
+
+export const readSettings = (env: Bindings): Settings => {
+  const moderation = MODES.find((mode) => mode === env.MODERATION?.trim()) ?? 'none';
+  const origins = list(env.ALLOWED_ORIGINS)
+    .map(canonicalOrigin)
+    .filter((o): o is string => o !== null);
+  return {
+    allowedOrigins: new Set(origins),
+    moderation,
+    editWindowSeconds: positiveInt(env.EDIT_WINDOW_SECONDS, 900),
+    maxCommentLength: positiveInt(env.MAX_COMMENT_LENGTH, 10_000),
+    significantQueryParams: new Set(list(env.SIGNIFICANT_QUERY_PARAMS)),
+    anonymousName: env.ANONYMOUS_NAME?.trim() || 'Anonymous',
+    rateLimit: parseRateLimit(env.RATE_LIMIT_WRITES),
+    secretKey: env.SECRET_KEY ?? '',
+    adminToken: env.ADMIN_TOKEN ?? '',
+  };
+};
+
+/** What every handler can read from the context: `c.get('settings')`. */
+export interface AppEnv {
+  Bindings: Bindings;
+  Variables: { settings: Settings };
+}

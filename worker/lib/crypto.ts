@@ -1,0 +1,71 @@
+/**
+ * Keyed hashes and signed tokens (HMAC-SHA256 with SECRET_KEY): edit tokens, IP hashes, avatar seeds.
+ * Keyed, so an outsider holding a hash cannot test guesses of the e-mail or IP behind it.
+ */
+
+const encoder = new TextEncoder();
+const keys = new Map<string, Promise<CryptoKey>>();
+
+const hmacKey = (secret: string): Promise<CryptoKey> => {
+  let key = keys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+      'verify',
+    ]);
+    keys.set(secret, key);
+  }
+  return key;
+};
+
+const toHex = (bytes: ArrayBuffer): string =>
+  Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
+
+const toBase64Url = (bytes: ArrayBuffer): string =>
+  btoa(String.fromCharCode(...new Uint8Array(bytes)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+
+const fromBase64Url = (text: string): Uint8Array<ArrayBuffer> | null => {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+};
+
+const sign = async (secret: string, purpose: string, message: string): Promise<ArrayBuffer> =>
+  crypto.subtle.sign('HMAC', await hmacKey(secret), encoder.encode(`${purpose}\n${message}`));
+
+/** A keyed hex hash, `length` hex digits long; the purpose keeps hashes of one value unlinkable across uses. */
+export const keyedHash = async (secret: string, purpose: string, value: string, length = 32): Promise<string> =>
+  toHex(await sign(secret, purpose, value)).slice(0, length);
+
+/**
+ * An edit token: `<expiry in epoch seconds>.<HMAC over the comment id and the expiry>`.
+ * @example await issueEditToken(secret, 'V1StGXR8_Z5jdHi6B-myT', 1_800_000_000)
+ */
+export const issueEditToken = async (secret: string, commentId: string, expires: number): Promise<string> =>
+  `${expires}.${toBase64Url(await sign(secret, 'edit', `${commentId}\n${expires}`))}`;
+
+export type EditTokenCheck = 'valid' | 'invalid' | 'expired';
+
+/** Verifies an edit token in constant time (crypto.subtle.verify), then its expiry. */
+export const checkEditToken = async (
+  secret: string,
+  commentId: string,
+  token: string,
+  nowSeconds: number,
+): Promise<EditTokenCheck> => {
+  const [expiresText, mac, ...rest] = token.split('.');
+  const expires = Number(expiresText);
+  const signature = mac === undefined ? null : fromBase64Url(mac);
+  if (rest.length || !Number.isSafeInteger(expires) || !signature) return 'invalid';
+  const ok = await crypto.subtle.verify(
+    'HMAC',
+    await hmacKey(secret),
+    signature,
+    encoder.encode(`edit\n${commentId}\n${expires}`),
+  );
+  if (!ok) return 'invalid';
+  return nowSeconds < expires ? 'valid' : 'expired';
+};

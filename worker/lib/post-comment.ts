@@ -1,0 +1,160 @@
+/**
+ * What happens when a reader posts: the page's thread resolved, the rules of API.md checked in order
+ * (origin, length, honeypot, idempotency, lock, parent, moderation), the comment stored atomically.
+ */
+import { nanoid } from 'nanoid';
+import {
+  type CommentRef,
+  findComment,
+  findCommentByClientId,
+  hasApprovedComment,
+  insertComment,
+} from '../db/comments.ts';
+import { type PublicCommentRow, toComment } from '../db/rows.ts';
+import { storage } from '../db/storage.ts';
+import { findThread } from '../db/threads.ts';
+import type { Settings } from '../env.ts';
+import { ApiError, validationFailed } from '../errors.ts';
+import type { CreatedComment } from '../types/api.ts';
+import { issueEditToken, keyedHash } from './crypto.ts';
+import { renderMarkdown } from './markdown.ts';
+import { normalizeUrl } from './normalize-url.ts';
+import type { NewCommentInput } from './schemas.ts';
+
+export interface PostContext {
+  db: D1Database;
+  settings: Settings;
+  /** The poster's IP (CF-Connecting-IP), hashed before it is stored. */
+  ip: string | null;
+  isAllowedOrigin: (origin: string) => boolean;
+  now: Date;
+}
+
+export interface PostResult {
+  created: boolean;
+  body: CreatedComment;
+}
+
+/** Resolves a page to its thread key and normalized URL; refuses URLs that aren't http(s) or aren't ours. */
+export const resolvePage = (
+  input: { url: string; id?: string | undefined },
+  settings: Settings,
+  isAllowedOrigin: (origin: string) => boolean,
+): { key: string; url: string } => {
+  const url = normalizeUrl(input.url, settings.significantQueryParams);
+  if (url === null) throw validationFailed([{ field: 'url', message: 'must be an absolute http(s) URL' }]);
+  if (!isAllowedOrigin(new URL(url).origin)) {
+    throw new ApiError('origin_not_allowed', `pages of ${new URL(url).origin} may not have comments here`);
+  }
+  return { key: input.id ?? url, url };
+};
+
+const isHoneypotFilled = (input: NewCommentInput): boolean =>
+  [input.website2, input.hp].some((value) => value !== undefined && value !== null && value !== '');
+
+const respond = async (ctx: PostContext, row: PublicCommentRow, created: boolean): Promise<PostResult> => {
+  const expires = Math.floor(Date.parse(row.created_at) / 1000) + ctx.settings.editWindowSeconds;
+  return {
+    created,
+    body: {
+      comment: toComment(row, ctx.settings.anonymousName),
+      editToken: await issueEditToken(ctx.settings.secretKey, row.id, expires),
+      editableUntil: new Date(expires * 1000).toISOString(),
+    },
+  };
+};
+
+const visibleParent = async (ctx: PostContext, parentId: string, threadKey: string): Promise<CommentRef> => {
+  const parent = await storage(() => findComment(ctx.db, parentId));
+  if (!parent || parent.thread_key !== threadKey || parent.status !== 'approved') {
+    throw new ApiError('not_found', 'parentId is not a comment of this thread', {
+      errors: [{ field: 'parentId', message: 'no such comment in this thread' }],
+    });
+  }
+  return parent;
+};
+
+const moderationStatus = async (ctx: PostContext, email: string | null): Promise<'approved' | 'pending'> => {
+  switch (ctx.settings.moderation) {
+    case 'none':
+      return 'approved';
+    case 'all':
+      return 'pending';
+    case 'first-time':
+      return email !== null && (await storage(() => hasApprovedComment(ctx.db, email))) ? 'approved' : 'pending';
+  }
+};
+
+export const postComment = async (ctx: PostContext, input: NewCommentInput): Promise<PostResult> => {
+  const page = resolvePage(input, ctx.settings, ctx.isAllowedOrigin);
+  // Characters, not UTF-16 units: an emoji counts once.
+  if ([...input.body.trim()].length > ctx.settings.maxCommentLength) {
+    throw validationFailed([{ field: 'body', message: `must be at most ${ctx.settings.maxCommentLength} characters` }]);
+  }
+
+  const createdAt = ctx.now.toISOString();
+  const email = input.author?.email?.toLowerCase() ?? null;
+  const name = input.author?.name ?? null;
+  const id = nanoid();
+  const html = renderMarkdown(input.body);
+
+  // A bot filled the hidden field: answer as if the comment were held, store nothing.
+  if (isHoneypotFilled(input)) {
+    const decoy: PublicCommentRow = {
+      seq: 0,
+      id,
+      parent_id: input.parentId ?? null,
+      root_id: id,
+      status: 'pending',
+      pinned: 0,
+      likes: 0,
+      html,
+      author_name: name,
+      author_website: input.author?.website ?? null,
+      avatar: await keyedHash(ctx.settings.secretKey, 'avatar', email ?? name ?? id, 16),
+      moderator: 0,
+      created_at: createdAt,
+      edited_at: null,
+    };
+    return respond(ctx, decoy, true);
+  }
+
+  if (input.clientId) {
+    const clientId = input.clientId;
+    const earlier = await storage(() => findCommentByClientId(ctx.db, clientId));
+    if (earlier) return respond(ctx, earlier, false);
+  }
+
+  const thread = await storage(() => findThread(ctx.db, page.key));
+  if (thread?.locked) throw new ApiError('thread_locked', 'this thread no longer takes comments');
+  const parent = input.parentId ? await visibleParent(ctx, input.parentId, page.key) : null;
+
+  const ipHash = ctx.ip ? await keyedHash(ctx.settings.secretKey, 'ip', ctx.ip) : null;
+  const inserted = await storage(async () =>
+    insertComment(ctx.db, {
+      id,
+      thread: { key: page.key, url: page.url, title: input.title ?? '' },
+      parentId: parent?.id ?? null,
+      rootId: parent?.root_id ?? id,
+      status: await moderationStatus(ctx, email),
+      body: input.body,
+      html,
+      authorName: name,
+      authorEmail: email,
+      authorWebsite: input.author?.website ?? null,
+      // Seeded by a keyed hash, so the avatar cannot be traced back to the e-mail (unlike a Gravatar hash).
+      avatar: await keyedHash(ctx.settings.secretKey, 'avatar', email ?? name ?? ipHash ?? id, 16),
+      ipHash,
+      clientId: input.clientId ?? null,
+      notify: input.notify ?? false,
+      createdAt,
+    }),
+  );
+
+  // Not inserted: a concurrent retry with the same clientId won the race; answer with its comment.
+  const stored = await storage(() =>
+    inserted || !input.clientId ? findComment(ctx.db, id) : findCommentByClientId(ctx.db, input.clientId),
+  );
+  if (!stored) throw new ApiError('storage_unavailable', 'the comment could not be read back; try again');
+  return respond(ctx, stored, inserted);
+};

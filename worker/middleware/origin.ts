@@ -1,0 +1,40 @@
+/**
+ * Which pages may use the reader API: CORS for the allowed origins (and the worker's own), and the write
+ * check that refuses a request whose `Origin` header is not one of them (API.md: 403 origin_not_allowed).
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
+import type { AppEnv } from '../env.ts';
+import { canonicalOrigin } from '../env.ts';
+import { ApiError } from '../errors.ts';
+
+/** True when `origin` is the worker's own or one the owner listed in ALLOWED_ORIGINS. */
+export const isAllowedOrigin = (c: Context<AppEnv>, origin: string): boolean => {
+  const canonical = canonicalOrigin(origin);
+  if (canonical === null) return false;
+  return canonical === new URL(c.req.url).origin || c.get('settings').allowedOrigins.has(canonical);
+};
+
+export const readerCors = (): MiddlewareHandler<AppEnv> =>
+  cors({
+    origin: (origin, c) => (isAllowedOrigin(c, origin) ? origin : null),
+    allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+    allowHeaders: ['Content-Type', 'Authorization'],
+    exposeHeaders: ['Retry-After'],
+    maxAge: 86_400,
+  });
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Browsers always send `Origin` on cross-origin writes, so a foreign one is refused here; a request
+ * without it (a script, curl) is still judged by the page URL it writes to.
+ */
+export const writeOrigin = (): MiddlewareHandler<AppEnv> =>
+  async function writeOrigin(c, next) {
+    const origin = c.req.header('Origin');
+    if (!SAFE_METHODS.has(c.req.method) && origin !== undefined && !isAllowedOrigin(c, origin)) {
+      throw new ApiError('origin_not_allowed', `origin ${origin} is not allowed to write here`);
+    }
+    await next();
+  };

@@ -1,0 +1,22 @@
+/** GET /api/v1/config: the public settings the widget needs before it draws the form. */
+import { Hono } from 'hono';
+import type { AppEnv } from '../env.ts';
+import { LIMITS } from '../lib/schemas.ts';
+import type { PublicConfig } from '../types/api.ts';
+
+export const config = new Hono<AppEnv>().get('/', (c) => {
+  const settings = c.get('settings');
+  const body: PublicConfig = {
+    version: 1,
+    moderation: settings.moderation,
+    editWindowSeconds: settings.editWindowSeconds,
+    maxCommentLength: settings.maxCommentLength,
+    anonymousName: settings.anonymousName,
+    limits: { name: LIMITS.name, email: LIMITS.email, website: LIMITS.website, body: settings.maxCommentLength },
+    requiredFields: [],
+    sorts: ['oldest', 'newest', 'top'],
+    defaultSort: 'oldest',
+    pageSize: { default: 50, max: 100 },
+  };
+  return c.json(body, 200, { 'Cache-Control': 'public, max-age=60' });
+});

@@ -1,0 +1,40 @@
+/** GET /api/v1/threads: one page of a thread, by root comment (API.md "Rules for GET /threads"). */
+import { Hono } from 'hono';
+import { emptyThread, toComment, toThread } from '../db/rows.ts';
+import { storage } from '../db/storage.ts';
+import { readThreadPage } from '../db/thread-page.ts';
+import type { AppEnv } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
+import { normalizeUrl } from '../lib/normalize-url.ts';
+import { threadQuerySchema } from '../lib/schemas.ts';
+import { validate } from '../lib/validate.ts';
+import type { ThreadPage } from '../types/api.ts';
+
+export const threads = new Hono<AppEnv>().get('/', validate('query', threadQuerySchema), async (c) => {
+  const query = c.req.valid('query');
+  const settings = c.get('settings');
+
+  const url = query.url === undefined ? null : normalizeUrl(query.url, settings.significantQueryParams);
+  if (query.url !== undefined && url === null) {
+    throw new ApiError('bad_request', 'url must be an absolute http(s) URL', {
+      errors: [{ field: 'url', message: 'must be an absolute http(s) URL' }],
+    });
+  }
+  const key = query.id ?? (url as string);
+
+  const cursor = query.cursor === undefined ? null : decodeCursor(query.cursor);
+  if (query.cursor !== undefined && (cursor === null || cursor.sort !== query.sort)) {
+    throw new ApiError('bad_request', 'cursor is not valid for this thread and sort', {
+      errors: [{ field: 'cursor', message: 'is not a cursor from this API for this sort' }],
+    });
+  }
+
+  const page = await storage(() => readThreadPage(c.env.DB, key, query.sort, query.limit, cursor));
+  const body: ThreadPage = {
+    thread: page.thread ? toThread(page.thread) : emptyThread(key, url ?? ''),
+    comments: page.rows.map((row) => toComment(row, settings.anonymousName)),
+    nextCursor: page.next ? encodeCursor(page.next) : null,
+  };
+  return c.json(body, 200, { 'Cache-Control': 'no-cache' });
+});
