@@ -1,12 +1,4 @@
 // Applies the D1 migrations before each test file; storage is isolated per file, so this runs per file.
 import { applyD1Migrations, env } from 'cloudflare:test';
 
-declare global {
-  namespace Cloudflare {
-    interface Env {
-      TEST_MIGRATIONS: Parameters<typeof applyD1Migrations>[1];
-    }
-  }
-}
-
 await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);

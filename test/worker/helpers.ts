@@ -7,7 +7,11 @@ export const PAGE = `${ORIGIN}/2026/11/un-billet`;
 export const request = (path: string, init: RequestInit = {}): Promise<Response> =>
   exports.default.fetch(new Request(`https://comments.example${path}`, init));
 
-export const postJson = (path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> =>
+export const postJson = (
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> =>
   request(path, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Origin: ORIGIN, ...headers },

@@ -37,8 +37,12 @@ const sign = async (secret: string, purpose: string, message: string): Promise<A
   crypto.subtle.sign('HMAC', await hmacKey(secret), encoder.encode(`${purpose}\n${message}`));
 
 /** A keyed hex hash, `length` hex digits long; the purpose keeps hashes of one value unlinkable across uses. */
-export const keyedHash = async (secret: string, purpose: string, value: string, length = 32): Promise<string> =>
-  toHex(await sign(secret, purpose, value)).slice(0, length);
+export const keyedHash = async (
+  secret: string,
+  purpose: string,
+  value: string,
+  length = 32,
+): Promise<string> => toHex(await sign(secret, purpose, value)).slice(0, length);
 
 /**
  * An edit token: `<expiry in epoch seconds>.<HMAC over the comment id and the expiry>`.

@@ -81,7 +81,9 @@ const moderationStatus = async (ctx: PostContext, email: string | null): Promise
     case 'all':
       return 'pending';
     case 'first-time':
-      return email !== null && (await storage(() => hasApprovedComment(ctx.db, email))) ? 'approved' : 'pending';
+      return email !== null && (await storage(() => hasApprovedComment(ctx.db, email)))
+        ? 'approved'
+        : 'pending';
   }
 };
 
@@ -89,7 +91,9 @@ export const postComment = async (ctx: PostContext, input: NewCommentInput): Pro
   const page = resolvePage(input, ctx.settings, ctx.isAllowedOrigin);
   // Characters, not UTF-16 units: an emoji counts once.
   if ([...input.body.trim()].length > ctx.settings.maxCommentLength) {
-    throw validationFailed([{ field: 'body', message: `must be at most ${ctx.settings.maxCommentLength} characters` }]);
+    throw validationFailed([
+      { field: 'body', message: `must be at most ${ctx.settings.maxCommentLength} characters` },
+    ]);
   }
 
   const createdAt = ctx.now.toISOString();

@@ -29,13 +29,17 @@ export const newCommentSchema = z.object({
   title: z.preprocess(blankAsAbsent, text(LIMITS.title).optional()),
   parentId: z.preprocess(blankAsAbsent, text(64).nullable().optional()),
   // Kept verbatim (the author edits what they typed); its length is checked against MAX_COMMENT_LENGTH later.
-  body: z.string({ error: 'is required' }).refine((body) => body.trim() !== '', { error: 'must not be empty' }),
+  body: z
+    .string({ error: 'is required' })
+    .refine((body) => body.trim() !== '', { error: 'must not be empty' }),
   author: z
     .object({
       name: z.preprocess(blankAsAbsent, text(LIMITS.name).optional()),
       email: z.preprocess(
         blankAsAbsent,
-        text(LIMITS.email).pipe(z.email({ error: 'must be a valid e-mail address' })).optional(),
+        text(LIMITS.email)
+          .pipe(z.email({ error: 'must be a valid e-mail address' }))
+          .optional(),
       ),
       website: z.preprocess(
         blankAsAbsent,

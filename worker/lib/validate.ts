@@ -14,7 +14,10 @@ const toFieldErrors = (issues: readonly z.core.$ZodIssue[]): FieldError[] =>
 /**
  * @example app.post('/comments', validate('json', newCommentSchema), (c) => c.req.valid('json'))
  */
-export const validate = <T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) =>
+export const validate = <T extends z.ZodType, Target extends keyof ValidationTargets>(
+  target: Target,
+  schema: T,
+) =>
   zValidator(target, schema, (result) => {
     if (result.success) return;
     const errors = toFieldErrors(result.error.issues);
@@ -23,6 +26,7 @@ export const validate = <T extends z.ZodType, Target extends keyof ValidationTar
         errors,
       });
     }
-    if (errors.some((e) => e.field === '')) throw new ApiError('bad_request', 'the body must be a JSON object');
+    if (errors.some((e) => e.field === ''))
+      throw new ApiError('bad_request', 'the body must be a JSON object');
     throw validationFailed(errors);
   });

@@ -1,10 +1,10 @@
 /** POST /api/v1/comments: a reader posts a comment or a reply (API.md "Rules for POST /comments"). */
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
-import { isAllowedOrigin } from '../middleware/origin.ts';
 import { postComment } from '../lib/post-comment.ts';
 import { newCommentSchema } from '../lib/schemas.ts';
 import { validate } from '../lib/validate.ts';
+import { isAllowedOrigin } from '../middleware/origin.ts';
 
 export const comments = new Hono<AppEnv>().post('/', validate('json', newCommentSchema), async (c) => {
   const result = await postComment(

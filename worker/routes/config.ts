@@ -12,7 +12,12 @@ export const config = new Hono<AppEnv>().get('/', (c) => {
     editWindowSeconds: settings.editWindowSeconds,
     maxCommentLength: settings.maxCommentLength,
     anonymousName: settings.anonymousName,
-    limits: { name: LIMITS.name, email: LIMITS.email, website: LIMITS.website, body: settings.maxCommentLength },
+    limits: {
+      name: LIMITS.name,
+      email: LIMITS.email,
+      website: LIMITS.website,
+      body: settings.maxCommentLength,
+    },
     requiredFields: [],
     sorts: ['oldest', 'newest', 'top'],
     defaultSort: 'oldest',

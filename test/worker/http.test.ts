@@ -1,0 +1,107 @@
+import { env } from 'cloudflare:test';
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { onError, onNotFound } from '../../worker/errors.ts';
+import { freshPage, ORIGIN, postJson, request } from './helpers.ts';
+
+describe('errors', () => {
+  it('answers unknown routes with a problem+json 404', async () => {
+    for (const path of ['/api/v1/nope', '/api/v2/threads', '/nothing-here']) {
+      const res = await request(path);
+      expect(res.status).toBe(404);
+      expect(res.headers.get('Content-Type')).toBe('application/problem+json; charset=utf-8');
+      expect(await res.json()).toMatchObject({ status: 404, code: 'not_found', title: 'Not found' });
+    }
+  });
+
+  it('answers an unexpected error with a bare 500 that leaks no message or stack', async () => {
+    const app = new Hono().get('/boom', () => {
+      throw new Error('SQLITE_CONSTRAINT at /secret/path.ts:12');
+    });
+    app.onError(onError);
+    app.notFound(onNotFound);
+    const res = await app.request('/boom');
+    expect(res.status).toBe(500);
+    expect(await res.json()).toEqual({ status: 500, code: 'internal', title: 'Internal error' });
+  });
+
+  it('answers 503 storage_unavailable when D1 fails, and writes nothing', async () => {
+    const { readSettings } = await import('../../worker/env.ts');
+    const { postComment } = await import('../../worker/lib/post-comment.ts');
+    const broken = new Proxy(env.DB, {
+      get(target, prop) {
+        if (prop === 'batch') return () => Promise.reject(new Error('D1_ERROR: network lost'));
+        const value = Reflect.get(target, prop);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const url = freshPage();
+    const attempt = postComment(
+      { db: broken, settings: readSettings(env), ip: null, isAllowedOrigin: () => true, now: new Date() },
+      { url, body: 'lost?' },
+    );
+    await expect(attempt).rejects.toMatchObject({ code: 'storage_unavailable', status: 503 });
+    const count = await env.DB.prepare('SELECT count(*) AS n FROM threads WHERE key = ?1')
+      .bind(url)
+      .first<{ n: number }>();
+    expect(count?.n).toBe(0);
+  });
+});
+
+describe('CORS', () => {
+  it('lets allowed origins read, with the credentials-free headers the widget needs', async () => {
+    const res = await request(`/api/v1/threads?url=${encodeURIComponent(freshPage())}`, {
+      headers: { Origin: ORIGIN },
+    });
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBe(ORIGIN);
+  });
+
+  it('answers preflights for allowed origins and not for others', async () => {
+    const preflight = (origin: string) =>
+      request('/api/v1/comments', {
+        method: 'OPTIONS',
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'content-type',
+        },
+      });
+    const allowed = await preflight(ORIGIN);
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('Access-Control-Allow-Origin')).toBe(ORIGIN);
+    expect(allowed.headers.get('Access-Control-Allow-Methods')).toContain('POST');
+    const foreign = await preflight('https://evil.example');
+    expect(foreign.headers.get('Access-Control-Allow-Origin')).toBeNull();
+  });
+
+  it('puts CORS headers on error responses too, so the widget can read the problem', async () => {
+    const res = await postJson('/api/v1/comments', { url: freshPage(), body: '' });
+    expect(res.status).toBe(422);
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBe(ORIGIN);
+  });
+});
+
+describe('GET /api/v1/config', () => {
+  it('gives the widget the public settings', async () => {
+    const res = await request('/api/v1/config');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      version: 1,
+      moderation: 'none',
+      editWindowSeconds: 900,
+      maxCommentLength: 10_000,
+      anonymousName: 'Anonymous',
+      limits: { name: 80, email: 254, website: 500, body: 10_000 },
+      requiredFields: [],
+      sorts: ['oldest', 'newest', 'top'],
+      defaultSort: 'oldest',
+      pageSize: { default: 50, max: 100 },
+    });
+  });
+
+  it('never exposes the secrets', async () => {
+    const text = await (await request('/api/v1/config')).text();
+    expect(text).not.toContain(env.ADMIN_TOKEN);
+    expect(text).not.toContain(env.SECRET_KEY);
+  });
+});

@@ -1,0 +1,62 @@
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { readSettings, type Settings } from '../../worker/env.ts';
+import { postComment } from '../../worker/lib/post-comment.ts';
+import { freshPage, getThread } from './helpers.ts';
+
+const post = (settings: Partial<Settings>, input: Parameters<typeof postComment>[1]) =>
+  postComment(
+    {
+      db: env.DB,
+      settings: { ...readSettings(env), ...settings },
+      ip: null,
+      isAllowedOrigin: () => true,
+      now: new Date(),
+    },
+    input,
+  );
+
+describe('moderation modes', () => {
+  it('none publishes at once', async () => {
+    const result = await post({ moderation: 'none' }, { url: freshPage(), body: 'x' });
+    expect(result.body.comment.status).toBe('approved');
+  });
+
+  it('all holds every comment as pending: shown to its author only, not counted', async () => {
+    const url = freshPage();
+    const result = await post({ moderation: 'all' }, { url, body: 'held' });
+    expect(result.body.comment.status).toBe('pending');
+    const { json } = await getThread(`url=${encodeURIComponent(url)}`);
+    expect(json.comments).toHaveLength(0);
+    expect(json.thread.commentCount).toBe(0);
+  });
+
+  it('first-time holds a comment until its author has one approved', async () => {
+    const email = `new-${Date.now()}@example.com`;
+    const first = await post(
+      { moderation: 'first-time' },
+      { url: freshPage(), body: 'a', author: { email } },
+    );
+    expect(first.body.comment.status).toBe('pending');
+    await env.DB.prepare("UPDATE comments SET status = 'approved' WHERE id = ?1")
+      .bind(first.body.comment.id)
+      .run();
+    const second = await post(
+      { moderation: 'first-time' },
+      { url: freshPage(), body: 'b', author: { email: email.toUpperCase() } },
+    );
+    expect(second.body.comment.status).toBe('approved');
+    const anonymous = await post({ moderation: 'first-time' }, { url: freshPage(), body: 'c' });
+    expect(anonymous.body.comment.status).toBe('pending');
+  });
+
+  it('refuses a comment on a locked thread with 409', async () => {
+    const url = freshPage();
+    await post({}, { url, body: 'before the lock' });
+    await env.DB.prepare('UPDATE threads SET locked = 1 WHERE key = ?1').bind(url).run();
+    await expect(post({}, { url, body: 'after' })).rejects.toMatchObject({
+      code: 'thread_locked',
+      status: 409,
+    });
+  });
+});
