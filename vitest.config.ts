@@ -1,14 +1,14 @@
 // Three test projects in one `vitest run`: the worker inside workerd (real local D1 and KV),
 // the widget in happy-dom, and end-to-end tests in real Chromium against `wrangler dev`.
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, defineProject } from 'vitest/config';
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('worker/migrations');
   return {
     test: {
       projects: [
-        {
+        defineProject({
           plugins: [
             cloudflareTest({
               wrangler: { configPath: './wrangler.toml' },
@@ -27,8 +27,8 @@ export default defineConfig(async () => {
             include: ['test/worker/**/*.test.ts'],
             setupFiles: ['test/worker/apply-migrations.ts'],
           },
-        },
-        {
+        }),
+        defineProject({
           oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
           test: {
             name: 'widget',
@@ -36,8 +36,8 @@ export default defineConfig(async () => {
             css: true,
             include: ['test/widget/**/*.test.{ts,tsx}'],
           },
-        },
-        {
+        }),
+        defineProject({
           test: {
             name: 'e2e',
             environment: 'node',
@@ -47,7 +47,7 @@ export default defineConfig(async () => {
             hookTimeout: 120_000,
             fileParallelism: false,
           },
-        },
+        }),
       ],
     },
   };

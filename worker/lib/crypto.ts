@@ -7,6 +7,8 @@ const encoder = new TextEncoder();
 const keys = new Map<string, Promise<CryptoKey>>();
 
 const hmacKey = (secret: string): Promise<CryptoKey> => {
+  // Without a key every token would be forgeable: fail loudly (logged as a 500), never sign with "".
+  if (!secret) throw new Error('SECRET_KEY is not set (locally: .dev.vars; deployed: wrangler secret put)');
   let key = keys.get(secret);
   if (!key) {
     key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [

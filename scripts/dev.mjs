@@ -1,0 +1,44 @@
+// `npm run dev`: the whole product on this machine, no account, no network — widget built (and rebuilt on
+// change), D1 migrated locally, `wrangler dev` serving the demo pages, /embed.js and /api/v1.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, writeFileSync } from 'node:fs';
+import { migrateLocal, OFFLINE_ENV, run, startWrangler } from './lib/wrangler.mjs';
+
+const port = Number(process.env.PORT || 8787);
+
+// Secrets live in .dev.vars (wrangler's convention, git-ignored); make them once, show the admin token once.
+if (!existsSync('.dev.vars')) {
+  const adminToken = randomBytes(24).toString('base64url');
+  const secretKey = randomBytes(32).toString('base64url');
+  writeFileSync('.dev.vars', `ADMIN_TOKEN=${adminToken}\nSECRET_KEY=${secretKey}\n`, { mode: 0o600 });
+  console.log(`Created .dev.vars. Your local admin token (shown once): ${adminToken}`);
+}
+
+await run('vite', ['build', '--config', 'widget/vite.config.ts', '--logLevel', 'warn']);
+await migrateLocal();
+
+const watcher = spawn(
+  'vite',
+  ['build', '--config', 'widget/vite.config.ts', '--watch', '--logLevel', 'warn'],
+  {
+    env: OFFLINE_ENV,
+    stdio: 'inherit',
+  },
+);
+const server = startWrangler({ port, ip: 'localhost' });
+console.log(
+  `\nCauserie: http://localhost:${port}/ (French demo post), http://localhost:${port}/api/v1/config\n`,
+);
+
+const stop = () => {
+  watcher.kill();
+  server.stop();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+server.child.on('exit', (code) => {
+  watcher.kill();
+  process.exit(code ?? 0);
+});

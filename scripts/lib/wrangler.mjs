@@ -1,0 +1,88 @@
+// Starts and stops the local stack (wrangler on workerd, local D1/KV) for `npm run dev`, the end-to-end
+// tests and the benchmarks, so the three run the product the same way.
+import { spawn } from 'node:child_process';
+
+/** Offline defaults: no metrics, no request.cf lookup (it needs the network and only warns without it). */
+export const OFFLINE_ENV = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: 'false',
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+};
+
+/** Runs a command to completion; rejects with its output when it fails. */
+export const run = (command, args, options = {}) =>
+  new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      env: OFFLINE_ENV,
+      stdio: options.quiet ? 'pipe' : 'inherit',
+      ...options,
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr?.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(output)
+        : reject(new Error(`${command} ${args.join(' ')} exited with ${code}\n${output}`)),
+    );
+  });
+
+/** Applies the D1 migrations to the local database (idempotent). */
+export const migrateLocal = (persistTo, options = {}) =>
+  run(
+    'wrangler',
+    ['d1', 'migrations', 'apply', 'DB', '--local', ...(persistTo ? ['--persist-to', persistTo] : [])],
+    options,
+  );
+
+/** Polls until the worker answers GET /api/v1/config, or fails after `timeoutMs`. */
+export const waitForWorker = async (baseUrl, timeoutMs = 60_000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${baseUrl}/api/v1/config`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`wrangler dev did not answer at ${baseUrl} within ${timeoutMs} ms`);
+};
+
+/**
+ * Starts `wrangler dev` (in its own process group, so stopping it stops workerd too).
+ * @returns the child process and a `stop()` that ends it.
+ */
+export const startWrangler = ({ port, ip = '127.0.0.1', persistTo, vars = {}, quiet = false }) => {
+  const args = ['dev', '--port', String(port), '--ip', ip, '--show-interactive-dev-session=false'];
+  if (persistTo) args.push('--persist-to', persistTo);
+  for (const [key, value] of Object.entries(vars)) args.push('--var', `${key}:${value}`);
+  const child = spawn('wrangler', args, {
+    env: OFFLINE_ENV,
+    stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    detached: true,
+  });
+  let log = '';
+  child.stdout?.on('data', (chunk) => {
+    log += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    log += chunk;
+  });
+  const stop = () => {
+    if (child.exitCode === null) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+  };
+  return { child, stop, log: () => log };
+};

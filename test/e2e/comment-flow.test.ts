@@ -1,0 +1,65 @@
+import type { Browser, BrowserContext, Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../support/chromium.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+/** Playwright's auto-retrying assertions live in @playwright/test; with playwright-core, poll. */
+const toHaveCount = (locator: Locator, n: number) =>
+  expect.poll(() => locator.count(), { timeout: 10_000 }).toBe(n);
+const toBeVisible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 10_000 });
+const textOf = async (locator: Locator) => (await locator.textContent()) ?? '';
+let context: BrowserContext;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('a guest on the French demo post', () => {
+  it('posts a comment and a reply through the widget, reloads, and sees both', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    await page.goto(`${baseUrl}/`);
+
+    expect(await textOf(page.getByRole('heading', { level: 1 }))).toContain('Un gestionnaire de communauté');
+    await toBeVisible(page.getByText('Pas encore de commentaire'));
+
+    const form = page.getByRole('form', { name: 'Laisser un commentaire' });
+    await form.getByLabel('Nom').fill('Camille');
+    await form.getByLabel('E-mail (facultatif)').fill('camille@example.com');
+    await form
+      .getByLabel('Commentaire', { exact: true })
+      .fill('Très juste : *cinq ans* pour un métier qui en a dix.');
+    await form.getByRole('button', { name: 'Publier le commentaire' }).click();
+
+    const comments = page.getByTestId('comment');
+    await toHaveCount(comments, 1);
+    expect(await textOf(comments.first())).toContain('Camille');
+    expect(await textOf(comments.first().locator('em'))).toBe('cinq ans');
+
+    await comments.first().getByRole('button', { name: 'Répondre' }).click();
+    const replyForm = page.getByRole('form', { name: /Répondre à Camille/ });
+    await replyForm.getByLabel('Nom').fill('Dominique');
+    await replyForm.getByLabel('Commentaire', { exact: true }).fill('Et le métier change tous les deux ans.');
+    await replyForm.getByRole('button', { name: 'Publier le commentaire' }).click();
+    await toHaveCount(comments, 2);
+
+    await page.reload();
+    await toHaveCount(comments, 2);
+    expect(await textOf(comments.nth(0))).toContain('Très juste');
+    expect(await textOf(comments.nth(1))).toContain('Et le métier change');
+    // The reply is nested inside its parent's element.
+    await toHaveCount(comments.nth(0).getByTestId('comment'), 1);
+    await toBeVisible(page.getByText('2 commentaires'));
+    // The address never reaches the page.
+    expect(await page.content()).not.toContain('camille@example.com');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

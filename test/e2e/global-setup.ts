@@ -1,0 +1,58 @@
+/**
+ * Starts the real stack for the end-to-end tests: `wrangler dev` on a free loopback port, with its own
+ * fresh local D1/KV (a temporary --persist-to directory) and test secrets. Stops it afterwards.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+// @ts-expect-error: a plain .mjs module shared with `npm run dev` and the benchmark
+import { migrateLocal, run, startWrangler, waitForWorker } from '../../scripts/lib/wrangler.mjs';
+import { chromiumPath, INSTALL_HINT } from '../support/chromium.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+
+export default async function setup(project: TestProject) {
+  if (!chromiumPath()) throw new Error(INSTALL_HINT);
+  if (!existsSync('dist/embed.js'))
+    await run('vite', ['build', '--config', 'widget/vite.config.ts', '--logLevel', 'warn']);
+
+  const persistTo = mkdtempSync(join(tmpdir(), 'causerie-e2e-'));
+  await migrateLocal(persistTo, { quiet: true });
+  const port = await freePort();
+  const server = startWrangler({
+    port,
+    persistTo,
+    quiet: true,
+    vars: { ADMIN_TOKEN: 'e2e-admin-token', SECRET_KEY: 'e2e-secret-key' },
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitForWorker(baseUrl);
+  } catch (err) {
+    server.stop();
+    throw new Error(`${(err as Error).message}\n${server.log()}`);
+  }
+  project.provide('baseUrl', baseUrl);
+
+  return () => {
+    server.stop();
+    rmSync(persistTo, { recursive: true, force: true });
+  };
+}
