@@ -13,7 +13,6 @@ export default defineConfig({
   build: {
     outDir: here('../dist'),
     emptyOutDir: true,
-    // Widely supported syntax (Vite's default "baseline widely available"); no legacy bundle.
     lib: {
       entry: here('src/embed.ts'),
       formats: ['iife'],

@@ -1,7 +1,7 @@
 /** Test helpers for the widget: realistic API objects and a fake `fetch` that records what it was asked. */
 import { vi } from 'vitest';
-import type { Comment, CreatedComment, Problem, ThreadPage } from '../../worker/types/api.ts';
 import type { WidgetOptions } from '../../widget/src/options.ts';
+import type { Comment, CreatedComment, Problem, ThreadPage } from '../../worker/types/api.ts';
 
 export const origin = 'https://comments.example';
 
@@ -50,7 +50,10 @@ export const created = (c: Comment): CreatedComment => ({
 });
 
 export const json = (body: unknown, status = 200): Response =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 
 export const problem = (body: Problem): Response =>
   new Response(JSON.stringify(body), {
@@ -93,6 +96,7 @@ export const server =
   (thread: ThreadPage, posted?: (request: Recorded) => Response | Promise<Response>): Handler =>
   (request) => {
     if (request.method === 'GET' && request.url.pathname === '/api/v1/threads') return json(thread);
-    if (request.method === 'POST' && request.url.pathname === '/api/v1/comments' && posted) return posted(request);
+    if (request.method === 'POST' && request.url.pathname === '/api/v1/comments' && posted)
+      return posted(request);
     return problem({ status: 404, code: 'not_found', title: 'Not found' });
   };

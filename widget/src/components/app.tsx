@@ -53,7 +53,7 @@ export const App = ({ options, api: given }: AppProps) => {
         )}
         {state.status === 'ready' && (
           <>
-            <h2>{count > 0 ? t.plural(m.commentCount, count) : m.empty}</h2>
+            <h2 class="count">{count > 0 ? t.plural(m.commentCount, count) : m.empty}</h2>
             {tree.length > 0 && (
               <CommentList
                 nodes={tree}

@@ -1,4 +1,8 @@
-/** One comment: author, date, the server's HTML, and its reply button. */
+/**
+ * One comment: author, date, the server's HTML and its reply button, then `children` (its reply form and
+ * replies): replies are nested articles inside their parent's, as the HTML spec suggests for comments.
+ */
+import type { ComponentChildren, RefObject } from 'preact';
 import type { Comment } from '../../../worker/types/api.ts';
 import { formatDate, formatFullDate } from '../format-date.ts';
 import { useWidget } from './context.ts';
@@ -6,14 +10,17 @@ import { useWidget } from './context.ts';
 export interface CommentItemProps {
   comment: Comment;
   replying: boolean;
+  /** Lets the list return focus to this button when the reply form closes. */
+  replyButton?: RefObject<HTMLButtonElement | null>;
   /** Absent when replies are not possible (deleted placeholder, locked thread). */
   onReply?: () => void;
+  children?: ComponentChildren;
 }
 
 /** A stable colour per author from the server's non-reversible avatar seed: a face without an image. */
 const hue = (seed: string): number => (Number.parseInt(seed.slice(0, 4), 16) || 0) % 360;
 
-export const CommentItem = ({ comment, replying, onReply }: CommentItemProps) => {
+export const CommentItem = ({ comment, replying, replyButton, onReply, children }: CommentItemProps) => {
   const { t } = useWidget();
   const { author } = comment;
   return (
@@ -48,10 +55,11 @@ export const CommentItem = ({ comment, replying, onReply }: CommentItemProps) =>
         <div class="body" dangerouslySetInnerHTML={{ __html: comment.html }} />
       )}
       {onReply && (
-        <button type="button" class="link" aria-expanded={replying} onClick={onReply}>
+        <button ref={replyButton} type="button" class="link" aria-expanded={replying} onClick={onReply}>
           {t.m.reply}
         </button>
       )}
+      {children}
     </article>
   );
 };

@@ -1,4 +1,5 @@
 /** The reply tree, nested as lists; indentation stops at `maxDepth` so deep threads stay readable on phones. */
+import { useRef } from 'preact/hooks';
 import type { Comment } from '../../../worker/types/api.ts';
 import type { CommentNode } from '../tree.ts';
 import { CommentForm } from './comment-form.tsx';
@@ -16,29 +17,42 @@ export interface CommentListProps {
   depth?: number;
 }
 
-export const CommentList = (props: CommentListProps) => {
-  const { nodes, replyTo, canReply, onReply, onPosted, depth = 0 } = props;
+type BranchProps = Omit<CommentListProps, 'nodes'> & { node: CommentNode };
+
+/** One comment, its inline reply form when open, and its replies. */
+const Branch = ({ node: { comment, replies }, ...props }: BranchProps) => {
+  const { replyTo, canReply, onReply, onPosted, depth = 0 } = props;
+  const replyButton = useRef<HTMLButtonElement>(null);
+  const open = replyTo === comment.id;
+  const reply =
+    canReply && comment.status === 'approved' ? () => onReply(open ? null : comment.id) : undefined;
+  return (
+    <li>
+      <CommentItem comment={comment} replying={open} replyButton={replyButton} onReply={reply}>
+        {open && (
+          <CommentForm
+            parent={comment}
+            onPosted={onPosted}
+            onCancel={() => {
+              onReply(null);
+              replyButton.current?.focus(); // the form that had focus is gone: back to where the reader was
+            }}
+          />
+        )}
+        {replies.length > 0 && <CommentList {...props} nodes={replies} depth={depth + 1} />}
+      </CommentItem>
+    </li>
+  );
+};
+
+export const CommentList = ({ nodes, ...props }: CommentListProps) => {
+  const depth = props.depth ?? 0;
   return (
     // Past maxDepth the replies stay at the last level: same list, no further indent.
     <ol class={depth === 0 ? 'comments' : depth <= maxDepth ? 'replies' : 'replies flat'}>
-      {nodes.map(({ comment, replies }) => {
-        const open = replyTo === comment.id;
-        return (
-          <li key={comment.id}>
-            <CommentItem
-              comment={comment}
-              replying={open}
-              onReply={
-                canReply && comment.status === 'approved'
-                  ? () => onReply(open ? null : comment.id)
-                  : undefined
-              }
-            />
-            {open && <CommentForm parent={comment} onPosted={onPosted} onCancel={() => onReply(null)} />}
-            {replies.length > 0 && <CommentList {...props} nodes={replies} depth={depth + 1} />}
-          </li>
-        );
-      })}
+      {nodes.map((node) => (
+        <Branch key={node.comment.id} node={node} {...props} />
+      ))}
     </ol>
   );
 };
