@@ -20,6 +20,10 @@ export interface Settings {
   anonymousName: string;
   /** `null` when `RATE_LIMIT_WRITES=off`. */
   rateLimit: RateLimit | null;
+  /** Lower-cased words and phrases that hold a comment as pending (BLOCKLIST). */
+  blocklist: string[];
+  /** A comment with more links than this is held as pending (MAX_LINKS). */
+  maxLinks: number;
   secretKey: string;
   adminToken: string;
 }
@@ -33,6 +37,11 @@ const list = (value: string | undefined): string[] =>
 const positiveInt = (value: string | undefined, fallback: number): number => {
   const n = Number(value);
   return Number.isInteger(n) && n > 0 ? n : fallback;
+};
+
+const nonNegativeInt = (value: string | undefined, fallback: number): number => {
+  const n = Number(value);
+  return value?.trim() && Number.isInteger(n) && n >= 0 ? n : fallback;
 };
 
 /** Origins compare as `scheme://host[:port]`, lower-cased, without a trailing slash. */
@@ -67,6 +76,8 @@ export const readSettings = (env: Bindings): Settings => {
     significantQueryParams: new Set(list(env.SIGNIFICANT_QUERY_PARAMS)),
     anonymousName: env.ANONYMOUS_NAME?.trim() || 'Anonymous',
     rateLimit: parseRateLimit(env.RATE_LIMIT_WRITES),
+    blocklist: list(env.BLOCKLIST).map((word) => word.toLowerCase()),
+    maxLinks: nonNegativeInt(env.MAX_LINKS, 3),
     secretKey: env.SECRET_KEY ?? '',
     adminToken: env.ADMIN_TOKEN ?? '',
   };

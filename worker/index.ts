@@ -11,6 +11,11 @@ import { readerCors, writeOrigin } from './middleware/origin.ts';
 import { settings } from './middleware/settings.ts';
 import { comments } from './routes/comments.ts';
 import { config } from './routes/config.ts';
+import { counts } from './routes/counts.ts';
+import { feed } from './routes/feed.ts';
+import { commentLikes, pageLikes } from './routes/likes.ts';
+import { preview } from './routes/preview.ts';
+import { recent } from './routes/recent.ts';
 import { threads } from './routes/threads.ts';
 
 const api = new Hono<AppEnv>()
@@ -19,8 +24,14 @@ const api = new Hono<AppEnv>()
   .use(limitBody())
   .use(requireJson())
   .route('/threads', threads)
+  .route('/threads', pageLikes)
   .route('/comments', comments)
-  .route('/config', config);
+  .route('/comments', commentLikes)
+  .route('/config', config)
+  .route('/preview', preview)
+  .route('/counts', counts)
+  .route('/recent', recent)
+  .route('/feed', feed);
 
 const app = new Hono<AppEnv>().use(settings()).route('/api/v1', api);
 app.onError(onError);

@@ -36,6 +36,7 @@ export interface NewCommentRow {
   authorWebsite: string | null;
   avatar: string;
   ipHash: string | null;
+  readerHash: string | null;
   clientId: string | null;
   notify: boolean;
   createdAt: string;
@@ -54,8 +55,8 @@ export const insertComment = async (db: D1Database, row: NewCommentRow): Promise
     db
       .prepare(
         `INSERT INTO comments (id, thread_id, parent_id, root_id, status, body, html, author_name, author_email,
-           author_website, avatar, ip_hash, client_id, notify, created_at)
-         VALUES (?1, (SELECT id FROM threads WHERE key = ?2), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+           author_website, avatar, ip_hash, client_id, notify, created_at, reader_hash)
+         VALUES (?1, (SELECT id FROM threads WHERE key = ?2), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
          ON CONFLICT (client_id) DO NOTHING`,
       )
       .bind(
@@ -74,6 +75,7 @@ export const insertComment = async (db: D1Database, row: NewCommentRow): Promise
         row.clientId,
         row.notify ? 1 : 0,
         row.createdAt,
+        row.readerHash,
       ),
     db
       .prepare(`UPDATE threads SET comment_count = comment_count + 1 WHERE key = ?2 AND ${insertedApproved}`)

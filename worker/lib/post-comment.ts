@@ -1,8 +1,10 @@
 /**
  * What happens when a reader posts: the page's thread resolved, the rules of API.md checked in order
- * (origin, length, honeypot, idempotency, lock, parent, moderation), the comment stored atomically.
+ * (origin, length, honeypot, idempotency, ban, rate limit, lock, parent, moderation), the comment stored
+ * atomically. A retry with a known clientId returns before the ban and rate checks: it writes nothing.
  */
 import { nanoid } from 'nanoid';
+import { isBanned } from '../db/bans.ts';
 import {
   type CommentRef,
   findComment,
@@ -10,12 +12,14 @@ import {
   hasApprovedComment,
   insertComment,
 } from '../db/comments.ts';
+import { countWrite } from '../db/rate-limit.ts';
 import { type PublicCommentRow, toComment } from '../db/rows.ts';
 import { storage } from '../db/storage.ts';
 import { findThread } from '../db/threads.ts';
 import type { Settings } from '../env.ts';
 import { ApiError, validationFailed } from '../errors.ts';
 import type { CreatedComment } from '../types/api.ts';
+import { shouldHold } from './content-check.ts';
 import { issueEditToken, keyedHash } from './crypto.ts';
 import { renderMarkdown } from './markdown.ts';
 import { normalizeUrl } from './normalize-url.ts';
@@ -32,6 +36,8 @@ export interface PostContext {
 
 export interface PostResult {
   created: boolean;
+  /** The thread the comment belongs to (for invalidating its cached pages). */
+  threadKey: string;
   body: CreatedComment;
 }
 
@@ -52,10 +58,16 @@ export const resolvePage = (
 const isHoneypotFilled = (input: NewCommentInput): boolean =>
   [input.website2, input.hp].some((value) => value !== undefined && value !== null && value !== '');
 
-const respond = async (ctx: PostContext, row: PublicCommentRow, created: boolean): Promise<PostResult> => {
+const respond = async (
+  ctx: PostContext,
+  row: PublicCommentRow,
+  created: boolean,
+  threadKey: string,
+): Promise<PostResult> => {
   const expires = Math.floor(Date.parse(row.created_at) / 1000) + ctx.settings.editWindowSeconds;
   return {
     created,
+    threadKey,
     body: {
       comment: toComment(row, ctx.settings.anonymousName),
       editToken: await issueEditToken(ctx.settings.secretKey, row.id, expires),
@@ -74,7 +86,48 @@ const visibleParent = async (ctx: PostContext, parentId: string, threadKey: stri
   return parent;
 };
 
-const moderationStatus = async (ctx: PostContext, email: string | null): Promise<'approved' | 'pending'> => {
+/** Characters, not UTF-16 units: an emoji counts once. */
+export const checkLength = (body: string, max: number): void => {
+  if ([...body.trim()].length > max) {
+    throw validationFailed([{ field: 'body', message: `must be at most ${max} characters` }]);
+  }
+};
+
+/** 403 for a banned author, 429 past the write limit (per reader and per IP hash). */
+export const checkAuthor = async (
+  ctx: PostContext,
+  who: { email: string | null; ipHash: string | null; readerHash: string | null },
+): Promise<void> => {
+  if (await storage(() => isBanned(ctx.db, who, ctx.now.toISOString()))) {
+    throw new ApiError('banned', 'this author may not comment here');
+  }
+  const limit = ctx.settings.rateLimit;
+  const keys = [who.ipHash && `ip:${who.ipHash}`, who.readerHash && `reader:${who.readerHash}`].filter(
+    (key): key is string => !!key,
+  );
+  if (!limit || keys.length === 0) return;
+  const retryAfter = await storage(() =>
+    countWrite(ctx.db, keys, limit, Math.floor(ctx.now.getTime() / 1000)),
+  );
+  if (retryAfter !== null) {
+    throw new ApiError('rate_limited', `too many comments; try again in ${retryAfter} s`, {
+      headers: { 'Retry-After': String(retryAfter) },
+    });
+  }
+};
+
+/** Hashes of who is writing, keyed by SECRET_KEY: what bans and rate limits match on. */
+export const authorHashes = async (ctx: PostContext, reader: string | undefined) => ({
+  ipHash: ctx.ip ? await keyedHash(ctx.settings.secretKey, 'ip', ctx.ip) : null,
+  readerHash: reader ? await keyedHash(ctx.settings.secretKey, 'reader', reader) : null,
+});
+
+const moderationStatus = async (
+  ctx: PostContext,
+  email: string | null,
+  held: boolean,
+): Promise<'approved' | 'pending'> => {
+  if (held) return 'pending';
   switch (ctx.settings.moderation) {
     case 'none':
       return 'approved';
@@ -120,27 +173,30 @@ export const postComment = async (ctx: PostContext, input: NewCommentInput): Pro
       created_at: createdAt,
       edited_at: null,
     };
-    return respond(ctx, decoy, true);
+    return respond(ctx, decoy, true, page.key);
   }
 
   if (input.clientId) {
     const clientId = input.clientId;
     const earlier = await storage(() => findCommentByClientId(ctx.db, clientId));
-    if (earlier) return respond(ctx, earlier, false);
+    if (earlier) return respond(ctx, earlier, false, earlier.thread_key);
   }
+
+  const { ipHash, readerHash } = await authorHashes(ctx, input.reader);
+  await checkAuthor(ctx, { email, ipHash, readerHash });
 
   const thread = await storage(() => findThread(ctx.db, page.key));
   if (thread?.locked) throw new ApiError('thread_locked', 'this thread no longer takes comments');
   const parent = input.parentId ? await visibleParent(ctx, input.parentId, page.key) : null;
 
-  const ipHash = ctx.ip ? await keyedHash(ctx.settings.secretKey, 'ip', ctx.ip) : null;
+  const held = shouldHold(input.body, html, ctx.settings);
   const inserted = await storage(async () =>
     insertComment(ctx.db, {
       id,
       thread: { key: page.key, url: page.url, title: input.title ?? '' },
       parentId: parent?.id ?? null,
       rootId: parent?.root_id ?? id,
-      status: await moderationStatus(ctx, email),
+      status: await moderationStatus(ctx, email, held),
       body: input.body,
       html,
       authorName: name,
@@ -149,6 +205,7 @@ export const postComment = async (ctx: PostContext, input: NewCommentInput): Pro
       // Seeded by a keyed hash, so the avatar cannot be traced back to the e-mail (unlike a Gravatar hash).
       avatar: await keyedHash(ctx.settings.secretKey, 'avatar', email ?? name ?? ipHash ?? id, 16),
       ipHash,
+      readerHash,
       clientId: input.clientId ?? null,
       notify: input.notify ?? false,
       createdAt,
@@ -160,5 +217,5 @@ export const postComment = async (ctx: PostContext, input: NewCommentInput): Pro
     inserted || !input.clientId ? findComment(ctx.db, id) : findCommentByClientId(ctx.db, input.clientId),
   );
   if (!stored) throw new ApiError('storage_unavailable', 'the comment could not be read back; try again');
-  return respond(ctx, stored, inserted);
+  return respond(ctx, stored, inserted, stored.thread_key);
 };

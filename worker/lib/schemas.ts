@@ -1,5 +1,6 @@
 /** The zod schemas of the reader API's inputs, with the limits and messages API.md states. */
 import { z } from 'zod';
+import { DEFAULT_PAGE_SIZE } from './page-cache.ts';
 
 export const LIMITS = { name: 80, email: 254, website: 500, url: 2000, id: 200, title: 300 } as const;
 
@@ -22,6 +23,15 @@ const isHttpUrl = (value: string): boolean => {
 };
 
 const text = (max: number) => z.string({ error: 'must be a string' }).max(max, atMost(max));
+
+const readerId = z
+  .string({ error: 'must be a string' })
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'must be 8 to 64 URL-safe characters' });
+
+/** A comment's Markdown: not blank; its length is checked against MAX_COMMENT_LENGTH by `checkLength`. */
+const markdown = z
+  .string({ error: 'is required' })
+  .refine((body) => body.trim() !== '', { error: 'must not be empty' });
 
 export const newCommentSchema = z.object({
   url: text(LIMITS.url).min(1, { error: 'is required' }),
@@ -48,6 +58,8 @@ export const newCommentSchema = z.object({
     })
     .optional(),
   notify: z.boolean({ error: 'must be true or false' }).optional(),
+  /** The widget's opaque reader id (the one it sends with likes): per-reader rate limits and bans. */
+  reader: z.preprocess(blankAsAbsent, readerId.optional()),
   clientId: z
     .string({ error: 'must be a string' })
     .regex(/^[A-Za-z0-9_-]{16,64}$/, { error: 'must be 16 to 64 URL-safe characters' })
@@ -69,7 +81,17 @@ export const threadQuerySchema = z
       .int({ error: 'must be an integer' })
       .min(1, { error: 'must be at least 1' })
       .max(100, { error: 'must be at most 100' })
-      .default(50),
+      .default(DEFAULT_PAGE_SIZE),
     cursor: z.string().max(500, atMost(500)).optional(),
   })
   .refine((q) => q.url !== undefined || q.id !== undefined, { error: 'is required', path: ['url'] });
+
+export const editSchema = z.object({ body: markdown });
+
+export const likeSchema = z.object({ reader: readerId });
+
+export const pageLikeSchema = z.object({
+  url: text(LIMITS.url).min(1, { error: 'is required' }),
+  id: z.preprocess(blankAsAbsent, text(LIMITS.id).optional()),
+  reader: readerId,
+});

@@ -1,22 +1,83 @@
-/** POST /api/v1/comments: a reader posts a comment or a reply (API.md "Rules for POST /comments"). */
+/**
+ * The reader's own comments: POST /comments to post or reply (API.md "Rules for POST /comments"), and
+ * PATCH / DELETE /comments/:id with the edit token, while the edit window is open.
+ */
+
+import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { deleteComment, findEditable, updateBody } from '../db/edits.ts';
+import { toComment } from '../db/rows.ts';
+import { storage } from '../db/storage.ts';
 import type { AppEnv } from '../env.ts';
-import { postComment } from '../lib/post-comment.ts';
-import { newCommentSchema } from '../lib/schemas.ts';
+import { ApiError } from '../errors.ts';
+import { shouldHold } from '../lib/content-check.ts';
+import { authorizeEdit } from '../lib/edit-auth.ts';
+import { renderMarkdown } from '../lib/markdown.ts';
+import { invalidateThread } from '../lib/page-cache.ts';
+import {
+  authorHashes,
+  checkAuthor,
+  checkLength,
+  type PostContext,
+  postComment,
+} from '../lib/post-comment.ts';
+import { editSchema, newCommentSchema } from '../lib/schemas.ts';
 import { validate } from '../lib/validate.ts';
 import { isAllowedOrigin } from '../middleware/origin.ts';
 
-export const comments = new Hono<AppEnv>().post('/', validate('json', newCommentSchema), async (c) => {
-  const result = await postComment(
-    {
-      db: c.env.DB,
-      settings: c.get('settings'),
-      ip: c.req.header('CF-Connecting-IP') ?? null,
-      isAllowedOrigin: (origin) => isAllowedOrigin(c, origin),
-      now: new Date(),
-    },
-    c.req.valid('json'),
-  );
-  // 201 for a new comment; 200 when a retried clientId found the one made before.
-  return c.json(result.body, result.created ? 201 : 200);
+const postContext = (c: Context<AppEnv>): PostContext => ({
+  db: c.env.DB,
+  settings: c.get('settings'),
+  ip: c.req.header('CF-Connecting-IP') ?? null,
+  isAllowedOrigin: (origin) => isAllowedOrigin(c, origin),
+  now: new Date(),
 });
+
+export const comments = new Hono<AppEnv>()
+  .post('/', validate('json', newCommentSchema), async (c) => {
+    const result = await postComment(postContext(c), c.req.valid('json'));
+    // On a retry too: the first attempt may have written D1 and then failed to clear the cache.
+    await storage(() => invalidateThread(c.env.KV, result.threadKey));
+    // 201 for a new comment; 200 when a retried clientId found the one made before.
+    return c.json(result.body, result.created ? 201 : 200);
+  })
+  .patch('/:id', validate('json', editSchema), async (c) => {
+    const ctx = postContext(c);
+    const row = await authorizeEdit(
+      ctx.db,
+      ctx.settings.secretKey,
+      c.req.param('id'),
+      c.req.header('Authorization'),
+      ctx.now,
+    );
+    const { body } = c.req.valid('json');
+    checkLength(body, ctx.settings.maxCommentLength);
+    // Edits count against the write limit like new comments (a token is no licence to flood).
+    await checkAuthor(ctx, { email: null, ...(await authorHashes(ctx, undefined)) });
+    const html = renderMarkdown(body);
+    const hold = shouldHold(body, html, ctx.settings);
+    if (hold && row.reply_count > 0) {
+      // Holding it would orphan its replies; say why instead of publishing what the rules would hold.
+      throw new ApiError('validation_failed', 'body has too many links or a blocked word', {
+        errors: [{ field: 'body', message: 'has too many links or a word this site holds for moderation' }],
+      });
+    }
+    await storage(() => updateBody(ctx.db, row, { body, html, editedAt: ctx.now.toISOString(), hold }));
+    await storage(() => invalidateThread(c.env.KV, row.thread_key));
+    const updated = await storage(() => findEditable(ctx.db, row.id));
+    if (!updated) throw new ApiError('not_found', 'no such comment');
+    return c.json({ comment: toComment(updated, ctx.settings.anonymousName) });
+  })
+  .delete('/:id', async (c) => {
+    const ctx = postContext(c);
+    const row = await authorizeEdit(
+      ctx.db,
+      ctx.settings.secretKey,
+      c.req.param('id'),
+      c.req.header('Authorization'),
+      ctx.now,
+    );
+    await storage(() => deleteComment(ctx.db, row));
+    await storage(() => invalidateThread(c.env.KV, row.thread_key));
+    return c.body(null, 204);
+  });

@@ -1,4 +1,7 @@
-/** GET /api/v1/threads: one page of a thread, by root comment (API.md "Rules for GET /threads"). */
+/**
+ * GET /api/v1/threads: one page of a thread, by root comment (API.md "Rules for GET /threads"), the first
+ * page from KV when warm (`X-Cache: HIT`, else `MISS`, or `BYPASS` for pages the cache does not keep).
+ */
 import { Hono } from 'hono';
 import { emptyThread, toComment, toThread } from '../db/rows.ts';
 import { storage } from '../db/storage.ts';
@@ -7,6 +10,7 @@ import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { normalizeUrl } from '../lib/normalize-url.ts';
+import { cachePage, isCacheable, readCachedPage } from '../lib/page-cache.ts';
 import { threadQuerySchema } from '../lib/schemas.ts';
 import { validate } from '../lib/validate.ts';
 import type { ThreadPage } from '../types/api.ts';
@@ -30,11 +34,18 @@ export const threads = new Hono<AppEnv>().get('/', validate('query', threadQuery
     });
   }
 
+  const cacheable = isCacheable(query.limit, query.cursor);
+  if (cacheable) {
+    const cached = await readCachedPage(c.env.KV, key, query.sort);
+    if (cached) return c.json(cached, 200, { 'Cache-Control': 'no-cache', 'X-Cache': 'HIT' });
+  }
+
   const page = await storage(() => readThreadPage(c.env.DB, key, query.sort, query.limit, cursor));
   const body: ThreadPage = {
     thread: page.thread ? toThread(page.thread) : emptyThread(key, url ?? ''),
     comments: page.rows.map((row) => toComment(row, settings.anonymousName)),
     nextCursor: page.next ? encodeCursor(page.next) : null,
   };
-  return c.json(body, 200, { 'Cache-Control': 'no-cache' });
+  if (cacheable) c.executionCtx.waitUntil(cachePage(c.env.KV, key, query.sort, body).catch(() => {}));
+  return c.json(body, 200, { 'Cache-Control': 'no-cache', 'X-Cache': cacheable ? 'MISS' : 'BYPASS' });
 });

@@ -1,0 +1,65 @@
+/**
+ * GET /api/v1/counts: comment counts for many pages in one call (a blog's index page showing "3 comments"
+ * under each post), answered from the threads' stored counters with one query.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { countsByKey } from '../db/listing.ts';
+import { storage } from '../db/storage.ts';
+import type { AppEnv } from '../env.ts';
+import { normalizeUrl } from '../lib/normalize-url.ts';
+import { LIMITS } from '../lib/schemas.ts';
+import { validate } from '../lib/validate.ts';
+
+/** Pages per call: also keeps the query under D1's limit of 100 bound parameters. */
+export const MAX_COUNTS = 50;
+
+/** A repeated query parameter arrives as an array, a single one as a string, an absent one not at all. */
+const asArray = (value: unknown): unknown =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+
+const text = (max: number) => z.string().max(max, { error: `must be at most ${max} characters` });
+
+const countsQuerySchema = z
+  .object({
+    url: z.preprocess(
+      asArray,
+      z
+        .array(text(LIMITS.url))
+        .min(1, { error: 'is required' })
+        .max(MAX_COUNTS, { error: `may be given at most ${MAX_COUNTS} times` }),
+    ),
+    id: z.preprocess(asArray, z.array(text(LIMITS.id))),
+  })
+  .refine((q) => q.id.length <= q.url.length, {
+    error: 'pairs with the url at the same position, so there may not be more ids than urls',
+    path: ['id'],
+  });
+
+export const counts = new Hono<AppEnv>().get('/', validate('query', countsQuerySchema), async (c) => {
+  const query = c.req.valid('query');
+  const { significantQueryParams } = c.get('settings');
+
+  // The i-th id belongs to the i-th url (an empty or missing id: the url names the thread). A url that is
+  // not an absolute http(s) URL counts 0 rather than failing the call: one odd link on an index page must
+  // not blank every other count.
+  const keysByUrl = new Map<string, Set<string>>();
+  query.url.forEach((url, i) => {
+    const key = query.id[i] || normalizeUrl(url, significantQueryParams);
+    const keys = keysByUrl.get(url) ?? new Set<string>();
+    if (key) keys.add(key);
+    keysByUrl.set(url, keys);
+  });
+
+  const allKeys = [...new Set([...keysByUrl.values()].flatMap((keys) => [...keys]))];
+  const found = await storage(() => countsByKey(c.env.DB, allKeys));
+
+  // A url given several times with different ids is a page with several threads: its count is their sum.
+  // Built through a Map so that a url such as "__proto__" is an ordinary key of the JSON object.
+  const entries = [...keysByUrl].map(([url, keys]): [string, number] => [
+    url,
+    [...keys].reduce((sum, key) => sum + (found.get(key) ?? 0), 0),
+  ]);
+  // Counts move slowly and an index page asks for many: a short shared cache spares D1.
+  return c.json({ counts: Object.fromEntries(entries) }, 200, { 'Cache-Control': 'public, max-age=30' });
+});

@@ -1,0 +1,57 @@
+/**
+ * Likes: `POST|DELETE /comments/:id/like` and `POST|DELETE /threads/like`, each `{ reader }` (the widget's
+ * opaque id). One like per reader; liking or unliking twice changes nothing. Answers `{ likes, liked }`.
+ */
+import { type Context, Hono } from 'hono';
+import { findComment } from '../db/comments.ts';
+import { setLike } from '../db/likes.ts';
+import { storage } from '../db/storage.ts';
+import { upsertThread } from '../db/threads.ts';
+import type { AppEnv } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import { keyedHash } from '../lib/crypto.ts';
+import { invalidateThread } from '../lib/page-cache.ts';
+import { resolvePage } from '../lib/post-comment.ts';
+import { likeSchema, pageLikeSchema } from '../lib/schemas.ts';
+import { validate } from '../lib/validate.ts';
+import { isAllowedOrigin } from '../middleware/origin.ts';
+
+const readerHash = (c: Context<AppEnv>, reader: string) =>
+  keyedHash(c.get('settings').secretKey, 'reader', reader);
+
+const likeComment = (like: boolean) =>
+  async function likeComment(c: Context<AppEnv, '/:id/like', { out: { json: { reader: string } } }>) {
+    const id = c.req.param('id');
+    const comment = await storage(() => findComment(c.env.DB, id));
+    if (comment?.status !== 'approved') throw new ApiError('not_found', 'no such comment');
+    const hash = await readerHash(c, c.req.valid('json').reader);
+    const state = await storage(() =>
+      setLike(c.env.DB, { comment: id }, hash, like, new Date().toISOString()),
+    );
+    return c.json(state);
+  };
+
+const likePage = (like: boolean) =>
+  async function likePage(
+    c: Context<AppEnv, '/like', { out: { json: { url: string; id?: string | undefined; reader: string } } }>,
+  ) {
+    const input = c.req.valid('json');
+    const page = resolvePage(input, c.get('settings'), (origin) => isAllowedOrigin(c, origin));
+    const hash = await readerHash(c, input.reader);
+    const now = new Date().toISOString();
+    // A page can be liked before anyone comments on it: its thread starts with the like.
+    const create = like
+      ? [upsertThread(c.env.DB, { key: page.key, url: page.url, title: '', createdAt: now })]
+      : [];
+    const state = await storage(() => setLike(c.env.DB, { thread: page.key }, hash, like, now, create));
+    await storage(() => invalidateThread(c.env.KV, page.key));
+    return c.json(state);
+  };
+
+export const commentLikes = new Hono<AppEnv>()
+  .post('/:id/like', validate('json', likeSchema), likeComment(true))
+  .delete('/:id/like', validate('json', likeSchema), likeComment(false));
+
+export const pageLikes = new Hono<AppEnv>()
+  .post('/like', validate('json', pageLikeSchema), likePage(true))
+  .delete('/like', validate('json', pageLikeSchema), likePage(false));

@@ -1,0 +1,35 @@
+/** GET /api/v1/recent: the site's latest approved comments across threads, newest first, each with its page. */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { latestComments } from '../db/listing.ts';
+import { toComment } from '../db/rows.ts';
+import { storage } from '../db/storage.ts';
+import type { AppEnv } from '../env.ts';
+import { validate } from '../lib/validate.ts';
+import type { Comment } from '../types/api.ts';
+
+export const RECENT_LIMIT = { default: 10, max: 50 } as const;
+
+/** A comment of GET /recent: the public `Comment` plus the page it was posted on. */
+export type RecentComment = Comment & { thread: { url: string; title: string } };
+
+const recentQuerySchema = z.object({
+  limit: z.coerce
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be an integer' })
+    .min(1, { error: 'must be at least 1' })
+    .max(RECENT_LIMIT.max, { error: `must be at most ${RECENT_LIMIT.max}` })
+    .default(RECENT_LIMIT.default),
+});
+
+export const recent = new Hono<AppEnv>().get('/', validate('query', recentQuerySchema), async (c) => {
+  const { limit } = c.req.valid('query');
+  const { anonymousName } = c.get('settings');
+  const rows = await storage(() => latestComments(c.env.DB, limit));
+  const comments: RecentComment[] = rows.map((row) => ({
+    ...toComment(row, anonymousName),
+    thread: { url: row.thread_url, title: row.thread_title },
+  }));
+  // A "latest comments" box on every page of a site: a short shared cache spares D1 without going stale.
+  return c.json({ comments }, 200, { 'Cache-Control': 'public, max-age=30' });
+});
