@@ -5,9 +5,12 @@ import { upsertThread } from './threads.ts';
 export interface CommentRef extends PublicCommentRow {
   thread_id: number;
   thread_key: string;
+  /** The ordinal of its tree's root in the thread, and whether that root is pinned (see migration 0003). */
+  tree_no: number;
+  tree_pinned: number;
 }
 
-const REF_SQL = `SELECT ${PUBLIC_COMMENT_COLUMNS}, c.thread_id, t.key AS thread_key
+const REF_SQL = `SELECT ${PUBLIC_COMMENT_COLUMNS}, c.thread_id, t.key AS thread_key, c.tree_no, c.tree_pinned
   FROM comments c JOIN threads t ON t.id = c.thread_id`;
 
 export const findComment = (db: D1Database, id: string): Promise<CommentRef | null> =>
@@ -28,6 +31,8 @@ export interface NewCommentRow {
   thread: { key: string; url: string; title: string };
   parentId: string | null;
   rootId: string;
+  /** A reply's tree: its parent's ordinal and pin; `null` for a root, which takes the thread's next one. */
+  tree: { no: number; pinned: number } | null;
   status: 'approved' | 'pending';
   body: string;
   html: string;
@@ -55,8 +60,9 @@ export const insertComment = async (db: D1Database, row: NewCommentRow): Promise
     db
       .prepare(
         `INSERT INTO comments (id, thread_id, parent_id, root_id, status, body, html, author_name, author_email,
-           author_website, avatar, ip_hash, client_id, notify, created_at, reader_hash)
-         VALUES (?1, (SELECT id FROM threads WHERE key = ?2), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+           author_website, avatar, ip_hash, client_id, notify, created_at, reader_hash, tree_no, tree_pinned)
+         VALUES (?1, (SELECT id FROM threads WHERE key = ?2), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
+           ?15, ?16, coalesce(?17, (SELECT roots_total + 1 FROM threads WHERE key = ?2)), ?18)
          ON CONFLICT (client_id) DO NOTHING`,
       )
       .bind(
@@ -76,11 +82,23 @@ export const insertComment = async (db: D1Database, row: NewCommentRow): Promise
         row.notify ? 1 : 0,
         row.createdAt,
         row.readerHash,
+        row.tree?.no ?? null,
+        row.tree?.pinned ?? 0,
       ),
     db
       .prepare(`UPDATE threads SET comment_count = comment_count + 1 WHERE key = ?2 AND ${insertedApproved}`)
       .bind(row.id, row.thread.key),
   ];
+  if (!row.parentId) {
+    statements.push(
+      db
+        .prepare(
+          `UPDATE threads SET roots_total = roots_total + 1
+           WHERE key = ?2 AND EXISTS (SELECT 1 FROM comments WHERE id = ?1)`,
+        )
+        .bind(row.id, row.thread.key),
+    );
+  }
   if (row.parentId) {
     statements.push(
       db
@@ -91,3 +109,18 @@ export const insertComment = async (db: D1Database, row: NewCommentRow): Promise
   const results = await db.batch(statements);
   return (results[1]?.meta.changes ?? 0) === 1;
 };
+
+/**
+ * Pins or unpins a root comment. The whole tree carries the pin (`tree_pinned`), so pinned trees are one
+ * range of the page index (migration 0003). Pinning a reply does nothing: only roots come first.
+ */
+export const setPinned = (db: D1Database, rootId: string, pinned: boolean): Promise<D1Result[]> =>
+  db.batch([
+    db.prepare('UPDATE comments SET pinned = ?2 WHERE id = ?1 AND parent_id IS NULL').bind(rootId, pinned ? 1 : 0),
+    db
+      .prepare(
+        `UPDATE comments SET tree_pinned = ?2
+         WHERE root_id = ?1 AND EXISTS (SELECT 1 FROM comments WHERE id = ?1 AND parent_id IS NULL)`,
+      )
+      .bind(rootId, pinned ? 1 : 0),
+  ]);

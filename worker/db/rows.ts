@@ -9,6 +9,8 @@ export interface ThreadRow {
   comment_count: number;
   likes: number;
   locked: number;
+  /** Roots ever created in the thread: the next root's ordinal (`tree_no`) is this plus one. */
+  roots_total: number;
 }
 
 /** The columns a reader may see: no e-mail, no IP hash, no client id. */

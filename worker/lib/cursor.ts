@@ -1,23 +1,25 @@
 /**
- * Opaque page cursors for GET /threads: the position of the last root of a page, in the page's sort order.
+ * Opaque page cursors for GET /threads: where the next page starts, in the page's sort order.
  * Keyset, not offset: comments added meanwhile shift nothing, so no comment is repeated or skipped.
+ * Oldest/newest pages are ranges of root ordinals (`tree`); top pages continue after the last root's
+ * (pinned, likes, seq).
  */
 import type { SortOrder } from '../types/api.ts';
 
-export interface Cursor {
-  sort: SortOrder;
-  pinned: 0 | 1;
-  seq: number;
-  likes: number;
-}
+export type Cursor =
+  | { sort: 'oldest' | 'newest'; tree: number }
+  | { sort: 'top'; pinned: 0 | 1; seq: number; likes: number };
 
-const SORT_CODES: Record<SortOrder, string> = { oldest: 'o', newest: 'n', top: 't' };
+const toBase64Url = (text: string): string => btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 export const encodeCursor = (cursor: Cursor): string =>
-  btoa(JSON.stringify([SORT_CODES[cursor.sort], cursor.pinned, cursor.seq, cursor.likes]))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
+  toBase64Url(
+    JSON.stringify(
+      cursor.sort === 'top'
+        ? ['t', cursor.pinned, cursor.seq, cursor.likes]
+        : [cursor.sort === 'oldest' ? 'o' : 'n', cursor.tree],
+    ),
+  );
 
 const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
@@ -30,9 +32,17 @@ export const decodeCursor = (text: string): Cursor | null => {
   } catch {
     return null;
   }
-  if (!Array.isArray(parsed) || parsed.length !== 4) return null;
-  const [code, pinned, seq, likes] = parsed as unknown[];
-  const sort = (Object.keys(SORT_CODES) as SortOrder[]).find((s) => SORT_CODES[s] === code);
-  if (!sort || (pinned !== 0 && pinned !== 1) || !isCount(seq) || !isCount(likes)) return null;
-  return { sort, pinned, seq, likes };
+  if (!Array.isArray(parsed)) return null;
+  const [code, ...rest] = parsed as unknown[];
+  if ((code === 'o' || code === 'n') && rest.length === 1 && isCount(rest[0])) {
+    return { sort: code === 'o' ? 'oldest' : 'newest', tree: rest[0] };
+  }
+  if (code === 't' && rest.length === 3) {
+    const [pinned, seq, likes] = rest;
+    if ((pinned === 0 || pinned === 1) && isCount(seq) && isCount(likes)) return { sort: 'top', pinned, seq, likes };
+  }
+  return null;
 };
+
+/** The sort a cursor belongs to: a cursor only continues the sort it was made for. */
+export const cursorSort = (cursor: Cursor): SortOrder => cursor.sort;

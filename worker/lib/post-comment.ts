@@ -196,6 +196,7 @@ export const postComment = async (ctx: PostContext, input: NewCommentInput): Pro
       thread: { key: page.key, url: page.url, title: input.title ?? '' },
       parentId: parent?.id ?? null,
       rootId: parent?.root_id ?? id,
+      tree: parent ? { no: parent.tree_no, pinned: parent.tree_pinned } : null,
       status: await moderationStatus(ctx, email, held),
       body: input.body,
       html,

@@ -1,0 +1,54 @@
+/**
+ * One page of a thread sorted by likes (`sort=top`): pinned roots first, then the most liked, newest first
+ * among equals. Likes change, so roots can't be numbered in this order: the page's roots are found through
+ * the by-likes partial index and their trees through the by-root index (a probe per root).
+ */
+import type { Cursor } from '../lib/cursor.ts';
+import { PUBLIC_COMMENT_COLUMNS, type PublicCommentRow } from './rows.ts';
+
+type TopCursor = Extract<Cursor, { sort: 'top' }>;
+
+/** One pinned group's roots after (likes, seq), as two range scans: a row-value bound would only range on likes. */
+const group = (pinned: 0 | 1, seqParam: number, likesParam: number): string => `
+    SELECT * FROM (SELECT id FROM comments WHERE thread_id = (SELECT id FROM t) AND parent_id IS NULL
+      AND listed = 1 AND pinned = ${pinned} AND likes = ?${likesParam} AND seq < ?${seqParam} ORDER BY seq DESC LIMIT ?6)
+    UNION ALL
+    SELECT * FROM (SELECT id FROM comments WHERE thread_id = (SELECT id FROM t) AND parent_id IS NULL
+      AND listed = 1 AND pinned = ${pinned} AND likes < ?${likesParam} ORDER BY likes DESC, seq DESC LIMIT ?6)`;
+
+export const TOP_PAGE_SQL = `
+WITH t AS (SELECT id FROM threads WHERE key = ?1),
+roots AS MATERIALIZED (
+  SELECT id, row_number() OVER () AS rn FROM (${group(1, 2, 3)}
+    UNION ALL ${group(0, 4, 5)}
+    LIMIT ?6))
+-- The (limit + 1)th root only tells that there is more: the join skips its tree.
+SELECT ${PUBLIC_COMMENT_COLUMNS}, r.rn FROM roots r
+  LEFT JOIN comments c ON r.rn < ?6 AND c.root_id = r.id AND c.listed = 1`;
+
+/** Bounds that let a whole group through, or none of it. */
+const OPEN = Number.MAX_SAFE_INTEGER;
+
+type TopRow = (PublicCommentRow | { [K in keyof PublicCommentRow]: null }) & { rn: number };
+
+export const topPageStatement = (db: D1Database, key: string, limit: number, cursor: TopCursor | null) => {
+  // Pinned group: open unless the cursor already left it. Unpinned group: open after a pinned cursor.
+  const inPinned = cursor === null || cursor.pinned === 1;
+  const pinnedSeq = cursor === null ? OPEN : cursor.pinned === 1 ? cursor.seq : 0;
+  const pinnedLikes = cursor === null ? OPEN : cursor.pinned === 1 ? cursor.likes : -1;
+  const plainSeq = inPinned ? OPEN : cursor.seq;
+  const plainLikes = inPinned ? OPEN : cursor.likes;
+  return db.prepare(TOP_PAGE_SQL).bind(key, pinnedSeq, pinnedLikes, plainSeq, plainLikes, limit + 1);
+};
+
+/** Orders the page's rows (each root, then its tree) and finds where the next page starts. */
+export const readTopRows = (results: unknown[]): { rows: PublicCommentRow[]; next: TopCursor | null } => {
+  const found = results as TopRow[];
+  const rows = found.filter((row): row is PublicCommentRow & { rn: number } => row.id !== null);
+  rows.sort((a, b) => a.rn - b.rn || a.seq - b.seq);
+  const hasMore = found.some((row) => row.id === null) && rows.length > 0;
+  const last = rows.findLast((row) => row.parent_id === null);
+  const next: TopCursor | null =
+    hasMore && last ? { sort: 'top', pinned: last.pinned === 1 ? 1 : 0, seq: last.seq, likes: last.likes } : null;
+  return { rows: rows.map(({ rn: _rn, ...row }) => row), next };
+};
