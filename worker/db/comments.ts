@@ -116,7 +116,9 @@ export const insertComment = async (db: D1Database, row: NewCommentRow): Promise
  */
 export const setPinned = (db: D1Database, rootId: string, pinned: boolean): Promise<D1Result[]> =>
   db.batch([
-    db.prepare('UPDATE comments SET pinned = ?2 WHERE id = ?1 AND parent_id IS NULL').bind(rootId, pinned ? 1 : 0),
+    db
+      .prepare('UPDATE comments SET pinned = ?2 WHERE id = ?1 AND parent_id IS NULL')
+      .bind(rootId, pinned ? 1 : 0),
     db
       .prepare(
         `UPDATE comments SET tree_pinned = ?2

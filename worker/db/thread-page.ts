@@ -23,11 +23,15 @@ const NULLS = PUBLIC_COMMENT_COLUMNS.split(',')
  * The last part is the probe that says whether, and where, the next page starts.
  */
 const treePageSql = (sort: 'oldest' | 'newest'): string => {
-  const start = sort === 'oldest' ? '?3' : `coalesce(?3, (SELECT roots_total + 1 FROM threads WHERE key = ?1))`;
+  const start =
+    sort === 'oldest' ? '?3' : `coalesce(?3, (SELECT roots_total + 1 FROM threads WHERE key = ?1))`;
   const end = sort === 'oldest' ? `${start} + ?4` : `${start} - ?4`;
   const range =
-    sort === 'oldest' ? `c.tree_no > ${start} AND c.tree_no <= ${end}` : `c.tree_no < ${start} AND c.tree_no >= ${end}`;
-  const beyond = sort === 'oldest' ? `tree_no > ${end} ORDER BY tree_no` : `tree_no < ${end} ORDER BY tree_no DESC`;
+    sort === 'oldest'
+      ? `c.tree_no > ${start} AND c.tree_no <= ${end}`
+      : `c.tree_no < ${start} AND c.tree_no >= ${end}`;
+  const beyond =
+    sort === 'oldest' ? `tree_no > ${end} ORDER BY tree_no` : `tree_no < ${end} ORDER BY tree_no DESC`;
   return `
 SELECT ${PUBLIC_COMMENT_COLUMNS}, c.tree_no, c.tree_pinned FROM comments c
   WHERE ?2 = 1 AND c.thread_id = ${THREAD} AND c.tree_pinned = 1 AND c.listed = 1
@@ -84,7 +88,9 @@ const readTreePage = async (
       rowsRead += result.meta.rows_read;
       continue;
     }
-    rows.sort((a, b) => b.tree_pinned - a.tree_pinned || direction * (a.tree_no - b.tree_no) || a.seq - b.seq);
+    rows.sort(
+      (a, b) => b.tree_pinned - a.tree_pinned || direction * (a.tree_no - b.tree_no) || a.seq - b.seq,
+    );
     const next: TreeCursor | null = beyond === null ? null : { sort, tree: beyond - direction };
     return { thread, rows: rows.map(({ tree_no: _n, tree_pinned: _p, ...row }) => row), next, rowsRead };
   }

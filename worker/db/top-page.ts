@@ -49,6 +49,8 @@ export const readTopRows = (results: unknown[]): { rows: PublicCommentRow[]; nex
   const hasMore = found.some((row) => row.id === null) && rows.length > 0;
   const last = rows.findLast((row) => row.parent_id === null);
   const next: TopCursor | null =
-    hasMore && last ? { sort: 'top', pinned: last.pinned === 1 ? 1 : 0, seq: last.seq, likes: last.likes } : null;
+    hasMore && last
+      ? { sort: 'top', pinned: last.pinned === 1 ? 1 : 0, seq: last.seq, likes: last.likes }
+      : null;
   return { rows: rows.map(({ rn: _rn, ...row }) => row), next };
 };

@@ -10,7 +10,8 @@ export type Cursor =
   | { sort: 'oldest' | 'newest'; tree: number }
   | { sort: 'top'; pinned: 0 | 1; seq: number; likes: number };
 
-const toBase64Url = (text: string): string => btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const toBase64Url = (text: string): string =>
+  btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 export const encodeCursor = (cursor: Cursor): string =>
   toBase64Url(
@@ -39,7 +40,8 @@ export const decodeCursor = (text: string): Cursor | null => {
   }
   if (code === 't' && rest.length === 3) {
     const [pinned, seq, likes] = rest;
-    if ((pinned === 0 || pinned === 1) && isCount(seq) && isCount(likes)) return { sort: 'top', pinned, seq, likes };
+    if ((pinned === 0 || pinned === 1) && isCount(seq) && isCount(likes))
+      return { sort: 'top', pinned, seq, likes };
   }
   return null;
 };

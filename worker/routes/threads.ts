@@ -47,5 +47,10 @@ export const threads = new Hono<AppEnv>().get('/', validate('query', threadQuery
     nextCursor: page.next ? encodeCursor(page.next) : null,
   };
   if (cacheable) c.executionCtx.waitUntil(cachePage(c.env.KV, key, query.sort, body).catch(() => {}));
-  return c.json(body, 200, { 'Cache-Control': 'no-cache', 'X-Cache': cacheable ? 'MISS' : 'BYPASS' });
+  return c.json(body, 200, {
+    'Cache-Control': 'no-cache',
+    'X-Cache': cacheable ? 'MISS' : 'BYPASS',
+    // What the page cost D1 (meta.rows_read): the figure Cloudflare bills, visible to the owner and the bench.
+    'X-D1-Rows-Read': String(page.rowsRead),
+  });
 });

@@ -1,0 +1,59 @@
+/**
+ * Keeps the benchmark from rotting: `npm run bench -- --smoke` (tiny threads, 1 s runs) must finish and write
+ * its figures. It starts its own stack through the bench script, not the e2e global setup's server.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join, resolve } from 'node:path';
+import { expect, onTestFinished, test } from 'vitest';
+
+test('the bench smoke run exits 0 and writes every figure', { timeout: 180_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'causerie-bench-smoke-'));
+  const out = join(dir, 'smoke.json');
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  const result = spawnSync(process.execPath, ['scripts/bench/run.mjs', '--smoke'], {
+    encoding: 'utf8',
+    timeout: 170_000,
+    // node_modules/.bin first, as under `npm test`: wrangler and vite must run on the project's Node.
+    env: {
+      ...process.env,
+      BENCH_OUT: out,
+      PATH: `${resolve('node_modules/.bin')}${delimiter}${process.env.PATH}`,
+    },
+  });
+  expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+
+  const results = JSON.parse(readFileSync(out, 'utf8'));
+  expect(results.smoke).toBe(true);
+  expect(Object.keys(results)).toEqual(
+    expect.arrayContaining([
+      'date',
+      'machine',
+      'config',
+      'threads',
+      'api',
+      'post',
+      'costCurve',
+      'widget',
+      'targets',
+    ]),
+  );
+  expect(Object.keys(results.threads)).toHaveLength(3);
+  for (const page of Object.values<{ requests: number; non2xx: number; rowsRead: number }>(results.threads)) {
+    expect(page.requests).toBeGreaterThan(0);
+    expect(page.non2xx).toBe(0);
+    expect(page.rowsRead).toBeGreaterThan(0);
+  }
+  expect(results.post.requests).toBeGreaterThan(0);
+  expect(results.widget.sizes['embed.js'].gzip).toBeGreaterThan(0);
+  expect(results.widget.cold.comments).toBeGreaterThan(0);
+  expect(Object.keys(results.targets)).toEqual(
+    expect.arrayContaining([
+      'firstPageLargestWithin1_5x',
+      'rowsReadWithinReturnedPlus10',
+      'clsZero',
+      'widgetGzipWithinBudget',
+    ]),
+  );
+});
