@@ -40,7 +40,8 @@ export default async function setup(project: TestProject) {
     port,
     persistTo,
     quiet: true,
-    vars: { ADMIN_TOKEN: 'e2e-admin-token', SECRET_KEY: 'e2e-secret-key' },
+    // Every browser request comes from 127.0.0.1: one IP for all tests, so no write limit here.
+    vars: { ADMIN_TOKEN: 'e2e-admin-token', SECRET_KEY: 'e2e-secret-key', RATE_LIMIT_WRITES: 'off' },
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
