@@ -131,7 +131,7 @@ const main = async () => {
   const cached = {};
   for (const size of config.sizes) {
     const path = `/api/v1/threads?url=${encodeURIComponent(threadUrl(size))}`;
-    // The first page at the default size is what KV keeps (worker/lib/page-cache.ts); limit=49 is the same
+    // The first page at the default size is what KV keeps (worker/lib/thread-cache.ts); limit=49 is the same
     // D1 query on a page the cache does not keep (X-Cache: BYPASS): the cost of every miss, repeatable.
     const uncachedPath = `${path}&limit=49`;
     const probe = await fetch(`${(await target()).base}${uncachedPath}`);
@@ -203,7 +203,7 @@ const main = async () => {
   /** @type {Awaited<ReturnType<typeof measureWidget>>} */
   let widgetRun;
   try {
-    // A comment on the thread invalidates its KV pages (page-cache.ts), so each cold visit reads D1.
+    // A comment on the thread invalidates its KV pages (thread-cache.ts), so each cold visit reads D1.
     let n = 0;
     const beforeCold = async () => {
       const response = await fetch(`${stack.devUrl}/api/v1/comments`, {

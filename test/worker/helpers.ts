@@ -1,5 +1,7 @@
 /** Small helpers for the worker tests: requests to the real worker (inside workerd, real local D1). */
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { exports } from 'cloudflare:workers';
+import app from '../../worker/index.ts';
 
 export const ORIGIN = 'https://blog.example';
 export const PAGE = `${ORIGIN}/2026/11/un-billet`;
@@ -30,4 +32,20 @@ export const postComment = async (body: Record<string, unknown>) => {
 export const getThread = async (query: string) => {
   const res = await request(`/api/v1/threads?${query}`);
   return { res, json: (await res.json()) as Record<string, any> };
+};
+
+/**
+ * Calls the app with these bindings replaced (a failing D1, say) and waits for its `waitUntil` work
+ * (KV writes) before answering, so the next request sees what this one cached.
+ */
+export const call = async (bindings: Partial<Cloudflare.Env>, path: string, init: RequestInit = {}) => {
+  const ctx = createExecutionContext();
+  const res = await app.fetch(
+    new Request(`https://comments.example${path}`, init),
+    { ...env, ...bindings },
+    ctx,
+  );
+  await waitOnExecutionContext(ctx);
+  const text = await res.text();
+  return { res, json: (text ? JSON.parse(text) : null) as Record<string, any> };
 };

@@ -1,7 +1,6 @@
-import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import app from '../../worker/index.ts';
-import { freshPage, getThread, ORIGIN } from './helpers.ts';
+import { call, freshPage, getThread, ORIGIN } from './helpers.ts';
 
 /** A binding whose every method rejects, as D1 or KV do when they are unreachable. */
 const failing = <T extends object>(binding: T, methods: string[]): T =>
@@ -12,17 +11,6 @@ const failing = <T extends object>(binding: T, methods: string[]): T =>
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-
-const call = async (bindings: Partial<Cloudflare.Env>, path: string, init: RequestInit = {}) => {
-  const ctx = createExecutionContext();
-  const res = await app.fetch(
-    new Request(`https://comments.example${path}`, init),
-    { ...env, ...bindings },
-    ctx,
-  );
-  await waitOnExecutionContext(ctx);
-  return { res, json: (await res.json()) as Record<string, any> };
-};
 
 const post = (url: string) => ({
   method: 'POST',

@@ -13,7 +13,6 @@ import { ApiError } from '../errors.ts';
 import { shouldHold } from '../lib/content-check.ts';
 import { authorizeEdit } from '../lib/edit-auth.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
-import { invalidateThread } from '../lib/page-cache.ts';
 import {
   authorHashes,
   checkAuthor,
@@ -22,6 +21,7 @@ import {
   postComment,
 } from '../lib/post-comment.ts';
 import { editSchema, newCommentSchema } from '../lib/schemas.ts';
+import { invalidateThread } from '../lib/thread-cache.ts';
 import { validate } from '../lib/validate.ts';
 import { isAllowedOrigin } from '../middleware/origin.ts';
 

@@ -1,6 +1,6 @@
 /**
  * GET /api/v1/counts: comment counts for many pages in one call (a blog's index page showing "3 comments"
- * under each post), answered from the threads' stored counters with one query.
+ * under each post), answered from KV when warm, else from the threads' stored counters with one query.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -9,6 +9,7 @@ import { storage } from '../db/storage.ts';
 import type { AppEnv } from '../env.ts';
 import { normalizeUrl } from '../lib/normalize-url.ts';
 import { LIMITS } from '../lib/schemas.ts';
+import { cacheCounts, readCachedCounts } from '../lib/thread-cache.ts';
 import { validate } from '../lib/validate.ts';
 
 /** Pages per call: also keeps the query under D1's limit of 100 bound parameters. */
@@ -52,7 +53,16 @@ export const counts = new Hono<AppEnv>().get('/', validate('query', countsQueryS
   });
 
   const allKeys = [...new Set([...keysByUrl.values()].flatMap((keys) => [...keys]))];
-  const found = await storage(() => countsByKey(c.env.DB, allKeys));
+  // Warm counts from KV in one bulk read; only the misses go to D1 (one query), then into KV.
+  const found = await readCachedCounts(c.env.KV, allKeys);
+  const missing = allKeys.filter((key) => !found.has(key));
+  if (missing.length > 0) {
+    const fromDb = await storage(() => countsByKey(c.env.DB, missing));
+    // Unknown pages count 0, and are cached as 0 too: the first comment on them invalidates it.
+    const fresh = new Map(missing.map((key) => [key, fromDb.get(key) ?? 0]));
+    for (const [key, n] of fresh) found.set(key, n);
+    c.executionCtx.waitUntil(cacheCounts(c.env.KV, fresh).catch(() => {}));
+  }
 
   // A url given several times with different ids is a page with several threads: its count is their sum.
   // Built through a Map so that a url such as "__proto__" is an ordinary key of the JSON object.
@@ -61,5 +71,8 @@ export const counts = new Hono<AppEnv>().get('/', validate('query', countsQueryS
     [...keys].reduce((sum, key) => sum + (found.get(key) ?? 0), 0),
   ]);
   // Counts move slowly and an index page asks for many: a short shared cache spares D1.
-  return c.json({ counts: Object.fromEntries(entries) }, 200, { 'Cache-Control': 'public, max-age=30' });
+  return c.json({ counts: Object.fromEntries(entries) }, 200, {
+    'Cache-Control': 'public, max-age=30',
+    'X-Cache': missing.length === 0 ? 'HIT' : 'MISS',
+  });
 });

@@ -10,9 +10,9 @@ import { upsertThread } from '../db/threads.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { keyedHash } from '../lib/crypto.ts';
-import { invalidateThread } from '../lib/page-cache.ts';
 import { resolvePage } from '../lib/post-comment.ts';
 import { likeSchema, pageLikeSchema } from '../lib/schemas.ts';
+import { invalidateThread } from '../lib/thread-cache.ts';
 import { validate } from '../lib/validate.ts';
 import { isAllowedOrigin } from '../middleware/origin.ts';
 
@@ -28,6 +28,7 @@ const likeComment = (like: boolean) =>
     const state = await storage(() =>
       setLike(c.env.DB, { comment: id }, hash, like, new Date().toISOString()),
     );
+    await storage(() => invalidateThread(c.env.KV, comment.thread_key));
     return c.json(state);
   };
 

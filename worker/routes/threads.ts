@@ -10,8 +10,8 @@ import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { normalizeUrl } from '../lib/normalize-url.ts';
-import { cachePage, isCacheable, readCachedPage } from '../lib/page-cache.ts';
 import { threadQuerySchema } from '../lib/schemas.ts';
+import { cachePage, isCacheable, readCachedPage } from '../lib/thread-cache.ts';
 import { validate } from '../lib/validate.ts';
 import type { ThreadPage } from '../types/api.ts';
 
