@@ -2,20 +2,9 @@
 // loopback port, and the user worker's own workerd socket and process found from /proc, so load skips the
 // dev proxy (TOOLCHAIN.md, "What local throughput can and cannot show").
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { startWrangler, waitForWorker } from '../lib/wrangler.mjs';
 
-/** A free TCP port on 127.0.0.1 (the OS picks it; we release it just before wrangler takes it). */
-export const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
+export { freePort } from '../lib/wrangler.mjs';
 
 /** Pids of the processes in a process group (wrangler runs detached, so its group is its pid). */
 const groupPids = (pgid) =>

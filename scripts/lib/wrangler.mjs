@@ -1,6 +1,7 @@
 // Starts and stops the local stack (wrangler on workerd, local D1/KV) for `npm run dev`, the end-to-end
 // tests and the benchmarks, so the three run the product the same way.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 
 /** Offline defaults: no metrics, no request.cf lookup (it needs the network and only warns without it). */
 export const OFFLINE_ENV = {
@@ -86,3 +87,15 @@ export const startWrangler = ({ port, ip = '127.0.0.1', persistTo, vars = {}, qu
   };
   return { child, stop, log: () => log };
 };
+
+/** A free TCP port on the loopback interface (servers in tests listen on 127.0.0.1 only). */
+export const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });

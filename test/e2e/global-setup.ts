@@ -3,12 +3,11 @@
  * fresh local D1/KV (a temporary --persist-to directory) and test secrets. Stops it afterwards.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 // @ts-expect-error: a plain .mjs module shared with `npm run dev` and the benchmark
-import { migrateLocal, run, startWrangler, waitForWorker } from '../../scripts/lib/wrangler.mjs';
+import { freePort, migrateLocal, run, startWrangler, waitForWorker } from '../../scripts/lib/wrangler.mjs';
 import { chromiumPath, INSTALL_HINT } from '../support/chromium.ts';
 
 declare module 'vitest' {
@@ -16,17 +15,6 @@ declare module 'vitest' {
     baseUrl: string;
   }
 }
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 
 export default async function setup(project: TestProject) {
   if (!chromiumPath()) throw new Error(INSTALL_HINT);

@@ -1,7 +1,9 @@
 /** Small helpers for the worker tests: requests to the real worker (inside workerd, real local D1). */
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { exports } from 'cloudflare:workers';
+import { readSettings, type Settings } from '../../worker/env.ts';
 import app from '../../worker/index.ts';
+import { postComment as postCommentDirect } from '../../worker/lib/post-comment.ts';
 
 export const ORIGIN = 'https://blog.example';
 export const PAGE = `${ORIGIN}/2026/11/un-billet`;
@@ -49,3 +51,19 @@ export const call = async (bindings: Partial<Cloudflare.Env>, path: string, init
   const text = await res.text();
   return { res, json: (text ? JSON.parse(text) : null) as Record<string, any> };
 };
+
+/** Posts through the posting rules directly, with some settings changed (a moderation mode, a blocklist). */
+export const postWithSettings = (
+  settings: Partial<Settings>,
+  input: Parameters<typeof postCommentDirect>[1],
+) =>
+  postCommentDirect(
+    {
+      db: env.DB,
+      settings: { ...readSettings(env), ...settings },
+      ip: null,
+      isAllowedOrigin: () => true,
+      now: new Date(),
+    },
+    input,
+  );

@@ -1,21 +1,6 @@
-import { type DefaultTreeAdapterMap, parseFragment } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../worker/lib/markdown.ts';
-
-type Node = DefaultTreeAdapterMap['node'];
-
-/** Every element of the rendered HTML, as a real HTML parser sees it. */
-const elements = (html: string) => {
-  const found: { tag: string; attrs: Record<string, string> }[] = [];
-  const walk = (node: Node) => {
-    if ('tagName' in node) {
-      found.push({ tag: node.tagName, attrs: Object.fromEntries(node.attrs.map((a) => [a.name, a.value])) });
-    }
-    if ('childNodes' in node) node.childNodes.forEach(walk);
-  };
-  walk(parseFragment(html));
-  return found;
-};
+import { elements } from './html.ts';
 
 describe('renderMarkdown', () => {
   it('renders CommonMark emphasis, code and lists', () => {

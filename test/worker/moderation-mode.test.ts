@@ -1,20 +1,8 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { readSettings, type Settings } from '../../worker/env.ts';
-import { postComment } from '../../worker/lib/post-comment.ts';
-import { freshPage, getThread } from './helpers.ts';
+import { freshPage, getThread, postWithSettings } from './helpers.ts';
 
-const post = (settings: Partial<Settings>, input: Parameters<typeof postComment>[1]) =>
-  postComment(
-    {
-      db: env.DB,
-      settings: { ...readSettings(env), ...settings },
-      ip: null,
-      isAllowedOrigin: () => true,
-      now: new Date(),
-    },
-    input,
-  );
+const post = postWithSettings;
 
 describe('moderation modes', () => {
   it('none publishes at once', async () => {

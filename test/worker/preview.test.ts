@@ -1,26 +1,11 @@
 import { env } from 'cloudflare:test';
-import { type DefaultTreeAdapterMap, parseFragment } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { freshPage, ORIGIN, postComment, postJson, request } from './helpers.ts';
-
-type Node = DefaultTreeAdapterMap['node'];
+import { elements } from './html.ts';
 
 const preview = async (body: unknown, headers: Record<string, string> = {}) => {
   const res = await postJson('/api/v1/preview', body, headers);
   return { res, json: (await res.json()) as Record<string, any> };
-};
-
-/** Every element of an HTML fragment as a real HTML parser sees it. */
-const elements = (html: string) => {
-  const found: { tag: string; attrs: Record<string, string> }[] = [];
-  const walk = (node: Node) => {
-    if ('tagName' in node) {
-      found.push({ tag: node.tagName, attrs: Object.fromEntries(node.attrs.map((a) => [a.name, a.value])) });
-    }
-    if ('childNodes' in node) node.childNodes.forEach(walk);
-  };
-  walk(parseFragment(html));
-  return found;
 };
 
 describe('POST /api/v1/preview', () => {

@@ -1,9 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { readSettings, type Settings } from '../../worker/env.ts';
 import { keyedHash } from '../../worker/lib/crypto.ts';
-import { postComment as post } from '../../worker/lib/post-comment.ts';
-import { freshPage, getThread, postJson } from './helpers.ts';
+import { freshPage, getThread, postJson, postWithSettings } from './helpers.ts';
 
 let n = 0;
 /** A documentation-range IP of its own per test, so rate-limit buckets don't mix. */
@@ -17,17 +15,7 @@ const ban = (kind: 'email' | 'ip' | 'reader', value: string, expiresAt: string |
     .bind(crypto.randomUUID(), kind, value, expiresAt)
     .run();
 
-const postWith = (settings: Partial<Settings>, input: Parameters<typeof post>[1]) =>
-  post(
-    {
-      db: env.DB,
-      settings: { ...readSettings(env), ...settings },
-      ip: null,
-      isAllowedOrigin: () => true,
-      now: new Date(),
-    },
-    input,
-  );
+const postWith = postWithSettings;
 
 describe('rate limits', () => {
   it('answers 429 rate_limited with Retry-After past RATE_LIMIT_WRITES per IP (5/60 here)', async () => {
