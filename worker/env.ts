@@ -26,6 +26,29 @@ export interface Settings {
   maxLinks: number;
   secretKey: string;
   adminToken: string;
+  /** The webhook on new and held comments; `null` when WEBHOOK_URL is unset. */
+  webhook: WebhookSettings | null;
+  /** E-mail through an HTTP e-mail API; `null` unless EMAIL_API_URL and EMAIL_FROM are set. */
+  email: EmailSettings | null;
+  /** The name on the owner's replies posted through the admin API (MODERATOR_NAME). */
+  moderatorName: string;
+}
+
+export type WebhookFormat = 'json' | 'slack' | 'discord';
+
+export interface WebhookSettings {
+  url: string;
+  /** WEBHOOK_SECRET; deliveries are unsigned (no signature header) when it is empty. */
+  secret: string;
+  format: WebhookFormat;
+}
+
+export interface EmailSettings {
+  apiUrl: string;
+  apiKey: string;
+  from: string;
+  /** OWNER_EMAIL: who hears of new and held comments; `null` sends only reply notifications. */
+  ownerEmail: string | null;
 }
 
 const list = (value: string | undefined): string[] =>
@@ -62,6 +85,21 @@ const parseRateLimit = (value: string | undefined): RateLimit | null => {
 };
 
 const MODES: readonly ModerationMode[] = ['none', 'all', 'first-time'];
+const WEBHOOK_FORMATS: readonly WebhookFormat[] = ['json', 'slack', 'discord'];
+
+const readWebhook = (env: Bindings): WebhookSettings | null => {
+  const url = canonicalOrigin(env.WEBHOOK_URL ?? '') ? (env.WEBHOOK_URL ?? '').trim() : '';
+  if (!url) return null;
+  const format = WEBHOOK_FORMATS.find((f) => f === env.WEBHOOK_FORMAT?.trim().toLowerCase()) ?? 'json';
+  return { url, secret: env.WEBHOOK_SECRET ?? '', format };
+};
+
+const readEmail = (env: Bindings): EmailSettings | null => {
+  const apiUrl = canonicalOrigin(env.EMAIL_API_URL ?? '') ? (env.EMAIL_API_URL ?? '').trim() : '';
+  const from = env.EMAIL_FROM?.trim() ?? '';
+  if (!apiUrl || !from) return null;
+  return { apiUrl, apiKey: env.EMAIL_API_KEY ?? '', from, ownerEmail: env.OWNER_EMAIL?.trim() || null };
+};
 
 export const readSettings = (env: Bindings): Settings => {
   const moderation = MODES.find((mode) => mode === env.MODERATION?.trim()) ?? 'none';
@@ -80,6 +118,9 @@ export const readSettings = (env: Bindings): Settings => {
     maxLinks: nonNegativeInt(env.MAX_LINKS, 3),
     secretKey: env.SECRET_KEY ?? '',
     adminToken: env.ADMIN_TOKEN ?? '',
+    webhook: readWebhook(env),
+    email: readEmail(env),
+    moderatorName: env.MODERATOR_NAME?.trim() || 'Moderator',
   };
 };
 

@@ -6,9 +6,11 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './env.ts';
 import { onError, onNotFound } from './errors.ts';
+import { unsubscribe } from './lib/notify/unsubscribe.ts';
 import { limitBody, requireJson } from './middleware/json-body.ts';
 import { readerCors, writeOrigin } from './middleware/origin.ts';
 import { settings } from './middleware/settings.ts';
+import { admin } from './routes/admin/index.ts';
 import { comments } from './routes/comments.ts';
 import { config } from './routes/config.ts';
 import { counts } from './routes/counts.ts';
@@ -33,7 +35,13 @@ const api = new Hono<AppEnv>()
   .route('/recent', recent)
   .route('/feed', feed);
 
-const app = new Hono<AppEnv>().use(settings()).route('/api/v1', api);
+// The admin API and the unsubscribe link come before the reader API: no reader CORS, no JSON-only rule
+// for the RFC 8058 one-click POST (admin/index.ts applies its own body rules).
+const app = new Hono<AppEnv>()
+  .use(settings())
+  .route('/api/v1/admin', admin)
+  .route('/api/v1/unsubscribe', unsubscribe)
+  .route('/api/v1', api);
 app.onError(onError);
 app.notFound(onNotFound);
 

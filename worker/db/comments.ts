@@ -45,6 +45,8 @@ export interface NewCommentRow {
   clientId: string | null;
   notify: boolean;
   createdAt: string;
+  /** The owner's reply from the admin API (`author.moderator: true`). */
+  moderator?: boolean;
 }
 
 /**
@@ -60,9 +62,9 @@ export const insertComment = async (db: D1Database, row: NewCommentRow): Promise
     db
       .prepare(
         `INSERT INTO comments (id, thread_id, parent_id, root_id, status, body, html, author_name, author_email,
-           author_website, avatar, ip_hash, client_id, notify, created_at, reader_hash, tree_no, tree_pinned)
+           author_website, avatar, ip_hash, client_id, notify, created_at, reader_hash, tree_no, tree_pinned, moderator)
          VALUES (?1, (SELECT id FROM threads WHERE key = ?2), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
-           ?15, ?16, coalesce(?17, (SELECT roots_total + 1 FROM threads WHERE key = ?2)), ?18)
+           ?15, ?16, coalesce(?17, (SELECT roots_total + 1 FROM threads WHERE key = ?2)), ?18, ?19)
          ON CONFLICT (client_id) DO NOTHING`,
       )
       .bind(
@@ -84,6 +86,7 @@ export const insertComment = async (db: D1Database, row: NewCommentRow): Promise
         row.readerHash,
         row.tree?.no ?? null,
         row.tree?.pinned ?? 0,
+        row.moderator ? 1 : 0,
       ),
     db
       .prepare(`UPDATE threads SET comment_count = comment_count + 1 WHERE key = ?2 AND ${insertedApproved}`)

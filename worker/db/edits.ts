@@ -57,14 +57,7 @@ export const deleteComment = async (db: D1Database, row: EditableRow): Promise<v
   const statements: D1PreparedStatement[] = [];
   if (row.status === 'approved') statements.push(adjustThread(db, row, -1));
   if (row.reply_count > 0) {
-    statements.push(
-      db
-        .prepare(
-          `UPDATE comments SET status = 'deleted', body = '', html = '', author_name = NULL, author_email = NULL,
-             author_website = NULL, ip_hash = NULL, reader_hash = NULL, notify = 0, client_id = NULL WHERE id = ?1`,
-        )
-        .bind(row.id),
-    );
+    statements.push(placeholderStatement(db, row.id));
   } else {
     statements.push(...eraseRow(db, row.id));
     // Walk up: each parent loses a listed reply; a placeholder parent left with none is erased as well.
@@ -81,6 +74,15 @@ export const deleteComment = async (db: D1Database, row: EditableRow): Promise<v
   }
   await db.batch(statements);
 };
+
+/** Turns a comment into an anonymous placeholder: its text and every trace of its author are gone for good. */
+export const placeholderStatement = (db: D1Database, id: string): D1PreparedStatement =>
+  db
+    .prepare(
+      `UPDATE comments SET status = 'deleted', body = '', html = '', author_name = NULL, author_email = NULL,
+         author_website = NULL, ip_hash = NULL, reader_hash = NULL, notify = 0, client_id = NULL WHERE id = ?1`,
+    )
+    .bind(id);
 
 const eraseRow = (db: D1Database, id: string): D1PreparedStatement[] => [
   db.prepare('DELETE FROM likes WHERE target = ?1').bind(`c:${id}`),

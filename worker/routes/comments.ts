@@ -13,6 +13,7 @@ import { ApiError } from '../errors.ts';
 import { shouldHold } from '../lib/content-check.ts';
 import { authorizeEdit } from '../lib/edit-auth.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
+import { scheduleNotify } from '../lib/notify/index.ts';
 import {
   authorHashes,
   checkAuthor,
@@ -38,6 +39,8 @@ export const comments = new Hono<AppEnv>()
     const result = await postComment(postContext(c), c.req.valid('json'));
     // On a retry too: the first attempt may have written D1 and then failed to clear the cache.
     await storage(() => invalidateThread(c.env.KV, result.threadKey));
+    // Webhook and e-mails after the response (waitUntil); a retry found an old comment: nothing new to tell.
+    if (result.created) scheduleNotify(c, result.body.comment.id, { owner: true });
     // 201 for a new comment; 200 when a retried clientId found the one made before.
     return c.json(result.body, result.created ? 201 : 200);
   })

@@ -1,0 +1,200 @@
+/**
+ * Notifications end to end: a real `wrangler dev` of our own (the shared one has fixed vars) whose webhook
+ * and e-mail API point at a real HTTP server on 127.0.0.1 standing in for the receiver and the provider.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs module shared with `npm run dev` and the benchmark
+import { migrateLocal, startWrangler, waitForWorker } from '../../scripts/lib/wrangler.mjs';
+
+interface Received {
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+  at: number;
+}
+
+const WEBHOOK_SECRET = 'e2e-webhook-secret';
+const received: Received[] = [];
+let failNextHook = 0;
+let receiver: Server;
+let receiverUrl = '';
+let baseUrl = '';
+let stopWorker = () => {};
+let persistTo = '';
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+
+/** What a receiver must do (documented in the API reference): HMAC over `<timestamp>.<raw body>`, 5 minutes. */
+const verify = (r: Received): boolean => {
+  const timestamp = String(r.headers['x-causerie-timestamp']);
+  const given = Buffer.from(String(r.headers['x-causerie-signature']));
+  const expected = Buffer.from(
+    `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(`${timestamp}.${r.body}`).digest('hex')}`,
+  );
+  const fresh = Math.abs(Date.now() / 1000 - Number(timestamp)) <= 300;
+  return fresh && given.length === expected.length && timingSafeEqual(given, expected);
+};
+
+const waitFor = async (predicate: () => boolean, timeoutMs = 20_000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out; received: ${JSON.stringify(received, null, 1)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+const post = async (body: Record<string, unknown>) => {
+  const res = await fetch(`${baseUrl}/api/v1/comments`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ url: `${baseUrl}/notify-post`, title: 'Notify', ...body }),
+  });
+  return { res, json: (await res.json()) as Record<string, any> };
+};
+
+const hooks = () => received.filter((r) => r.path === '/hook');
+const mails = () => received.filter((r) => r.path === '/mail');
+
+beforeAll(async () => {
+  receiver = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      received.push({ path: req.url ?? '', headers: req.headers, body, at: Date.now() });
+      if (req.url === '/hook' && failNextHook > 0) {
+        failNextHook--;
+        res.writeHead(503).end();
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}');
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const address = receiver.address();
+  receiverUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+  persistTo = mkdtempSync(join(tmpdir(), 'causerie-notify-'));
+  await migrateLocal(persistTo, { quiet: true });
+  const port = await freePort();
+  const server = startWrangler({
+    port,
+    persistTo,
+    quiet: true,
+    vars: {
+      ADMIN_TOKEN: 'e2e-admin-token',
+      SECRET_KEY: 'e2e-secret-key',
+      RATE_LIMIT_WRITES: 'off',
+      WEBHOOK_URL: `${receiverUrl}/hook`,
+      WEBHOOK_SECRET,
+      WEBHOOK_FORMAT: 'json',
+      EMAIL_API_URL: `${receiverUrl}/mail`,
+      EMAIL_API_KEY: 'e2e-mail-key',
+      EMAIL_FROM: 'blog@example.com',
+      OWNER_EMAIL: 'owner@example.com',
+      BLOCKLIST: 'casino',
+    },
+  });
+  stopWorker = server.stop;
+  baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitForWorker(baseUrl);
+  } catch (err) {
+    server.stop();
+    throw new Error(`${(err as Error).message}\n${server.log()}`);
+  }
+});
+
+afterAll(async () => {
+  stopWorker();
+  await new Promise((resolve) => receiver?.close(resolve));
+  if (persistTo) rmSync(persistTo, { recursive: true, force: true });
+});
+
+describe('notifications', () => {
+  it('answers the reader at once, then POSTs a signed webhook and e-mails the owner', async () => {
+    received.length = 0;
+    const started = Date.now();
+    const { res, json } = await post({
+      body: 'Bonjour',
+      author: { name: 'Zoé', email: 'zoe@example.com' },
+      notify: true,
+    });
+    expect(res.status).toBe(201);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await waitFor(() => hooks().length === 1 && mails().length === 1);
+    const [hook] = hooks() as [Received];
+    expect(verify(hook)).toBe(true);
+    expect(hook.headers['x-causerie-event']).toBe('comment.created');
+    expect(JSON.parse(hook.body)).toMatchObject({
+      event: 'comment.created',
+      comment: { id: json.comment.id, body: 'Bonjour', author: { name: 'Zoé' } },
+      thread: { url: `${baseUrl}/notify-post`, title: 'Notify' },
+    });
+    expect(hook.body).not.toContain('zoe@example.com');
+    const [mail] = mails() as [Received];
+    expect(mail.headers.authorization).toBe('Bearer e2e-mail-key');
+    expect(JSON.parse(mail.body)).toMatchObject({ from: 'blog@example.com', to: 'owner@example.com' });
+  });
+
+  it('says when a comment is held, and retries a failed delivery with the same delivery id', async () => {
+    received.length = 0;
+    failNextHook = 1;
+    const { json } = await post({ body: 'cheap casino here' });
+    expect(json.comment.status).toBe('pending');
+    await waitFor(() => hooks().length === 2);
+    const [first, second] = hooks() as [Received, Received];
+    expect(second.headers['x-causerie-delivery']).toBe(first.headers['x-causerie-delivery']);
+    expect(second.at - first.at).toBeGreaterThanOrEqual(1_500);
+    expect(verify(second)).toBe(true);
+    expect(JSON.parse(second.body).event).toBe('comment.held');
+  });
+
+  it('e-mails a commenter who asked about a reply, with a working one-click unsubscribe', async () => {
+    const parent = await post({
+      body: 'Question ?',
+      author: { name: 'Zoé', email: 'zoe@example.com' },
+      notify: true,
+    });
+    received.length = 0;
+    await post({
+      parentId: parent.json.comment.id,
+      body: 'Réponse',
+      author: { name: 'Léo', email: 'leo@example.com' },
+    });
+    await waitFor(() => mails().some((m) => JSON.parse(m.body).to === 'zoe@example.com'));
+    const mail = JSON.parse(mails().find((m) => JSON.parse(m.body).to === 'zoe@example.com')?.body ?? '{}');
+    expect(mail.text).toContain('Léo replied');
+    expect(mail.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+    const link = /^<(.+)>$/.exec(mail.headers['List-Unsubscribe'])?.[1] as string;
+    expect(link.startsWith(`${baseUrl}/api/v1/unsubscribe?c=${parent.json.comment.id}&sig=`)).toBe(true);
+    const oneClick = await fetch(link, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(oneClick.status).toBe(200);
+    // Unsubscribed: the next reply e-mails the owner only.
+    received.length = 0;
+    await post({ parentId: parent.json.comment.id, body: 'Encore', author: { name: 'Léo' } });
+    await waitFor(() => hooks().length === 1 && mails().length === 1);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(mails().map((m) => JSON.parse(m.body).to)).toEqual(['owner@example.com']);
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * Moving a comment between approved, pending, spam and deleted, and erasing it for good: the one place where
+ * the counters move with a moderation decision (threads.comment_count counts approved comments; a parent's
+ * reply_count counts its listed replies, and keeps a deleted parent listed as a placeholder while > 0).
+ */
+import { deleteComment, type EditableRow, findEditable, placeholderStatement } from './edits.ts';
+
+export type CommentStatusValue = EditableRow['status'];
+
+/** Mirrors the generated `listed` column of migration 0001. */
+const isListed = (status: CommentStatusValue, replyCount: number): boolean =>
+  status === 'approved' || (status === 'deleted' && replyCount > 0);
+
+// Every statement runs only while the comment still has the status we read: two moderators (or a bulk
+// action and a single one) racing on one comment cannot move the counters twice.
+const GUARD = 'EXISTS (SELECT 1 FROM comments WHERE id = ?1 AND status = ?2)';
+
+/**
+ * The statements that move `row` to `to`, counters included; none when it already has that status.
+ * Put them in one db.batch (with the audit entry).
+ * @example await db.batch(await statusChange(db, row, 'approved'))
+ */
+export const statusChange = async (
+  db: D1Database,
+  row: EditableRow,
+  to: CommentStatusValue,
+): Promise<D1PreparedStatement[]> => {
+  if (row.status === to) return [];
+  const statements: D1PreparedStatement[] = [];
+  const countDelta = Number(to === 'approved') - Number(row.status === 'approved');
+  if (countDelta !== 0) {
+    statements.push(
+      db
+        .prepare(`UPDATE threads SET comment_count = max(0, comment_count + ?3) WHERE id = ?4 AND ${GUARD}`)
+        .bind(row.id, row.status, countDelta, row.thread_id),
+    );
+  }
+  // Walk up: a parent gains or loses a listed reply; a deleted placeholder that thereby appears or
+  // disappears passes the change on to its own parent.
+  const delta = Number(isListed(to, row.reply_count)) - Number(isListed(row.status, row.reply_count));
+  let parentId = delta === 0 ? null : row.parent_id;
+  while (parentId) {
+    statements.push(
+      db
+        .prepare(`UPDATE comments SET reply_count = max(0, reply_count + ?3) WHERE id = ?4 AND ${GUARD}`)
+        .bind(row.id, row.status, delta, parentId),
+    );
+    const parent = await findEditable(db, parentId);
+    if (parent?.status !== 'deleted') break;
+    if (isListed('deleted', parent.reply_count) === isListed('deleted', parent.reply_count + delta)) break;
+    parentId = parent.parent_id;
+  }
+  statements.push(
+    db.prepare('UPDATE comments SET status = ?3 WHERE id = ?1 AND status = ?2').bind(row.id, row.status, to),
+  );
+  return statements;
+};
+
+/** Whether any comment, of any status, answers this one. */
+const hasReplies = async (db: D1Database, id: string): Promise<boolean> =>
+  (await db.prepare('SELECT 1 FROM comments WHERE parent_id = ?1 LIMIT 1').bind(id).first()) !== null;
+
+/**
+ * Erases a comment for good (DELETE /admin/comments/:id): its text and its author's data. One with replies
+ * (even held ones, which would otherwise be orphaned) stays as an anonymous placeholder; one without goes
+ * the way a reader's own delete goes (edits.ts), placeholder parents left empty included.
+ * `extra` (the audit entry) joins the same transaction when the placeholder path is taken, else a second one.
+ */
+export const eraseComment = async (
+  db: D1Database,
+  row: EditableRow,
+  extra: D1PreparedStatement[],
+): Promise<void> => {
+  if (row.reply_count > 0 || (await hasReplies(db, row.id))) {
+    await db.batch([...(await statusChange(db, row, 'deleted')), placeholderStatement(db, row.id), ...extra]);
+    return;
+  }
+  await deleteComment(db, row);
+  if (extra.length) await db.batch(extra);
+};

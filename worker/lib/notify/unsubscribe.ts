@@ -1,0 +1,49 @@
+/**
+ * One-click unsubscribe from reply e-mails: a link signed per comment (HMAC with SECRET_KEY), and the
+ * route behind it, GET or POST /api/v1/unsubscribe?c=<commentId>&sig=<hmac> (POST is RFC 8058's one-click
+ * form, `List-Unsubscribe=One-Click` as a form body: mounted outside the JSON-only reader API for that).
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { stopReplyNotifications } from '../../db/admin-notify.ts';
+import { storage } from '../../db/storage.ts';
+import type { AppEnv } from '../../env.ts';
+import { ApiError } from '../../errors.ts';
+import { keyedHash } from '../crypto.ts';
+import { validate } from '../validate.ts';
+
+export const unsubscribeSignature = (secretKey: string, commentId: string): Promise<string> =>
+  keyedHash(secretKey, 'unsubscribe', commentId);
+
+export const unsubscribeUrl = async (origin: string, secretKey: string, commentId: string): Promise<string> =>
+  `${origin}/api/v1/unsubscribe?c=${encodeURIComponent(commentId)}&sig=${await unsubscribeSignature(secretKey, commentId)}`;
+
+const encoder = new TextEncoder();
+
+const isValid = async (secretKey: string, commentId: string, sig: string): Promise<boolean> => {
+  const expected = encoder.encode(await unsubscribeSignature(secretKey, commentId));
+  const given = encoder.encode(sig);
+  return given.byteLength === expected.byteLength && crypto.subtle.timingSafeEqual(given, expected);
+};
+
+const querySchema = z.object({ c: z.string().min(1).max(64), sig: z.string().min(1).max(64) });
+
+const PAGE = `<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>Unsubscribed</title><p>You will no longer receive e-mails about replies to this comment.</p>`;
+
+export const unsubscribe = new Hono<AppEnv>().on(
+  ['GET', 'POST'],
+  '/',
+  validate('query', querySchema),
+  async (c) => {
+    const { c: commentId, sig } = c.req.valid('query');
+    if (!(await isValid(c.get('settings').secretKey, commentId, sig))) {
+      throw new ApiError('unauthorized', 'this unsubscribe link is not valid');
+    }
+    // Idempotent, and silent about whether the comment still exists.
+    await storage(() => stopReplyNotifications(c.env.DB, commentId));
+    return c.req.method === 'GET'
+      ? c.html(PAGE, 200, { 'Cache-Control': 'no-store' })
+      : c.body(null, 200, { 'Cache-Control': 'no-store' });
+  },
+);

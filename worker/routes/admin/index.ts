@@ -1,0 +1,21 @@
+/**
+ * The owner's API under /api/v1/admin (API.md "Moderation endpoints"): every route behind the admin token,
+ * none with CORS headers (worker/index.ts mounts this before the reader API and its readerCors()).
+ */
+import { Hono } from 'hono';
+import type { AppEnv } from '../../env.ts';
+import { adminAuth } from '../../middleware/admin-auth.ts';
+import { limitBody, requireJson } from '../../middleware/json-body.ts';
+import { adminAudit } from './audit.ts';
+import { adminBans } from './bans.ts';
+import { adminComments } from './comments.ts';
+import { adminThreads } from './threads.ts';
+
+export const admin = new Hono<AppEnv>()
+  .use(adminAuth())
+  .use(limitBody())
+  .use(requireJson())
+  .route('/comments', adminComments)
+  .route('/threads', adminThreads)
+  .route('/bans', adminBans)
+  .route('/audit', adminAudit);

@@ -1,0 +1,117 @@
+/**
+ * What the admin API answers with: AdminComment (a Comment plus what only the owner sees), AdminThread,
+ * Ban, AuditEntry; their mappers from rows; and the opaque keyset cursors of its listings.
+ */
+
+import type { BanRow } from '../../db/admin-bans.ts';
+import type { AdminCommentRow } from '../../db/admin-comments.ts';
+import type { AdminThreadRow } from '../../db/admin-threads.ts';
+import type { AuditRow } from '../../db/audit.ts';
+import { toComment, toThread } from '../../db/rows.ts';
+import type { Comment, Thread } from '../../types/api.ts';
+
+export interface AdminComment extends Omit<Comment, 'status' | 'author'> {
+  /** The real status: spam included, and a deleted comment keeps its author until it is erased. */
+  status: AdminCommentRow['status'];
+  author: { name: string; website: string | null; avatar: string; moderator: boolean };
+  /** The Markdown as typed (what PATCH `body` replaces). */
+  body: string;
+  email: string | null;
+  ipHash: string | null;
+  readerHash: string | null;
+  notify: boolean;
+  replyCount: number;
+  thread: { key: string; url: string; title: string };
+}
+
+export const toAdminComment = (row: AdminCommentRow, anonymousName: string): AdminComment => ({
+  ...toComment({ ...row, status: 'approved' }, anonymousName),
+  status: row.status,
+  author: {
+    name: row.author_name || anonymousName,
+    website: row.author_website,
+    avatar: row.avatar,
+    moderator: row.moderator === 1,
+  },
+  body: row.body,
+  email: row.author_email,
+  ipHash: row.ip_hash,
+  readerHash: row.reader_hash,
+  notify: row.notify === 1,
+  replyCount: row.reply_count,
+  thread: { key: row.thread_key, url: row.thread_url, title: row.thread_title },
+});
+
+export interface AdminThread extends Thread {
+  createdAt: string;
+  /** Comments waiting for the owner. */
+  pending: number;
+}
+
+export const toAdminThread = (row: AdminThreadRow): AdminThread => ({
+  ...toThread(row),
+  createdAt: row.created_at,
+  pending: row.pending,
+});
+
+export interface Ban {
+  id: string;
+  kind: BanRow['kind'];
+  value: string;
+  reason: string | null;
+  expiresAt: string | null;
+  createdAt: string;
+  active: boolean;
+}
+
+export const toBan = (row: BanRow, now: Date): Ban => ({
+  id: row.id,
+  kind: row.kind,
+  value: row.value,
+  reason: row.reason,
+  expiresAt: row.expires_at,
+  createdAt: row.created_at,
+  active: row.expires_at === null || row.expires_at > now.toISOString(),
+});
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: AuditRow['action'];
+  commentId: string | null;
+  threadKey: string | null;
+  detail: Record<string, unknown>;
+}
+
+export const toAuditEntry = (row: AuditRow): AuditEntry => ({
+  id: row.id,
+  at: row.at,
+  actor: row.actor,
+  action: row.action,
+  commentId: row.comment_id,
+  threadKey: row.thread_key,
+  detail: JSON.parse(row.detail) as Record<string, unknown>,
+});
+
+/** A listing's cursor: the position (seq or id) its last row had, base64url, so clients treat it as opaque. */
+export const encodePosition = (position: number): string =>
+  btoa(`p${position}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+/** `null` for anything this API did not make (the route answers 400). */
+export const decodePosition = (cursor: string): number | null => {
+  if (!/^[A-Za-z0-9_-]{1,40}$/.test(cursor)) return null;
+  try {
+    const match = /^p(\d{1,15})$/.exec(atob(cursor.replace(/-/g, '+').replace(/_/g, '/')));
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+};
+
+/** Fetch one more row than asked: its presence says whether there is a next page. */
+export const page = <T>(rows: T[], limit: number, position: (row: T) => number) => {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodePosition(position(last)) : null };
+};
