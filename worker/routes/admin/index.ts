@@ -9,10 +9,18 @@ import { limitBody, requireJson } from '../../middleware/json-body.ts';
 import { adminAudit } from './audit.ts';
 import { adminBans } from './bans.ts';
 import { adminComments } from './comments.ts';
+import { exportRoute } from './export.ts';
+import { importRoute } from './import.ts';
 import { adminThreads } from './threads.ts';
 
 export const admin = new Hono<AppEnv>()
   .use(adminAuth())
+  // ── Import and export (another module) go HERE, before the JSON-only middleware below: the import
+  // takes the export file's own type and has its own size limit. Hono runs handlers in the order they
+  // are added, so routes added here skip limitBody()/requireJson().
+  .route('/import', importRoute)
+  .route('/export', exportRoute)
+  // ──
   .use(limitBody())
   .use(requireJson())
   .route('/comments', adminComments)

@@ -1,0 +1,104 @@
+/**
+ * The SQL of the export: threads by id and each thread's comments by seq, a page at a time (the export is
+ * streamed, never read in one query), mapped onto the Causerie export format.
+ */
+import type { ExportComment, ExportThread } from '../lib/import/causerie-format.ts';
+
+export interface ExportThreadRow {
+  id: number;
+  key: string;
+  url: string;
+  title: string;
+  locked: number;
+  likes: number;
+  created_at: string;
+  import_key: string | null;
+}
+
+export interface ExportCommentRow {
+  seq: number;
+  id: string;
+  parent_id: string | null;
+  import_key: string | null;
+  status: ExportComment['status'];
+  pinned: number;
+  likes: number;
+  body: string;
+  author_name: string | null;
+  author_email: string | null;
+  author_website: string | null;
+  avatar: string;
+  moderator: number;
+  ip_hash: string | null;
+  reader_hash: string | null;
+  client_id: string | null;
+  notify: number;
+  created_at: string;
+  edited_at: string | null;
+}
+
+export const listThreadsAfter = async (
+  db: D1Database,
+  afterId: number,
+  limit: number,
+): Promise<ExportThreadRow[]> =>
+  (
+    await db
+      .prepare(
+        `SELECT id, key, url, title, locked, likes, created_at, import_key FROM threads
+         WHERE id > ?1 ORDER BY id LIMIT ?2`,
+      )
+      .bind(afterId, limit)
+      .all<ExportThreadRow>()
+  ).results;
+
+/** One page of a thread's comments in creation order (index comments_by_thread, migration 0005). */
+export const listCommentsAfter = async (
+  db: D1Database,
+  threadId: number,
+  afterSeq: number,
+  limit: number,
+): Promise<ExportCommentRow[]> =>
+  (
+    await db
+      .prepare(
+        `SELECT seq, id, parent_id, import_key, status, pinned, likes, body, author_name, author_email,
+           author_website, avatar, moderator, ip_hash, reader_hash, client_id, notify, created_at, edited_at
+         FROM comments WHERE thread_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3`,
+      )
+      .bind(threadId, afterSeq, limit)
+      .all<ExportCommentRow>()
+  ).results;
+
+export const toExportThread = (row: ExportThreadRow): Omit<ExportThread, 'comments'> => ({
+  key: row.key,
+  url: row.url,
+  title: row.title,
+  locked: row.locked === 1,
+  likes: row.likes,
+  createdAt: row.created_at,
+  importKey: row.import_key,
+});
+
+export const toExportComment = (row: ExportCommentRow): ExportComment => ({
+  id: row.id,
+  parentId: row.parent_id,
+  importKey: row.import_key,
+  status: row.status,
+  pinned: row.pinned === 1,
+  likes: row.likes,
+  body: row.body,
+  author: {
+    name: row.author_name,
+    email: row.author_email,
+    website: row.author_website,
+    avatar: row.avatar,
+    moderator: row.moderator === 1,
+  },
+  ipHash: row.ip_hash,
+  readerHash: row.reader_hash,
+  clientId: row.client_id,
+  notify: row.notify === 1,
+  createdAt: row.created_at,
+  editedAt: row.edited_at,
+});

@@ -1,0 +1,96 @@
+/**
+ * From the import model to the Causerie format the worker imports: ids derived from import keys, and
+ * comments grouped by thread. Shared by the worker (a whole file) and the command-line tool (batches).
+ */
+import { createAssembler } from './assembler.ts';
+import type { ExportComment, ExportFile, ExportThread } from './causerie-format.ts';
+import { EXPORT_FORMAT, EXPORT_VERSION } from './causerie-format.ts';
+import { createCommentoParser } from './commento.ts';
+import { createDisqusParser } from './disqus.ts';
+import { importId } from './ids.ts';
+import type { ImportComment, ImportError, ImportFormat, ImportParser, ImportSink } from './model.ts';
+import { createWxrParser } from './wxr.ts';
+
+export const createParser = (format: Exclude<ImportFormat, 'causerie'>, sink: ImportSink): ImportParser => {
+  switch (format) {
+    case 'wxr':
+      return createWxrParser(sink);
+    case 'disqus':
+      return createDisqusParser(sink);
+    case 'commento':
+      return createCommentoParser(sink);
+  }
+};
+
+export const toExportComment = async (comment: ImportComment): Promise<ExportComment> => ({
+  id: await importId(comment.importKey),
+  parentId: comment.parentKey ? await importId(comment.parentKey) : null,
+  importKey: comment.importKey,
+  status: comment.status,
+  pinned: false,
+  likes: 0,
+  body: comment.body,
+  author: { ...comment.author, avatar: null, moderator: false },
+  ipHash: null,
+  ip: comment.ip,
+  readerHash: null,
+  clientId: null,
+  notify: false,
+  createdAt: comment.createdAt,
+  editedAt: null,
+});
+
+/** Groups comments (already in a safe order) under their threads, keeping that order. */
+export const groupByThread = async (comments: ImportComment[]): Promise<ExportThread[]> => {
+  const threads = new Map<string, ExportThread>();
+  for (const comment of comments) {
+    const source = comment.thread;
+    let thread = threads.get(source.importKey);
+    if (!thread) {
+      thread = {
+        url: source.url,
+        title: source.title,
+        locked: source.locked,
+        likes: 0,
+        createdAt: source.createdAt,
+        importKey: source.importKey,
+        comments: [],
+      };
+      threads.set(source.importKey, thread);
+    }
+    thread.comments.push(await toExportComment(comment));
+  }
+  return [...threads.values()];
+};
+
+export interface ConvertedFile {
+  file: ExportFile;
+  skipped: number;
+  errors: ImportError[];
+}
+
+/**
+ * Parses a whole file of another system into the Causerie format.
+ * @example const { file, skipped, errors } = await convertFile('disqus', xml)
+ */
+export const convertFile = async (
+  format: Exclude<ImportFormat, 'causerie'>,
+  text: string,
+): Promise<ConvertedFile> => {
+  const comments: ImportComment[] = [];
+  const errors: ImportError[] = [];
+  const assembler = createAssembler(
+    (comment) => comments.push(comment),
+    (error) => errors.push(error),
+  );
+  const parser = createParser(format, assembler);
+  parser.write(text);
+  parser.close();
+  assembler.finish();
+  const threads = await groupByThread(comments);
+  return {
+    file: { format: EXPORT_FORMAT, version: EXPORT_VERSION, threads },
+    skipped: assembler.skipped,
+    errors,
+  };
+};

@@ -1,0 +1,85 @@
+/**
+ * The normalized import model every parser produces (WXR, Disqus, Commento), before ids and hashes: one
+ * shape for the worker's own import and for the command-line tool, which share the parsers.
+ */
+
+export type ImportFormat = 'wxr' | 'disqus' | 'commento' | 'causerie';
+export const IMPORT_FORMATS: readonly ImportFormat[] = ['wxr', 'disqus', 'commento', 'causerie'];
+
+/** `deleted`: trashed or deleted at the source; kept only as a placeholder for live replies. */
+export type ImportStatus = 'approved' | 'pending' | 'spam' | 'deleted';
+
+export interface ImportThread {
+  /** `<format>:<source thread id>`: scopes the comment ids, which some sources reuse across pages. */
+  importKey: string;
+  /** The page URL as the source gives it; the worker normalizes it into the thread key. */
+  url: string;
+  title: string;
+  createdAt: string | null;
+  locked: boolean;
+}
+
+export interface ImportComment {
+  thread: ImportThread;
+  /** `<format>:<source thread id>:<source comment id>`: unique, the idempotency key of the import. */
+  importKey: string;
+  /** The parent's import key, or `null` for a root. */
+  parentKey: string | null;
+  status: ImportStatus;
+  createdAt: string;
+  /** Markdown, already converted from the source's HTML where the source stores HTML. */
+  body: string;
+  author: { name: string | null; email: string | null; website: string | null };
+  /** The raw IP: hashed by the worker (keyedHash), never stored. */
+  ip: string | null;
+}
+
+/** A problem in the file: what was skipped and where (`line 147, column 24 (post 6)`). */
+export interface ImportError {
+  position: string;
+  message: string;
+}
+
+/** Where parsers send what they read, in document order. */
+export interface ImportSink {
+  comment(comment: ImportComment): void;
+  /** Something left out on purpose (a pingback, a post of a deleted thread…). */
+  skip(): void;
+  error(error: ImportError): void;
+}
+
+/** A streaming parser: text in, chunk by chunk; `close()` at the end of the file. */
+export interface ImportParser {
+  write(chunk: string): void;
+  close(): void;
+}
+
+/** Trims a field; an empty one, or a literal "undefined" some exporters write, is absent. */
+export const field = (value: string | null | undefined): string | null => {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' || trimmed === 'undefined' || trimmed === 'null' ? null : trimmed;
+};
+
+/** An http(s) website, or `null`: a bare host gets https, anything else is dropped. */
+export const website = (value: string | null | undefined): string | null => {
+  const text = field(value);
+  if (!text) return null;
+  try {
+    const candidate = /^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`;
+    const { protocol } = new URL(candidate);
+    // Kept as written (trimmed), not re-serialized: the owner should find the address they knew.
+    return protocol === 'http:' || protocol === 'https:' ? candidate : null;
+  } catch {
+    return null;
+  }
+};
+
+/** An ISO 8601 UTC string from a source date, or `null` when the date is missing or invalid. */
+export const isoDate = (value: string | null | undefined): string | null => {
+  const text = field(value);
+  if (!text || text.startsWith('0000-00-00')) return null;
+  // WordPress writes "2014-05-12 20:15:07" (UTC in *_gmt fields): make it ISO before Date parses it.
+  const iso = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/.test(text) ? `${text.replace(' ', 'T')}Z` : text;
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+};

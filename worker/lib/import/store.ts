@@ -1,0 +1,220 @@
+/**
+ * Writes a Causerie-format file into D1, keeping every invariant of the comment tree: root_id, tree_no
+ * and tree_pinned from the root, reply_count = listed direct replies (a deleted placeholder becomes listed
+ * with its first listed reply, and then counts for its own parent), comment_count = approved comments,
+ * roots_total advanced. Idempotent: comments already present (by id or import key) are left alone.
+ * Writes go in db.batch transactions of at most CHUNK comments, each with the counters it moves.
+ * A little past 200 lines: the four steps share the plan (nodes, bumps) and read best in one place.
+ */
+import {
+  bumpReplyCountStatement,
+  createThreadStatement,
+  fillTitleStatement,
+  findPresent,
+  findThreadsByKey,
+  findTreeNodes,
+  type ImportedCommentRow,
+  insertImportedStatement,
+  type TreeNodeRow,
+  threadCountersStatement,
+} from '../../db/import.ts';
+import type { Settings } from '../../env.ts';
+import { keyedHash } from '../crypto.ts';
+import { renderMarkdown } from '../markdown.ts';
+import { normalizeUrl } from '../normalize-url.ts';
+import type { ExportComment, ExportFile } from './causerie-format.ts';
+import type { ImportError } from './model.ts';
+
+const CHUNK = 40;
+
+export interface ImportResult {
+  /** Threads created, comments inserted. */
+  threads: number;
+  comments: number;
+  /** Comments left out on purpose (pingbacks, orphans of deleted threads…) or unusable. */
+  skipped: number;
+  /** Comments already present: a re-import counts them here and creates nothing. */
+  duplicates: number;
+  errors: ImportError[];
+  /** Keys of the threads written to (for cache invalidation). */
+  touched: string[];
+}
+
+interface Unit {
+  row: ImportedCommentRow;
+  bumps: string[];
+}
+
+/** Parents before replies, whatever the order in the file; a reply to itself or in a cycle becomes a root. */
+const parentFirst = (comments: ExportComment[]): ExportComment[] => {
+  const byId = new Map(comments.map((c) => [c.id, c]));
+  const out: ExportComment[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (c: ExportComment): void => {
+    if (state.get(c.id) === 'done') return;
+    state.set(c.id, 'visiting');
+    const parent = c.parentId ? byId.get(c.parentId) : undefined;
+    if (parent && state.get(parent.id) === 'visiting') c.parentId = null;
+    else if (parent) visit(parent);
+    state.set(c.id, 'done');
+    out.push(c);
+  };
+  for (const c of comments) visit(c);
+  return out;
+};
+
+const toRow = async (
+  c: ExportComment,
+  settings: Settings,
+): Promise<Omit<ImportedCommentRow, 'threadId' | 'parentId' | 'rootId'>> => {
+  const deleted = c.status === 'deleted';
+  const name = deleted ? null : c.author.name?.trim() || null;
+  const email = deleted ? null : c.author.email?.trim().toLowerCase() || null;
+  const ipHash = deleted
+    ? null
+    : (c.ipHash ?? (c.ip ? await keyedHash(settings.secretKey, 'ip', c.ip) : null));
+  return {
+    id: c.id,
+    status: c.status,
+    pinned: c.pinned,
+    likes: c.likes,
+    body: deleted ? '' : c.body,
+    html: deleted ? '' : renderMarkdown(c.body),
+    authorName: name,
+    authorEmail: email,
+    authorWebsite: deleted ? null : c.author.website?.trim() || null,
+    avatar:
+      c.author.avatar ?? (await keyedHash(settings.secretKey, 'avatar', email ?? name ?? ipHash ?? c.id, 16)),
+    moderator: c.author.moderator,
+    ipHash,
+    readerHash: deleted ? null : c.readerHash,
+    clientId: deleted ? null : c.clientId,
+    notify: !deleted && c.notify,
+    createdAt: c.createdAt,
+    editedAt: c.editedAt,
+    importKey: c.importKey,
+  };
+};
+
+export const importFile = async (
+  db: D1Database,
+  settings: Settings,
+  file: ExportFile,
+): Promise<ImportResult> => {
+  const result: ImportResult = {
+    threads: 0,
+    comments: 0,
+    skipped: 0,
+    duplicates: 0,
+    errors: [],
+    touched: [],
+  };
+
+  // 1. Threads: keyed as given (a Causerie export), else by the normalized page URL.
+  const targets = file.threads.flatMap((t, index) => {
+    const url = t.key ? t.url : normalizeUrl(t.url, settings.significantQueryParams);
+    if (!url) {
+      result.errors.push({ position: `threads[${index}]`, message: `not an absolute http(s) URL: ${t.url}` });
+      result.skipped += t.comments.length;
+      return [];
+    }
+    return [{ source: t, key: t.key ?? url, url }];
+  });
+  const known = await findThreadsByKey(
+    db,
+    targets.map((t) => t.key),
+  );
+  const threadWrites = targets.flatMap(({ source, key, url }) => {
+    const row = known.get(key);
+    if (row) return row.title === '' && source.title ? [fillTitleStatement(db, row.id, source.title)] : [];
+    const first = source.comments.map((c) => c.createdAt).sort()[0];
+    const createdAt = source.createdAt ?? first ?? new Date().toISOString();
+    return [createThreadStatement(db, { ...source, key, url, createdAt })];
+  });
+  if (threadWrites.length) await db.batch(threadWrites);
+  const threads = await findThreadsByKey(
+    db,
+    targets.map((t) => t.key),
+  );
+  result.threads = threads.size - known.size;
+
+  // 2. What is already there, and the parents in the database that new replies attach to.
+  const all = targets.flatMap((t) => t.source.comments);
+  const present = await findPresent(
+    db,
+    all.map((c) => c.id),
+    all.flatMap((c) => (c.importKey ? [c.importKey] : [])),
+  );
+  const nodes = new Map<string, TreeNodeRow>();
+  const fileIds = new Set(all.map((c) => c.id));
+  const outside = all.flatMap((c) =>
+    c.parentId && (!fileIds.has(c.parentId) || present.ids.has(c.parentId)) ? [c.parentId] : [],
+  );
+  for (const row of await findTreeNodes(db, outside)) nodes.set(row.id, row);
+  const node = async (id: string): Promise<TreeNodeRow | undefined> => {
+    if (!nodes.has(id)) for (const row of await findTreeNodes(db, [id])) nodes.set(row.id, row);
+    return nodes.get(id);
+  };
+  // A listed reply lists a deleted placeholder, which then counts as a listed reply of its own parent.
+  const bump = async (id: string, out: string[]): Promise<void> => {
+    const parent = await node(id);
+    if (!parent) return;
+    parent.reply_count += 1;
+    out.push(id);
+    if (parent.status === 'deleted' && parent.reply_count === 1 && parent.parent_id)
+      await bump(parent.parent_id, out);
+  };
+
+  // 3. Plan each new comment: its parent (or none, when missing or in another thread), root and counters.
+  const units: Unit[] = [];
+  for (const { source, key } of targets) {
+    const thread = threads.get(key);
+    if (!thread) continue;
+    const fresh = source.comments.filter(
+      (c) => !present.ids.has(c.id) && !(c.importKey && present.importKeys.has(c.importKey)),
+    );
+    result.duplicates += source.comments.length - fresh.length;
+    if (fresh.length || !known.has(key)) result.touched.push(key);
+    for (const c of parentFirst(fresh)) {
+      const parent = c.parentId ? nodes.get(c.parentId) : undefined;
+      const parentId = parent && parent.thread_id === thread.id ? parent.id : null;
+      const rootId = parentId && parent ? parent.root_id : c.id;
+      const row: ImportedCommentRow = {
+        ...(await toRow(c, settings)),
+        threadId: thread.id,
+        parentId,
+        rootId,
+      };
+      nodes.set(c.id, {
+        id: c.id,
+        thread_id: thread.id,
+        parent_id: parentId,
+        root_id: rootId,
+        status: c.status,
+        reply_count: 0,
+      });
+      const bumps: string[] = [];
+      if (parentId && c.status === 'approved') await bump(parentId, bumps);
+      units.push({ row, bumps });
+    }
+  }
+
+  // 4. Write in transactions: each chunk's inserts with the counters they move.
+  for (let i = 0; i < units.length; i += CHUNK) {
+    const statements: D1PreparedStatement[] = [];
+    const added = new Map<number, { roots: number; approved: number }>();
+    for (const { row, bumps } of units.slice(i, i + CHUNK)) {
+      const counters = added.get(row.threadId) ?? { roots: 0, approved: 0 };
+      added.set(row.threadId, counters);
+      if (!row.parentId) counters.roots += 1;
+      if (row.status === 'approved') counters.approved += 1;
+      statements.push(insertImportedStatement(db, row, row.parentId ? 0 : counters.roots));
+      for (const id of bumps) statements.push(bumpReplyCountStatement(db, id));
+    }
+    for (const [threadId, counters] of added)
+      statements.push(threadCountersStatement(db, threadId, counters));
+    await db.batch(statements);
+    result.comments += Math.min(CHUNK, units.length - i);
+  }
+  return result;
+};
