@@ -87,7 +87,10 @@ describe('posting a comment', () => {
       body: 'Très juste !',
       author: { name: 'Camille', email: 'camille@example.org' },
       clientId: expect.stringMatching(/^[\w-]{21,}$/),
+      // The reader's opaque id, the same on every post from this device.
+      reader: JSON.parse(localStorage.getItem('causerie:reader') ?? '""'),
     });
+    expect(body).toHaveProperty('reader', expect.stringMatching(/^[\w-]{8,64}$/));
     expect(screen.getByText('Très juste !')).toBeTruthy();
     expect(screen.getByRole('heading', { name: '1 commentaire' })).toBeTruthy();
     expect(screen.getByText('Votre commentaire est publié.')).toBeTruthy();

@@ -6,8 +6,9 @@ import { comment, fakeFetch, options, page, server } from './helpers.ts';
 /** The app's root inside the element's shadow root. */
 const app = (host: Element) => host.shadowRoot?.querySelector('.causerie');
 
-/** The count heading only appears once the thread has loaded. */
-const heading = (host: Element) => host.shadowRoot?.querySelector('h2.count')?.textContent;
+/** The count heading, once the thread has loaded (it says « Chargement… » before). */
+const heading = (host: Element) =>
+  host.shadowRoot?.querySelector('.causerie[aria-busy="false"] h2.count')?.textContent;
 
 const waitForThread = (host: Element) => vi.waitFor(() => expect(heading(host)).toBeTruthy());
 
@@ -97,6 +98,12 @@ describe('mount', () => {
 });
 
 describe('embed.js boot', () => {
+  // What causerie-app.<lang>.js does when it runs: the boot then mounts without loading a script.
+  beforeEach(async () => {
+    Reflect.deleteProperty(window, 'causerieLoading');
+    await import('../../widget/src/app.ts');
+  });
+
   /** A script tag as the host page writes it; happy-dom does not run it, the test imports the entry. */
   const addScript = (attributes: string) => {
     document.body.insertAdjacentHTML(
@@ -107,12 +114,14 @@ describe('embed.js boot', () => {
 
   it('mounts the thread its script tag describes, talking to the script’s origin', async () => {
     const requests = fakeFetch(server(page([])));
-    addScript('data-target="#comments" data-lang="en" data-theme="dark" data-url="https://blog.example/p"');
+    addScript(
+      'data-target="#comments" data-lang="en" data-theme="dark" data-url="https://blog.example/p" data-loading="eager"',
+    );
     await import('../../widget/src/embed.ts');
     await vi.waitFor(() => expect(heading(host)).toBe('No comments yet'));
     expect(app(host)?.getAttribute('data-theme')).toBe('dark');
     expect(requests[0]?.url.href).toBe(
-      'https://comments.example/api/v1/threads?url=https%3A%2F%2Fblog.example%2Fp',
+      'https://comments.example/api/v1/threads?url=https%3A%2F%2Fblog.example%2Fp&sort=oldest',
     );
   });
 
@@ -123,7 +132,7 @@ describe('embed.js boot', () => {
     expect(host.shadowRoot).toBeNull(); // a target that matches nothing mounts nothing
 
     document.documentElement.lang = 'en';
-    const handle = window.Causerie?.mount(host, { theme: 'auto' });
+    const handle = window.Causerie?.mount(host, { theme: 'auto', loading: 'eager' });
     await vi.waitFor(() => expect(heading(host)).toBe('No comments yet'));
     expect(app(host)?.getAttribute('data-theme')).toBe('auto');
     handle?.unmount();
@@ -132,7 +141,7 @@ describe('embed.js boot', () => {
 
   it('running the script twice mounts one thread', async () => {
     fakeFetch(server(page([])));
-    addScript('data-target="#comments"');
+    addScript('data-target="#comments" data-loading="eager"');
     await import('../../widget/src/embed.ts');
     vi.resetModules();
     await import('../../widget/src/embed.ts');

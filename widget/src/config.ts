@@ -4,7 +4,7 @@
  * Pure apart from reading the document it is given, so it is tested without mounting anything.
  */
 import type { SortOrder } from '../../worker/types/api.ts';
-import { pickLang } from './i18n/index.ts';
+import { pickLang } from './i18n/count-forms.ts';
 import type { Theme, WidgetOptions } from './options.ts';
 
 /** The options a host may pass to `Causerie.mount`; the same names as the `data-*` attributes. */

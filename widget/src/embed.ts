@@ -1,16 +1,72 @@
 /**
- * The entry of embed.js: reads its own `<script>` tag, mounts the thread it describes, and exposes
- * `window.Causerie.mount` for single-page apps (DESIGN.md, "Embed contract"). Defensive and idempotent:
- * it never throws on the host page, and running it twice mounts nothing twice.
+ * The entry of embed.js, the boot script (budget 2.5 KB gzip): reads its own `<script>` tag, reserves the
+ * thread's room, fills comment counts, and loads the app (causerie-app.js) only when the thread comes near
+ * the viewport. Exposes `window.Causerie.mount` for single-page apps (DESIGN.md, "Embed contract").
+ * Defensive and idempotent: it never throws on the host page, and running it twice mounts nothing twice.
  */
+import { fillCounts } from './boot/counts.ts';
+import { loadApp } from './boot/load-app.ts';
+import { reserve } from './boot/reserve.ts';
+import { whenNear } from './boot/when-near.ts';
 import { findContainer, type MountInput, resolveOptions, scriptOptions } from './config.ts';
-import { type MountHandle, mount } from './mount.tsx';
+import type { MountHandle } from './mount.tsx';
+import type { WidgetOptions } from './options.ts';
+
+/** `loading`: `lazy` (default) waits for the thread to come near the viewport; `eager` loads at once. */
+export type BootInput = MountInput & { loading?: string };
 
 declare global {
   interface Window {
-    Causerie?: { mount: (element: Element, options?: MountInput) => MountHandle };
+    Causerie?: { mount: (element: Element, options?: BootInput) => MountHandle };
   }
 }
+
+/** One element's mount, kept on the element so that every copy of embed.js sees it. */
+interface Boot {
+  options: WidgetOptions;
+  handle: MountHandle;
+  /** Set once the app has mounted. */
+  app?: MountHandle;
+  stop: () => void;
+}
+type Host = Element & { causerieBoot?: Boot };
+
+const bootMount = (element: Element, options: WidgetOptions, base: string, eager: boolean): MountHandle => {
+  const host = element as Host;
+  const current = host.causerieBoot;
+  const start = () =>
+    loadApp(options.lang, base).then(
+      (app) => {
+        const boot = host.causerieBoot;
+        if (boot) boot.app = app.mount(element, boot.options); // re-renders in place when already mounted
+      },
+      (error) => console.error('Causerie:', error),
+    );
+  if (current) {
+    // Mounting again: same element, maybe another thread (a single-page app's next page).
+    current.options = options;
+    if (current.app) start();
+    return current.handle;
+  }
+  reserve(element, options.id ?? options.url);
+  const boot: Boot = {
+    options,
+    handle: {
+      unmount: () => {
+        if (host.causerieBoot !== boot) return; // already unmounted: harmless
+        delete host.causerieBoot;
+        boot.stop();
+        boot.app?.unmount();
+        element.shadowRoot?.replaceChildren();
+      },
+    },
+    stop: () => {},
+  };
+  host.causerieBoot = boot;
+  if (eager) start();
+  else boot.stop = whenNear(element, start);
+  return boot.handle;
+};
 
 // Must be read synchronously: `currentScript` is null once this first run of the script is over. The
 // fallback covers a copy of the script executed some other way (it is then null from the start).
@@ -21,16 +77,19 @@ if (script) {
   const origin = new URL(script.src, document.baseURI).origin;
   // A second copy of the script keeps the first one's API: same behaviour, one global.
   window.Causerie ??= {
-    mount: (element, input = {}) => mount(element, resolveOptions(input, document, origin)),
+    mount: (element, input = {}) =>
+      bootMount(element, resolveOptions(input, document, origin), script.src, input.loading === 'eager'),
   };
+  const api = window.Causerie;
 
   const boot = () => {
     try {
       const container = findContainer(script, document);
-      if (container) mount(container, scriptOptions(script, document));
+      if (container) api.mount(container, { ...script.dataset });
       // An async script can run before the parser reaches its `data-target`: try once more when it has.
       else if (document.readyState === 'loading')
-        document.addEventListener('DOMContentLoaded', boot, { once: true });
+        return document.addEventListener('DOMContentLoaded', boot, { once: true });
+      fillCounts(document, origin, scriptOptions(script, document).lang);
     } catch (error) {
       console.error('Causerie:', error); // a broken widget must not break the host page
     }

@@ -3,9 +3,11 @@
  * in and ours cannot leak out. Idempotent: mounting again on the same element re-renders in place.
  */
 import { render } from 'preact';
+import { reserveMark } from './boot/reserve.ts';
 import { App } from './components/app.tsx';
 import type { WidgetOptions } from './options.ts';
-// `?inline`: the CSS ships inside embed.js as a string, one request fewer, injected into the shadow root.
+import { saveHeight } from './storage.ts';
+// `?inline`: the CSS ships inside causerie-app.js as a string, one request fewer, injected into the shadow root.
 import css from './styles.css?inline';
 
 export interface MountHandle {
@@ -14,7 +16,7 @@ export interface MountHandle {
 
 /**
  * The live mount, kept on the element itself rather than in a module-level map, so that even two copies
- * of embed.js on one page (two script tags) see each other's mounts.
+ * of the widget on one page see each other's mounts.
  */
 type Host = Element & { causerie?: { handle: MountHandle; view: HTMLElement } };
 
@@ -27,7 +29,8 @@ export const mount = (element: Element, options: WidgetOptions): MountHandle => 
     const style = document.createElement('style');
     style.textContent = css;
     const view = document.createElement('div');
-    root.replaceChildren(style, view);
+    // The boot script's reserved room stays (see boot/reserve.ts).
+    root.replaceChildren(...root.querySelectorAll(`style[${reserveMark}]`), style, view);
     const handle: MountHandle = {
       unmount: () => {
         if (host.causerie?.handle !== handle) return; // already unmounted: harmless
@@ -39,7 +42,11 @@ export const mount = (element: Element, options: WidgetOptions): MountHandle => 
     mounted = { handle, view };
     host.causerie = mounted;
   }
+  const thread = options.id ?? options.url;
   // Keyed by thread: a new page in a single-page app starts from a clean state, not the old thread's.
-  render(<App key={`${options.id ?? ''} ${options.url}`} options={options} />, mounted.view);
+  render(
+    <App key={thread} options={options} onReady={(view) => saveHeight(thread, view.offsetHeight)} />,
+    mounted.view,
+  );
   return mounted.handle;
 };

@@ -52,23 +52,79 @@ export const draftKey = (thread: string, parentId: string | null): string =>
 export const loadDraft = (key: string): Draft | undefined => read<Draft>(key);
 export const saveDraft = (key: string, draft: Draft | undefined): void => write(key, draft);
 
-type EditTokens = Record<string, { editToken: string; editableUntil: string }>;
+type EditTokens = Record<string, { editToken: string; editableUntil: string; body?: string }>;
 
 /**
- * Remembers the proof of authorship for the later edit and delete features. One map, pruned of expired
- * tokens on every write, so it never grows past the comments posted in the last edit window.
+ * Remembers the proof of authorship, and the Markdown the reader typed (the API only returns HTML), for
+ * edit and delete. One map, pruned of expired tokens on every write, so it never grows past the comments
+ * posted in the last edit window.
  */
 export const saveEditToken = (
   { comment, editToken, editableUntil }: CreatedComment,
+  body?: string,
   now = Date.now(),
 ): void => {
   const tokens = read<EditTokens>('edit') ?? {};
   for (const [id, token] of Object.entries(tokens)) {
     if (Date.parse(token.editableUntil) <= now) delete tokens[id];
   }
-  tokens[comment.id] = { editToken, editableUntil };
+  tokens[comment.id] = { editToken, editableUntil, ...(body === undefined ? {} : { body }) };
   write('edit', tokens);
 };
 
-export const loadEditToken = (commentId: string): EditTokens[string] | undefined =>
-  read<EditTokens>('edit')?.[commentId];
+/** The token of a comment this reader wrote, while its edit window is open. */
+export const loadEditToken = (commentId: string, now = Date.now()): EditTokens[string] | undefined => {
+  const token = read<EditTokens>('edit')?.[commentId];
+  return token && Date.parse(token.editableUntil) > now ? token : undefined;
+};
+
+/** After an edit (new body) or a delete (`undefined`: the token is of no further use). */
+export const updateEditToken = (commentId: string, body: string | undefined): void => {
+  const tokens = read<EditTokens>('edit') ?? {};
+  const token = tokens[commentId];
+  if (!token) return;
+  if (body === undefined) delete tokens[commentId];
+  else token.body = body;
+  write('edit', tokens);
+};
+
+/**
+ * The reader's opaque id, sent with likes and posts (the server keys likes, rate limits and bans on it).
+ * Random, made on first use, never tied to a name: clearing site data makes a new reader.
+ */
+export const readerId = (make: () => string): string => {
+  const stored = read<string>('reader');
+  if (typeof stored === 'string' && /^[\w-]{8,64}$/.test(stored)) return stored;
+  const id = make();
+  write('reader', id);
+  return id;
+};
+
+/** The server does not say what this reader liked, so the widget remembers: comment ids and `page:<key>`. */
+const likedLimit = 500;
+
+export const isLiked = (key: string): boolean => (read<string[]>('liked') ?? []).includes(key);
+
+export const setLiked = (key: string, liked: boolean): void => {
+  const list = (read<string[]>('liked') ?? []).filter((item) => item !== key);
+  if (liked) list.push(key);
+  // Oldest first out: a long-time reader's list stays a few KB.
+  write('liked', list.slice(-likedLimit));
+};
+
+/** The reader's chosen order, for every thread on every site using this deployment. */
+export const loadSort = (): string | undefined => read<string>('sort');
+export const saveSort = (sort: string): void => write('sort', sort);
+
+/**
+ * The height each thread last had on this device, so the boot script can reserve exactly that much room
+ * before the app arrives (no layout shift on a return visit). Only the 50 most recent threads are kept.
+ */
+export const loadHeight = (thread: string): number => read<Record<string, number>>('heights')?.[thread] ?? 0;
+
+export const saveHeight = (thread: string, height: number): void => {
+  const heights = read<Record<string, number>>('heights') ?? {};
+  delete heights[thread]; // re-inserted last: object key order is insertion order
+  heights[thread] = Math.round(height);
+  write('heights', Object.fromEntries(Object.entries(heights).slice(-50)));
+};

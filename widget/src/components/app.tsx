@@ -1,6 +1,6 @@
-/** One mounted thread: the count heading, the comments, "load more", and the form. */
-import { useMemo, useState } from 'preact/hooks';
-import type { Comment } from '../../../worker/types/api.ts';
+/** One mounted thread: the count heading, sort and page likes, the comments, "load more", and the form. */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Comment, SortOrder } from '../../../worker/types/api.ts';
 import { type Api, createApi } from '../api.ts';
 import { translator } from '../i18n/index.ts';
 import type { WidgetOptions } from '../options.ts';
@@ -9,51 +9,118 @@ import { buildTree } from '../tree.ts';
 import { CommentForm } from './comment-form.tsx';
 import { CommentList } from './comment-list.tsx';
 import { WidgetContext } from './context.ts';
+import { LikeButton } from './like-button.tsx';
 
 export interface AppProps {
   options: WidgetOptions;
   /** Injected by tests; the real one talks to `options.origin`. */
   api?: Api;
+  /** Called with the thread's element once a page has loaded (mount.tsx remembers its height). */
+  onReady?: (view: HTMLElement) => void;
 }
 
-export const App = ({ options, api: given }: AppProps) => {
+const sorts: SortOrder[] = ['oldest', 'newest', 'top'];
+
+/** The comment a feed link points at (`#comment-<id>`): the shadow root will not scroll to it by itself. */
+const showLinked = (root: HTMLElement) => {
+  const hash = decodeURIComponent(location.hash);
+  if (!hash.startsWith('#comment-')) return;
+  const target = root.querySelector<HTMLElement>(`[id="${CSS.escape(hash.slice(1))}"]`);
+  target?.classList.add('linked');
+  target?.scrollIntoView({ block: 'center' });
+};
+
+export const App = ({ options, api: given, onReady }: AppProps) => {
   const api = useMemo(() => given ?? createApi(options.origin), [given, options.origin]);
   const t = useMemo(() => translator(options.lang), [options.lang]);
-  const { state, retry, loadMore, add } = useThread(api, options);
+  const { state, sort, setSort, retry, loadMore, add, update } = useThread(api, options);
   const [replyTo, setReplyTo] = useState<string | null>(null);
   // Read out by the aria-live region: the result of a post happens away from where the reader is looking.
   const [status, setStatus] = useState('');
+  const root = useRef<HTMLElement>(null);
+  const focusId = useRef<string | null>(null);
   const tree = useMemo(() => buildTree(state.comments), [state.comments]);
   const { m } = t;
-  const locked = state.thread?.locked ?? false;
-  const count = state.thread?.commentCount ?? 0;
+  const { thread } = state;
+  const locked = thread?.locked ?? false;
+  const count = thread?.commentCount ?? 0;
+  const ready = state.status === 'ready';
+
+  useEffect(() => {
+    if (!ready || !root.current) return;
+    onReady?.(root.current);
+    showLinked(root.current);
+  }, [ready]);
+
+  // After a post, focus moves to the new comment (once it is rendered).
+  useEffect(() => {
+    const id = focusId.current;
+    if (!id) return;
+    focusId.current = null;
+    root.current?.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(id)}"]`)?.focus();
+  }, [state.comments]);
 
   const onPosted = (comment: Comment) => {
+    focusId.current = comment.id;
     add(comment);
     setReplyTo(null);
     setStatus(comment.status === 'pending' ? m.postedPending : m.posted);
   };
 
   return (
-    <WidgetContext.Provider value={{ options, api, t }}>
+    <WidgetContext.Provider value={{ options, api, t, announce: setStatus, update }}>
       <section
+        ref={root}
         class="causerie"
         lang={t.lang}
         data-theme={options.theme}
         aria-busy={state.status === 'loading'}
       >
-        {state.status === 'loading' && <p class="muted">{m.loading}</p>}
-        {state.status === 'error' && (
-          <p class="error">
-            {m.loadFailed}{' '}
+        {/* The same box while loading and once loaded, so the heading does not move the form below it. */}
+        <div class="bar">
+          <h2 class="count">
+            {ready
+              ? count > 0
+                ? t.plural(m.commentCount, count)
+                : m.empty
+              : state.status === 'loading'
+                ? m.loading
+                : m.loadFailed}
+          </h2>
+          {ready && thread && (
+            <>
+              <LikeButton
+                likeKey={`page:${thread.key}`}
+                count={thread.likes}
+                label={m.likePage}
+                text={(n) => t.plural(m.pageLikes, n)}
+                send={(reader, like) =>
+                  api.likePage({ url: options.url, ...(options.id ? { id: options.id } : {}) }, reader, like)
+                }
+                onError={(code) => setStatus(m.errors[code])}
+              />
+              {count > 1 && (
+                <label class="sort">
+                  {m.sortBy}{' '}
+                  <select value={sort} onChange={(e) => setSort(e.currentTarget.value as SortOrder)}>
+                    {sorts.map((s) => (
+                      <option key={s} value={s}>
+                        {m.sorts[s]}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+            </>
+          )}
+          {state.status === 'error' && (
             <button type="button" class="link" onClick={retry}>
               {m.retry}
             </button>
-          </p>
-        )}
-        {state.status === 'ready' && (
+          )}
+        </div>
+        {ready && (
           <>
-            <h2 class="count">{count > 0 ? t.plural(m.commentCount, count) : m.empty}</h2>
             {tree.length > 0 && (
               <CommentList
                 nodes={tree}
@@ -64,14 +131,25 @@ export const App = ({ options, api: given }: AppProps) => {
               />
             )}
             {state.nextCursor && (
-              <button type="button" class="more" disabled={state.loadingMore} onClick={loadMore}>
-                {m.loadMore}
+              <button
+                type="button"
+                class="more"
+                disabled={state.loadingMore}
+                aria-busy={state.loadingMore}
+                onClick={loadMore}
+              >
+                {state.loadingMore ? m.loadingMore : m.loadMore}
               </button>
             )}
             {state.error && <p class="error">{m.errors[state.error.code]}</p>}
           </>
         )}
-        {locked ? <p class="muted">{m.locked}</p> : <CommentForm onPosted={onPosted} />}
+        {/* Also after a failed load: what the reader writes does not depend on reading the thread. */}
+        {state.status === 'loading' ? null : locked ? (
+          <p class="muted">{m.locked}</p>
+        ) : (
+          <CommentForm onPosted={onPosted} />
+        )}
         <p class="sr-only" aria-live="polite">
           {status}
         </p>

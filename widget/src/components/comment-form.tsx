@@ -3,6 +3,7 @@ import { useEffect, useId, useRef } from 'preact/hooks';
 import type { Comment } from '../../../worker/types/api.ts';
 import type { FieldName } from '../i18n/messages.ts';
 import { useCommentForm } from '../state/use-comment-form.ts';
+import { usePreview } from '../state/use-preview.ts';
 import type { Identity } from '../storage.ts';
 import { useWidget } from './context.ts';
 import { Field } from './field.tsx';
@@ -23,6 +24,7 @@ export const CommentForm = ({ parent, onPosted, onCancel }: CommentFormProps) =>
   const id = useId();
   const honeypot = useRef<HTMLInputElement>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const preview = usePreview(api);
 
   // A reply form opens where the reader clicked; take them straight to the text.
   useEffect(() => {
@@ -69,26 +71,63 @@ export const CommentForm = ({ parent, onPosted, onCancel }: CommentFormProps) =>
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
+        preview.write();
         form.submit(honeypot.current?.value ?? '');
       }}
     >
       <Heading id={headingId}>
         {parent ? t.fill(m.replyTo, { name: parent.author?.name ?? m.deleted }) : m.formHeading}
       </Heading>
-      <Field id={`${id}-body`} label={m.comment} hint={m.commentHint} error={fieldErrors.body}>
-        {(ids) => (
-          <textarea
-            ref={textarea}
-            id={ids.id}
-            name="body"
-            rows={parent ? 4 : 6}
-            value={form.body}
-            onInput={(e) => form.setBody(e.currentTarget.value)}
-            aria-describedby={ids.describedBy}
-            aria-invalid={ids.invalid || undefined}
-          />
-        )}
-      </Field>
+      {/* Two toggle buttons rather than ARIA tabs: simpler to use and to announce, and no panel bookkeeping. */}
+      <div class="switch">
+        <button
+          type="button"
+          aria-pressed={!preview.on}
+          onClick={() => {
+            preview.write();
+            setTimeout(() => textarea.current?.focus());
+          }}
+        >
+          {m.write}
+        </button>
+        <button
+          type="button"
+          aria-pressed={preview.on}
+          aria-busy={preview.busy}
+          onClick={() => preview.preview(form.body)}
+        >
+          {m.preview}
+        </button>
+      </div>
+      {preview.on ? (
+        <div class="preview" aria-live="polite">
+          {preview.error ? (
+            <p class="error">{m.errors[preview.error.code]}</p>
+          ) : preview.busy ? (
+            <p class="muted">{m.loadingMore}</p>
+          ) : preview.html ? (
+            // The server's rendering, safe by the same contract as a comment's HTML.
+            <div class="body" dangerouslySetInnerHTML={{ __html: preview.html }} />
+          ) : (
+            <p class="muted">{m.previewEmpty}</p>
+          )}
+        </div>
+      ) : (
+        <Field id={`${id}-body`} label={m.comment} hint={m.commentHint} error={fieldErrors.body}>
+          {(ids) => (
+            <textarea
+              ref={textarea}
+              id={ids.id}
+              name="body"
+              rows={parent ? 4 : 6}
+              value={form.body}
+              onInput={(e) => form.setBody(e.currentTarget.value)}
+              aria-describedby={ids.describedBy}
+              aria-invalid={ids.invalid || undefined}
+            />
+          )}
+        </Field>
+      )}
       <div class="identity">
         {identityField('name', 'text', 'name')}
         {identityField('email', 'email', 'email', m.emailHint)}

@@ -1,11 +1,17 @@
 /**
- * One comment: author, date, the server's HTML and its reply button, then `children` (its reply form and
- * replies): replies are nested articles inside their parent's, as the HTML spec suggests for comments.
+ * One comment: author, badges, date, the server's HTML, its actions (like, reply, edit, delete), then
+ * `children` (its reply form and replies): replies are nested articles inside their parent's, as the HTML
+ * spec suggests for comments. `id="comment-<id>"` is the anchor the Atom feed links to.
  */
 import type { ComponentChildren, RefObject } from 'preact';
+import { useState } from 'preact/hooks';
 import type { Comment } from '../../../worker/types/api.ts';
 import { formatDate, formatFullDate } from '../format-date.ts';
+import { useEdit } from '../state/use-edit.ts';
+import { Avatar } from './avatar.tsx';
 import { useWidget } from './context.ts';
+import { EditForm } from './edit-form.tsx';
+import { LikeButton } from './like-button.tsx';
 
 export interface CommentItemProps {
   comment: Comment;
@@ -14,26 +20,42 @@ export interface CommentItemProps {
   replyButton?: RefObject<HTMLButtonElement | null>;
   /** Absent when replies are not possible (deleted placeholder, locked thread). */
   onReply?: () => void;
+  /** Past the indentation limit, the author this reply answers ("↳ name"). */
+  inReplyTo?: string;
   children?: ComponentChildren;
 }
 
-/** A stable colour per author from the server's non-reversible avatar seed: a face without an image. */
-const hue = (seed: string): number => (Number.parseInt(seed.slice(0, 4), 16) || 0) % 360;
-
-export const CommentItem = ({ comment, replying, replyButton, onReply, children }: CommentItemProps) => {
-  const { t } = useWidget();
+export const CommentItem = ({
+  comment,
+  replying,
+  replyButton,
+  onReply,
+  inReplyTo,
+  children,
+}: CommentItemProps) => {
+  const { t, api, announce, update } = useWidget();
+  const { m } = t;
   const { author } = comment;
+  const [editing, setEditing] = useState(false);
+  const edit = useEdit(api, comment, (next) => {
+    setEditing(false);
+    announce(next ? m.saved : m.removed);
+    update(comment.id, next);
+  });
+  const approved = comment.status === 'approved';
   return (
-    <article class="comment" data-testid="comment" data-comment-id={comment.id} data-status={comment.status}>
-      {author ? (
+    <article
+      class="comment"
+      id={`comment-${comment.id}`}
+      // Focus target after posting: the reader lands on what they wrote.
+      tabIndex={-1}
+      data-testid="comment"
+      data-comment-id={comment.id}
+      data-status={comment.status}
+    >
+      {author && (
         <header class="meta">
-          <span
-            class="avatar"
-            aria-hidden="true"
-            style={{ background: `hsl(${hue(author.avatar)} 45% 42%)` }}
-          >
-            {author.name.slice(0, 1).toUpperCase()}
-          </span>
+          <Avatar name={author.name} seed={author.avatar} />
           {author.website ? (
             <a class="author" href={author.website} rel="nofollow ugc noopener" target="_blank">
               {author.name}
@@ -41,23 +63,75 @@ export const CommentItem = ({ comment, replying, replyButton, onReply, children 
           ) : (
             <span class="author">{author.name}</span>
           )}
+          {author.moderator && <span class="badge">{m.moderator}</span>}
+          {comment.pinned && <span class="badge">{m.pinned}</span>}
           <time dateTime={comment.createdAt} title={formatFullDate(comment.createdAt, t.lang)}>
             {formatDate(comment.createdAt, t.lang)}
+            {comment.editedAt && ` · ${m.edited}`}
           </time>
-          {comment.status === 'pending' && <span class="badge">{t.m.pending}</span>}
+          {comment.status === 'pending' && <span class="badge">{m.pending}</span>}
         </header>
-      ) : null}
+      )}
+      {inReplyTo && <p class="to">↳ {t.fill(m.inReplyTo, { name: inReplyTo })}</p>}
       {comment.status === 'deleted' ? (
-        <p class="deleted">{t.m.deleted}</p>
+        <p class="deleted">{m.deleted}</p>
+      ) : editing ? (
+        <EditForm
+          source={edit.source}
+          busy={edit.busy}
+          error={edit.error}
+          onSave={edit.save}
+          onCancel={() => {
+            setEditing(false);
+            edit.clearError();
+          }}
+        />
       ) : (
         // Safe by contract: the server renders Markdown to HTML with no raw HTML and only http(s)/mailto
         // links (API.md, "Rules for POST /comments"); the widget never builds HTML from reader input.
         <div class="body" dangerouslySetInnerHTML={{ __html: comment.html }} />
       )}
-      {onReply && (
-        <button ref={replyButton} type="button" class="link" aria-expanded={replying} onClick={onReply}>
-          {t.m.reply}
-        </button>
+      {comment.status !== 'deleted' && !editing && (
+        <div class="tools">
+          {approved && (
+            <LikeButton
+              likeKey={comment.id}
+              count={comment.likes}
+              label={t.fill(m.likeComment, { name: author?.name ?? '' })}
+              hidden
+              send={(reader, like) => api.likeComment(comment.id, reader, like)}
+              onError={(code) => announce(m.errors[code])}
+            />
+          )}
+          {onReply && (
+            <button ref={replyButton} type="button" class="link" aria-expanded={replying} onClick={onReply}>
+              {m.reply}
+            </button>
+          )}
+          {edit.editable && (
+            <>
+              <button type="button" class="link" onClick={() => setEditing(true)}>
+                {m.edit}
+              </button>
+              <button
+                type="button"
+                class="link"
+                disabled={edit.busy}
+                aria-busy={edit.busy}
+                onClick={() => {
+                  if (confirm(m.confirmRemove)) edit.remove();
+                }}
+              >
+                {m.remove}
+              </button>
+            </>
+          )}
+          {!editing && edit.error && (
+            <span class="error" role="alert">
+              {m.errors[edit.error.code]}
+            </span>
+          )}
+        </div>
       )}
       {children}
     </article>

@@ -1,11 +1,15 @@
-/** The reply tree, nested as lists; indentation stops at `maxDepth` so deep threads stay readable on phones. */
+/**
+ * The reply tree, nested as lists; indentation stops at `maxDepth` so deep threads stay readable on phones,
+ * and deeper replies say whom they answer ("↳ name") since the indentation no longer does.
+ */
 import { useRef } from 'preact/hooks';
 import type { Comment } from '../../../worker/types/api.ts';
 import type { CommentNode } from '../tree.ts';
 import { CommentForm } from './comment-form.tsx';
 import { CommentItem } from './comment-item.tsx';
+import { useWidget } from './context.ts';
 
-const maxDepth = 3;
+export const maxDepth = 3;
 
 export interface CommentListProps {
   nodes: CommentNode[];
@@ -15,20 +19,29 @@ export interface CommentListProps {
   onReply: (id: string | null) => void;
   onPosted: (comment: Comment) => void;
   depth?: number;
+  /** The parent's author, when these replies are past `maxDepth`. */
+  parentName?: string;
 }
 
 type BranchProps = Omit<CommentListProps, 'nodes'> & { node: CommentNode };
 
 /** One comment, its inline reply form when open, and its replies. */
 const Branch = ({ node: { comment, replies }, ...props }: BranchProps) => {
-  const { replyTo, canReply, onReply, onPosted, depth = 0 } = props;
+  const { t } = useWidget();
+  const { replyTo, canReply, onReply, onPosted, depth = 0, parentName } = props;
   const replyButton = useRef<HTMLButtonElement>(null);
   const open = replyTo === comment.id;
   const reply =
     canReply && comment.status === 'approved' ? () => onReply(open ? null : comment.id) : undefined;
   return (
     <li>
-      <CommentItem comment={comment} replying={open} replyButton={replyButton} onReply={reply}>
+      <CommentItem
+        comment={comment}
+        replying={open}
+        replyButton={replyButton}
+        onReply={reply}
+        inReplyTo={depth > maxDepth ? parentName : undefined}
+      >
         {open && (
           <CommentForm
             parent={comment}
@@ -39,7 +52,14 @@ const Branch = ({ node: { comment, replies }, ...props }: BranchProps) => {
             }}
           />
         )}
-        {replies.length > 0 && <CommentList {...props} nodes={replies} depth={depth + 1} />}
+        {replies.length > 0 && (
+          <CommentList
+            {...props}
+            nodes={replies}
+            depth={depth + 1}
+            parentName={comment.author?.name ?? t.m.deleted}
+          />
+        )}
       </CommentItem>
     </li>
   );

@@ -1,8 +1,11 @@
 /** English strings, also the fallback language. */
-import type { Messages } from './messages.ts';
+import type { Messages, Plural } from './messages.ts';
+
+/** Exported alone too: the boot script imports only this, to fill count links without the whole catalog. */
+export const commentCount: Plural = { one: '{n} comment', other: '{n} comments' };
 
 export const messages: Messages = {
-  commentCount: { one: '{n} comment', other: '{n} comments' },
+  commentCount,
   empty: 'No comments yet',
   loading: 'Loading comments…',
   loadFailed: 'The comments could not be loaded.',
@@ -24,6 +27,27 @@ export const messages: Messages = {
   submit: 'Post comment',
   posted: 'Your comment is posted.',
   postedPending: 'Your comment is awaiting moderation.',
+  sortBy: 'Sort by',
+  sorts: { oldest: 'Oldest', newest: 'Newest', top: 'Most liked' },
+  like: 'Like',
+  likeComment: 'Like {name}’s comment',
+  pageLikes: { one: '{n} person likes this page', other: '{n} people like this page' },
+  likePage: 'Like this page',
+  pinned: 'Pinned',
+  moderator: 'Moderator',
+  edited: 'edited',
+  inReplyTo: 'In reply to {name}',
+  edit: 'Edit',
+  editHeading: 'Edit your comment',
+  save: 'Save',
+  saved: 'Your comment is updated.',
+  remove: 'Delete',
+  confirmRemove: 'Delete this comment? This cannot be undone.',
+  removed: 'Your comment is deleted.',
+  write: 'Write',
+  preview: 'Preview',
+  previewEmpty: 'Nothing to preview.',
+  loadingMore: 'Loading…',
   honeypot: 'Leave this field empty',
   errors: {
     bad_request: 'The request was invalid.',

@@ -1,8 +1,11 @@
 /** French strings: the wording follows WordPress.com's French comment form, which the demo page imitates. */
-import type { Messages } from './messages.ts';
+import type { Messages, Plural } from './messages.ts';
+
+/** Exported alone too: the boot script imports only this, to fill count links without the whole catalog. */
+export const commentCount: Plural = { one: '{n} commentaire', other: '{n} commentaires' };
 
 export const messages: Messages = {
-  commentCount: { one: '{n} commentaire', other: '{n} commentaires' },
+  commentCount,
   empty: 'Pas encore de commentaire',
   loading: 'Chargement des commentaires…',
   loadFailed: 'Impossible de charger les commentaires.',
@@ -24,6 +27,27 @@ export const messages: Messages = {
   submit: 'Publier le commentaire',
   posted: 'Votre commentaire est publié.',
   postedPending: 'Votre commentaire est en attente de modération.',
+  sortBy: 'Trier par',
+  sorts: { oldest: 'Plus anciens', newest: 'Plus récents', top: 'Les plus appréciés' },
+  like: 'J’aime',
+  likeComment: 'J’aime le commentaire de {name}',
+  pageLikes: { one: '{n} personne aime cette page', other: '{n} personnes aiment cette page' },
+  likePage: 'J’aime cette page',
+  pinned: 'Épinglé',
+  moderator: 'Modérateur',
+  edited: 'modifié',
+  inReplyTo: 'En réponse à {name}',
+  edit: 'Modifier',
+  editHeading: 'Modifier votre commentaire',
+  save: 'Enregistrer',
+  saved: 'Votre commentaire est modifié.',
+  remove: 'Supprimer',
+  confirmRemove: 'Supprimer ce commentaire ? C’est définitif.',
+  removed: 'Votre commentaire est supprimé.',
+  write: 'Écrire',
+  preview: 'Aperçu',
+  previewEmpty: 'Rien à prévisualiser.',
+  loadingMore: 'Chargement…',
   honeypot: 'Laissez ce champ vide',
   errors: {
     bad_request: 'La demande est invalide.',

@@ -2,7 +2,7 @@
  * The shape every language file must fill in: one `Messages` object per language, checked by the compiler,
  * so a missing or misspelt key in any language is a type error rather than a blank in production.
  */
-import type { ErrorCode } from '../../../worker/types/api.ts';
+import type { ErrorCode, SortOrder } from '../../../worker/types/api.ts';
 
 /**
  * A plural form per CLDR category (Intl.PluralRules); `{n}` is replaced by the formatted number.
@@ -39,6 +39,29 @@ export interface Messages {
   posted: string;
   postedPending: string;
   /** Label of the honeypot: only bots ever see it, so it reads as an instruction to leave it alone. */
+  sortBy: string;
+  sorts: Record<SortOrder, string>;
+  like: string;
+  /** The accessible name of a comment's like button; `{name}` is its author. */
+  likeComment: string;
+  pageLikes: Plural;
+  likePage: string;
+  pinned: string;
+  moderator: string;
+  edited: string;
+  /** Shown above a reply past the indentation limit, where nesting no longer says whom it answers. */
+  inReplyTo: string;
+  edit: string;
+  editHeading: string;
+  save: string;
+  saved: string;
+  remove: string;
+  confirmRemove: string;
+  removed: string;
+  write: string;
+  preview: string;
+  previewEmpty: string;
+  loadingMore: string;
   honeypot: string;
   /** One message per API error code, plus `network` for a fetch that never got an answer. */
   errors: Record<ErrorCode | 'network', string>;

@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { Comment, NewComment } from '../../../worker/types/api.ts';
-import type { Api, ApiError } from '../api.ts';
+import type { Api, ApiError, NewCommentInput } from '../api.ts';
 import { newClientId } from '../client-id.ts';
 import type { WidgetOptions } from '../options.ts';
 import {
@@ -12,6 +12,7 @@ import {
   type Identity,
   loadDraft,
   loadIdentity,
+  readerId,
   saveDraft,
   saveEditToken,
   saveIdentity,
@@ -57,7 +58,7 @@ export const useCommentForm = ({ api, options, parentId, onPosted }: CommentForm
     setError(null);
     saveIdentity(identity);
     const author = authorOf(identity);
-    const payload: NewComment & { website2?: string } = {
+    const payload: NewCommentInput = {
       url: options.url,
       ...(options.id ? { id: options.id } : {}),
       title: options.title,
@@ -65,6 +66,8 @@ export const useCommentForm = ({ api, options, parentId, onPosted }: CommentForm
       body: draft.body,
       ...(author ? { author } : {}),
       clientId: draft.clientId,
+      // Rate limits and bans are per reader too (worker/lib/schemas.ts).
+      reader: readerId(newClientId),
       ...(honeypot ? { website2: honeypot } : {}),
     };
     const result = await api.postComment(payload);
@@ -73,7 +76,7 @@ export const useCommentForm = ({ api, options, parentId, onPosted }: CommentForm
       setError(result.error);
       return;
     }
-    saveEditToken(result.value);
+    saveEditToken(result.value, draft.body);
     saveDraft(key, undefined);
     setDraft({ body: '', clientId: newClientId() });
     onPosted(result.value.comment);

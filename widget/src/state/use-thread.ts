@@ -1,8 +1,15 @@
 /** The thread's data and its loading lifecycle, apart from any rendering. */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Comment, Thread } from '../../../worker/types/api.ts';
+import type { Comment, SortOrder, Thread } from '../../../worker/types/api.ts';
 import type { Api, ApiError } from '../api.ts';
 import type { WidgetOptions } from '../options.ts';
+import { loadSort, saveSort } from '../storage.ts';
+
+const sorts: readonly SortOrder[] = ['oldest', 'newest', 'top'];
+
+/** The reader's remembered choice wins over the host's `data-sort`, which wins over the oldest first. */
+const initialSort = (given?: SortOrder): SortOrder =>
+  sorts.find((sort) => sort === loadSort()) ?? given ?? 'oldest';
 
 export interface ThreadState {
   status: 'loading' | 'ready' | 'error';
@@ -30,8 +37,9 @@ const merge = (current: Comment[], incoming: Comment[]): Comment[] => {
   return [...current, ...incoming.filter((comment) => !seen.has(comment.id))];
 };
 
-export const useThread = (api: Api, { url, id, sort }: WidgetOptions) => {
+export const useThread = (api: Api, { url, id, sort: given }: WidgetOptions) => {
   const [state, setState] = useState<ThreadState>(initial);
+  const [sort, setSortState] = useState(() => initialSort(given));
   // Aborted on unmount and on a new query, so a late answer never lands in an unmounted or newer thread.
   const controller = useRef<AbortController | null>(null);
 
@@ -81,8 +89,37 @@ export const useThread = (api: Api, { url, id, sort }: WidgetOptions) => {
     [sort],
   );
 
+  /** Replaces one comment (an edit), or turns it into a deleted placeholder (`null`). */
+  const update = useCallback(
+    (commentId: string, next: Comment | null) =>
+      setState((s) => {
+        const old = s.comments.find((comment) => comment.id === commentId);
+        if (!old) return s;
+        // A deleted comment with replies stays as a placeholder, so its replies keep their place.
+        const hasReplies = s.comments.some((comment) => comment.parentId === commentId);
+        const placeholder: Comment = { ...old, author: null, html: '', status: 'deleted', likes: 0 };
+        const replacement = next ?? (hasReplies ? placeholder : undefined);
+        const comments = s.comments.flatMap((comment) =>
+          comment.id !== commentId ? [comment] : replacement ? [replacement] : [],
+        );
+        const counted = !next && old.status === 'approved' && s.thread;
+        return {
+          ...s,
+          comments,
+          thread: counted ? { ...counted, commentCount: Math.max(0, counted.commentCount - 1) } : s.thread,
+        };
+      }),
+    [],
+  );
+
   return {
     state,
+    sort,
+    setSort: (next: SortOrder) => {
+      saveSort(next);
+      setSortState(next);
+    },
+    update,
     retry: () => {
       load();
     },

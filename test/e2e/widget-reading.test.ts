@@ -1,0 +1,132 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../support/chromium.ts';
+import { newReader, seedComment, seedLike, textOf, toBeVisible, toHaveCount } from '../support/widget-e2e.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const threadPage = `${baseUrl}/test/thread.html`;
+const thread = (id: string, extra = '') => `${threadPage}?id=${id}&loading=eager${extra}`;
+
+describe('reading in the widget', () => {
+  it('likes a comment and the page, and remembers it after a reload', async () => {
+    const a = await seedComment(baseUrl, { url: threadPage, id: 'e2e-like', body: 'Aimez-moi' });
+    await seedLike(baseUrl, a.id, 'another-reader-1');
+    const { page, context } = await newReader(browser);
+    await page.goto(thread('e2e-like'));
+    const like = page.getByRole('button', {
+      name: /J’aime le commentaire d’Alice|J’aime le commentaire de Alice/,
+    });
+    await toBeVisible(like);
+    expect(await like.getAttribute('aria-pressed')).toBe('false');
+    expect(await textOf(like)).toContain('1');
+    await like.click();
+    await expect.poll(() => like.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => textOf(like)).toContain('2');
+
+    const pageLike = page.getByRole('button', { name: /J’aime cette page/ });
+    await pageLike.click();
+    await toBeVisible(page.getByText('1 personne aime cette page'));
+
+    await page.reload();
+    await toBeVisible(like);
+    await expect.poll(() => like.getAttribute('aria-pressed')).toBe('true');
+    expect(await textOf(like)).toContain('2');
+    expect(await pageLike.getAttribute('aria-pressed')).toBe('true');
+    // Unliking goes back.
+    await like.click();
+    await expect.poll(() => textOf(like)).toContain('1');
+    await context.close();
+  });
+
+  it('switches the order, and remembers the choice', async () => {
+    for (const body of ['Premier', 'Deuxième', 'Troisième'])
+      await seedComment(baseUrl, { url: threadPage, id: 'e2e-sort', body });
+    const { page, context } = await newReader(browser);
+    await page.goto(thread('e2e-sort'));
+    const bodies = page.locator('[data-testid="comment"] .body');
+    await toHaveCount(bodies, 3);
+    expect(await bodies.allTextContents()).toEqual(['Premier\n', 'Deuxième\n', 'Troisième\n']);
+    await page.getByLabel('Trier par').selectOption('newest');
+    await expect.poll(() => bodies.first().textContent()).toContain('Troisième');
+    await page.reload();
+    await toHaveCount(bodies, 3);
+    expect((await bodies.allTextContents()).map((t) => t.trim())).toEqual([
+      'Troisième',
+      'Deuxième',
+      'Premier',
+    ]);
+    await context.close();
+  });
+
+  it('loads the app only when the thread comes near the viewport', async () => {
+    const { page, context } = await newReader(browser);
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(`${threadPage}?id=e2e-lazy&tall`);
+    await page.waitForTimeout(500);
+    expect(requested).toContain('/embed.js');
+    expect(requested.some((path) => path.startsWith('/causerie-app'))).toBe(false);
+    expect(requested).not.toContain('/api/v1/threads');
+    await page.mouse.wheel(0, 2000);
+    await toBeVisible(page.getByText('Pas encore de commentaire'));
+    expect(requested).toContain('/causerie-app.fr.js');
+    await context.close();
+  });
+
+  it('mounts, switches and unmounts threads in a single-page app', async () => {
+    await seedComment(baseUrl, {
+      url: `${baseUrl}/spa`,
+      id: 'spa-second',
+      body: 'Second thread',
+      name: 'Bob',
+    });
+    const { page, errors, context } = await newReader(browser, { locale: 'en-US' });
+    await page.goto(`${baseUrl}/spa`);
+    await toBeVisible(page.getByText('No comments yet'));
+    await page.getByRole('button', { name: 'Second article' }).click();
+    await toBeVisible(page.getByText('Second thread'));
+    await toHaveCount(page.getByTestId('comment'), 1);
+    await page.getByRole('button', { name: 'No comments' }).click();
+    await toHaveCount(page.getByRole('form'), 0);
+    await page.getByRole('button', { name: 'First article' }).click();
+    await toBeVisible(page.getByText('No comments yet'));
+    await page.getByRole('button', { name: 'First article' }).click(); // mounting twice is harmless
+    await toHaveCount(page.getByRole('form', { name: 'Leave a comment' }), 1);
+    expect(
+      await page.locator('#comments').evaluate((el) => el.shadowRoot?.querySelectorAll('.causerie').length),
+    ).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('fills the comment counts of an index page in one request', async () => {
+    await seedComment(baseUrl, { url: `${baseUrl}/dark`, body: 'Un', name: 'A' });
+    await seedComment(baseUrl, { url: `${baseUrl}/dark`, body: 'Deux', name: 'B' });
+    const { page, context } = await newReader(browser);
+    const counts: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/v1/counts')) counts.push(request.url());
+    });
+    // Other test files may comment on /dark too: the truth is the API's count.
+    const api = await fetch(`${baseUrl}/api/v1/counts?url=${encodeURIComponent(`${baseUrl}/dark`)}`);
+    const n = Object.values(((await api.json()) as { counts: Record<string, number> }).counts)[0];
+    expect(n).toBeGreaterThanOrEqual(2);
+    await page.goto(`${baseUrl}/index-with-counts.html`);
+    const dark = page.locator('a[data-causerie-count][href="/dark"]');
+    await expect.poll(() => textOf(dark)).toBe(`${n} commentaires`);
+    expect(await textOf(page.locator('span[data-causerie-count]'))).toMatch(/^\d+ commentaires?$/);
+    expect(counts).toHaveLength(1);
+    // An index page has no thread of its own.
+    await toHaveCount(page.getByRole('form'), 0);
+    await context.close();
+  });
+});
