@@ -15,7 +15,7 @@ if (!existsSync('.dev.vars')) {
   console.log(`Created .dev.vars. Your local admin token (shown once): ${adminToken}`);
 }
 
-await run('vite', ['build', '--config', 'widget/vite.config.ts', '--logLevel', 'warn']);
+await run('npm', ['run', 'build', '--silent']);
 await migrateLocal();
 
 const watcher = spawn(

@@ -28,7 +28,7 @@ const steps = [
   ['typecheck (widget)', 'tsc', ['--noEmit', '-p', 'widget/tsconfig.json']],
   ['typecheck (tests, scripts)', 'tsc', ['--noEmit', '-p', 'test/tsconfig.json']],
   ['lint and format', 'biome', ['check', '--error-on-warnings', '.']],
-  ['build the widget', 'vite', ['build', '--config', 'widget/vite.config.ts', '--logLevel', 'warn']],
+  ['build the widget', 'npm', ['run', 'build', '--silent']],
 ];
 
 if (!hasChromium) {

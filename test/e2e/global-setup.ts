@@ -2,7 +2,7 @@
  * Starts the real stack for the end-to-end tests: `wrangler dev` on a free loopback port, with its own
  * fresh local D1/KV (a temporary --persist-to directory) and test secrets. Stops it afterwards.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -18,8 +18,8 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   if (!chromiumPath()) throw new Error(INSTALL_HINT);
-  if (!existsSync('dist/embed.js'))
-    await run('vite', ['build', '--config', 'widget/vite.config.ts', '--logLevel', 'warn']);
+  // Always build: a stale dist/ (an old app chunk beside a new boot script) would test the wrong widget.
+  await run('npm', ['run', 'build', '--silent'], { quiet: true });
 
   const persistTo = mkdtempSync(join(tmpdir(), 'causerie-e2e-'));
   await migrateLocal(persistTo, { quiet: true });

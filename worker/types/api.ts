@@ -87,6 +87,8 @@ export interface NewComment {
   notify?: boolean;
   /** Makes the call idempotent: a retry with the same value returns the same comment. */
   clientId?: string;
+  /** The widget's opaque reader id (the one it sends with likes): rate limits and bans apply per reader. */
+  reader?: string;
 }
 
 /** `POST /api/v1/comments` response (201, or 200 for a retried `clientId`). */
