@@ -34,6 +34,16 @@ const postContext = (c: Context<AppEnv>): PostContext => ({
   now: new Date(),
 });
 
+/** The comment `:id`, once the request's edit token proves its author wrote it (401/403/404 otherwise). */
+const authorizeOwnEdit = (c: Context<AppEnv>, ctx: PostContext) =>
+  authorizeEdit(
+    ctx.db,
+    ctx.settings.secretKey,
+    c.req.param('id') ?? '',
+    c.req.header('Authorization'),
+    ctx.now,
+  );
+
 export const comments = new Hono<AppEnv>()
   .post('/', validate('json', newCommentSchema), async (c) => {
     const result = await postComment(postContext(c), c.req.valid('json'));
@@ -46,13 +56,7 @@ export const comments = new Hono<AppEnv>()
   })
   .patch('/:id', validate('json', editSchema), async (c) => {
     const ctx = postContext(c);
-    const row = await authorizeEdit(
-      ctx.db,
-      ctx.settings.secretKey,
-      c.req.param('id'),
-      c.req.header('Authorization'),
-      ctx.now,
-    );
+    const row = await authorizeOwnEdit(c, ctx);
     const { body } = c.req.valid('json');
     checkLength(body, ctx.settings.maxCommentLength);
     // Edits count against the write limit like new comments (a token is no licence to flood).
@@ -73,13 +77,7 @@ export const comments = new Hono<AppEnv>()
   })
   .delete('/:id', async (c) => {
     const ctx = postContext(c);
-    const row = await authorizeEdit(
-      ctx.db,
-      ctx.settings.secretKey,
-      c.req.param('id'),
-      c.req.header('Authorization'),
-      ctx.now,
-    );
+    const row = await authorizeOwnEdit(c, ctx);
     await storage(() => deleteComment(ctx.db, row));
     await storage(() => invalidateThread(c.env.KV, row.thread_key));
     return c.body(null, 204);
