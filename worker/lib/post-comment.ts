@@ -4,7 +4,6 @@
  * atomically. A retry with a known clientId returns before the ban and rate checks: it writes nothing.
  */
 import { nanoid } from 'nanoid';
-import { isBanned } from '../db/bans.ts';
 import {
   type CommentRef,
   findComment,
@@ -12,7 +11,6 @@ import {
   hasApprovedComment,
   insertComment,
 } from '../db/comments.ts';
-import { countWrite } from '../db/rate-limit.ts';
 import { type PublicCommentRow, toComment } from '../db/rows.ts';
 import { storage } from '../db/storage.ts';
 import { findThread } from '../db/threads.ts';
@@ -24,6 +22,7 @@ import { issueEditToken, keyedHash } from './crypto.ts';
 import { renderMarkdown } from './markdown.ts';
 import { normalizeUrl } from './normalize-url.ts';
 import type { NewCommentInput } from './schemas.ts';
+import { authorHashes, checkAuthor, checkLength } from './write-guards.ts';
 
 export interface PostContext {
   db: D1Database;
@@ -86,42 +85,6 @@ const visibleParent = async (ctx: PostContext, parentId: string, threadKey: stri
   return parent;
 };
 
-/** Characters, not UTF-16 units: an emoji counts once. */
-export const checkLength = (body: string, max: number): void => {
-  if ([...body.trim()].length > max) {
-    throw validationFailed([{ field: 'body', message: `must be at most ${max} characters` }]);
-  }
-};
-
-/** 403 for a banned author, 429 past the write limit (per reader and per IP hash). */
-export const checkAuthor = async (
-  ctx: PostContext,
-  who: { email: string | null; ipHash: string | null; readerHash: string | null },
-): Promise<void> => {
-  if (await storage(() => isBanned(ctx.db, who, ctx.now.toISOString()))) {
-    throw new ApiError('banned', 'this author may not comment here');
-  }
-  const limit = ctx.settings.rateLimit;
-  const keys = [who.ipHash && `ip:${who.ipHash}`, who.readerHash && `reader:${who.readerHash}`].filter(
-    (key): key is string => !!key,
-  );
-  if (!limit || keys.length === 0) return;
-  const retryAfter = await storage(() =>
-    countWrite(ctx.db, keys, limit, Math.floor(ctx.now.getTime() / 1000)),
-  );
-  if (retryAfter !== null) {
-    throw new ApiError('rate_limited', `too many comments; try again in ${retryAfter} s`, {
-      headers: { 'Retry-After': String(retryAfter) },
-    });
-  }
-};
-
-/** Hashes of who is writing, keyed by SECRET_KEY: what bans and rate limits match on. */
-export const authorHashes = async (ctx: PostContext, reader: string | undefined) => ({
-  ipHash: ctx.ip ? await keyedHash(ctx.settings.secretKey, 'ip', ctx.ip) : null,
-  readerHash: reader ? await keyedHash(ctx.settings.secretKey, 'reader', reader) : null,
-});
-
 const moderationStatus = async (
   ctx: PostContext,
   email: string | null,
@@ -142,12 +105,7 @@ const moderationStatus = async (
 
 export const postComment = async (ctx: PostContext, input: NewCommentInput): Promise<PostResult> => {
   const page = resolvePage(input, ctx.settings, ctx.isAllowedOrigin);
-  // Characters, not UTF-16 units: an emoji counts once.
-  if ([...input.body.trim()].length > ctx.settings.maxCommentLength) {
-    throw validationFailed([
-      { field: 'body', message: `must be at most ${ctx.settings.maxCommentLength} characters` },
-    ]);
-  }
+  checkLength(input.body, ctx.settings.maxCommentLength);
 
   const createdAt = ctx.now.toISOString();
   const email = input.author?.email?.toLowerCase() ?? null;

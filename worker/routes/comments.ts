@@ -14,16 +14,11 @@ import { shouldHold } from '../lib/content-check.ts';
 import { authorizeEdit } from '../lib/edit-auth.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
 import { scheduleNotify } from '../lib/notify/index.ts';
-import {
-  authorHashes,
-  checkAuthor,
-  checkLength,
-  type PostContext,
-  postComment,
-} from '../lib/post-comment.ts';
+import { type PostContext, postComment } from '../lib/post-comment.ts';
 import { editSchema, newCommentSchema } from '../lib/schemas.ts';
 import { invalidateThread } from '../lib/thread-cache.ts';
 import { validate } from '../lib/validate.ts';
+import { authorHashes, checkAuthor, checkLength } from '../lib/write-guards.ts';
 import { isAllowedOrigin } from '../middleware/origin.ts';
 
 const postContext = (c: Context<AppEnv>): PostContext => ({
