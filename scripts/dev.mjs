@@ -18,27 +18,39 @@ if (!existsSync('.dev.vars')) {
 await run('npm', ['run', 'build', '--silent']);
 await migrateLocal();
 
-const watcher = spawn(
-  'vite',
-  ['build', '--config', 'widget/vite.config.ts', '--watch', '--logLevel', 'warn'],
-  {
+// One watcher per build: the reader widget, then the admin page. The reader's first build empties dist/,
+// so the admin watcher starts once that build is done, or it would lose dist/admin/.
+const watch = (config, onBuilt) => {
+  const child = spawn('vite', ['build', '--config', config, '--watch', '--logLevel', 'info'], {
     env: OFFLINE_ENV,
-    stdio: 'inherit',
-  },
-);
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let built = false;
+  child.stdout.on('data', (chunk) => {
+    // Only the rebuild notices reach the terminal; the per-file size tables are noise here.
+    if (/built in|error/i.test(String(chunk))) process.stdout.write(`[vite ${config}] rebuilt\n`);
+    if (!built && /built in/.test(String(chunk))) {
+      built = true;
+      onBuilt?.();
+    }
+  });
+  return child;
+};
+const watchers = [];
+watchers.push(watch('widget/vite.config.ts', () => watchers.push(watch('widget/vite.admin.config.ts'))));
 const server = startWrangler({ port, ip: 'localhost' });
 console.log(
-  `\nCauserie: http://localhost:${port}/ (French demo post), http://localhost:${port}/api/v1/config\n`,
+  `\nCauserie: http://localhost:${port}/ (French demo post), http://localhost:${port}/admin/ (moderation)\n`,
 );
 
 const stop = () => {
-  watcher.kill();
+  for (const watcher of watchers) watcher.kill();
   server.stop();
   process.exit(0);
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 server.child.on('exit', (code) => {
-  watcher.kill();
+  for (const watcher of watchers) watcher.kill();
   process.exit(code ?? 0);
 });

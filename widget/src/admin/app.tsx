@@ -1,0 +1,119 @@
+/**
+ * The owner's admin page: the token gate, then the sections (comments queue first, threads, bans,
+ * import/export, audit log) around two live regions that say how each action went.
+ */
+import { useCallback, useMemo, useState } from 'preact/hooks';
+import { type AdminError, createAdminApi } from './api.ts';
+import { AuditLog } from './audit.tsx';
+import { Bans } from './bans.tsx';
+import { type Admin, AdminContext, errorText } from './context.ts';
+import { Queue } from './queue/queue.tsx';
+import { en, type Strings } from './strings.ts';
+import { Threads } from './threads.tsx';
+import { clearToken, readToken, saveToken } from './token.ts';
+import { TokenForm } from './token-form.tsx';
+import { Transfer } from './transfer.tsx';
+
+const SECTIONS = ['queue', 'threads', 'bans', 'transfer', 'audit'] as const;
+type Section = (typeof SECTIONS)[number];
+
+export const AdminApp = ({ strings = en }: { strings?: Strings }) => {
+  const t = strings;
+  const [token, setToken] = useState(readToken);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [section, setSection] = useState<Section>('queue');
+  const [status, setStatus] = useState('');
+  const [alert, setAlert] = useState('');
+  /** Set by the thread list's "Show comments": the queue opens filtered to that page. */
+  const [pageFilter, setPageFilter] = useState<string | undefined>(undefined);
+
+  const signOut = useCallback((why: string | null) => {
+    clearToken();
+    setToken(null);
+    setNotice(why);
+    setStatus('');
+    setAlert('');
+  }, []);
+
+  const admin = useMemo<Admin | null>(() => {
+    if (!token) return null;
+    return {
+      t,
+      api: createAdminApi({ token, onUnauthorized: () => signOut(t.tokenExpired) }),
+      announce: (message) => {
+        setAlert('');
+        setStatus(message);
+      },
+      fail: (error: AdminError) => {
+        if (error.code !== 'unauthorized') setAlert(errorText(t, error));
+      },
+    };
+  }, [token, t, signOut]);
+
+  if (!admin) {
+    return (
+      <main class="admin">
+        <h1>{t.title}</h1>
+        <TokenForm
+          t={t}
+          notice={notice}
+          onToken={(value) => {
+            saveToken(value);
+            setNotice(null);
+            setToken(value);
+          }}
+        />
+      </main>
+    );
+  }
+
+  const show = (next: Section) => {
+    setAlert('');
+    setSection(next);
+  };
+
+  return (
+    <AdminContext.Provider value={admin}>
+      <div class="admin">
+        <header class="top">
+          <h1>{t.title}</h1>
+          <button type="button" class="link" onClick={() => signOut(null)}>
+            {t.signOut}
+          </button>
+        </header>
+        <nav aria-label={t.sectionsLabel} class="switch sections">
+          {SECTIONS.map((name) => (
+            <button
+              key={name}
+              type="button"
+              aria-current={section === name ? 'page' : undefined}
+              onClick={() => show(name)}
+            >
+              {t.sections[name]}
+            </button>
+          ))}
+        </nav>
+        <p class="status" role="status">
+          {status}
+        </p>
+        <p class="error" role="alert">
+          {alert}
+        </p>
+        <main>
+          {section === 'queue' && <Queue url={pageFilter} onUrlChange={setPageFilter} />}
+          {section === 'threads' && (
+            <Threads
+              onShowComments={(url) => {
+                setPageFilter(url);
+                show('queue');
+              }}
+            />
+          )}
+          {section === 'bans' && <Bans />}
+          {section === 'transfer' && <Transfer />}
+          {section === 'audit' && <AuditLog />}
+        </main>
+      </div>
+    </AdminContext.Provider>
+  );
+};
