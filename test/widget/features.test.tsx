@@ -1,6 +1,8 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../widget/src/components/app.tsx';
+// Registers the on-demand part as if causerie-extras.<lang>.js had loaded (the build's e2e tests load it).
+import '../../widget/src/extras.ts';
 import { messages as en } from '../../widget/src/i18n/en.ts';
 import { messages as fr } from '../../widget/src/i18n/fr.ts';
 import { saveEditToken } from '../../widget/src/storage.ts';

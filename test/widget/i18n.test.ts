@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { messages as en } from '../../widget/src/i18n/en.ts';
-import { messages as fr } from '../../widget/src/i18n/fr.ts';
+import { messages as en, extraMessages as enExtra } from '../../widget/src/i18n/en.ts';
+import { messages as fr, extraMessages as frExtra } from '../../widget/src/i18n/fr.ts';
 import { pickLang, supportedLangs, translator } from '../../widget/src/i18n/index.ts';
 
 /** Every key path of a nested string table, e.g. `errors.network`. */
@@ -18,6 +18,8 @@ describe('languages', () => {
     expect(keys(fr).filter((key) => !key.startsWith('commentCount.'))).toEqual(
       keys(en).filter((key) => !key.startsWith('commentCount.')),
     );
+    // The extras' strings too (causerie-extras.<lang>.js).
+    expect(keys(frExtra)).toEqual(keys(enExtra));
   });
 
   it('picks the first supported candidate, on the primary subtag', () => {

@@ -4,7 +4,6 @@
  */
 import type {
   Comment,
-  CreatedComment,
   ErrorCode,
   FieldError,
   NewComment,
@@ -39,19 +38,22 @@ const toError = async (response: Response): Promise<ApiError> => {
   return { code: 'internal', fields: [] };
 };
 
-const call = async <T>(input: string, init: RequestInit): Promise<ApiResult<T>> => {
+/** No HTTP answer at all. */
+export const offline: ApiError = { code: 'network', fields: [] };
+
+export const call = async <T>(input: string, init: RequestInit): Promise<ApiResult<T>> => {
   let response: Response;
   try {
     response = await fetch(input, init);
   } catch {
-    return { ok: false, error: { code: 'network', fields: [] } };
+    return { ok: false, error: offline };
   }
   if (!response.ok) return { ok: false, error: await toError(response) };
   if (response.status === 204) return { ok: true, value: null as T };
   try {
     return { ok: true, value: (await response.json()) as T };
   } catch {
-    return { ok: false, error: { code: 'network', fields: [] } }; // the body was cut off mid-way
+    return { ok: false, error: offline }; // the body was cut off mid-way
   }
 };
 
@@ -69,18 +71,8 @@ export interface PageRef {
   id?: string;
 }
 
-export interface Api {
-  getThread: (query: ThreadQuery, signal?: AbortSignal) => Promise<ApiResult<ThreadPage>>;
-  postComment: (comment: NewCommentInput) => Promise<ApiResult<CreatedComment>>;
-  editComment: (id: string, token: string, body: string) => Promise<ApiResult<{ comment: Comment }>>;
-  deleteComment: (id: string, token: string) => Promise<ApiResult<unknown>>;
-  likeComment: (id: string, reader: string, like: boolean) => Promise<ApiResult<Likes>>;
-  likePage: (page: PageRef, reader: string, like: boolean) => Promise<ApiResult<Likes>>;
-  preview: (body: string) => Promise<ApiResult<{ html: string }>>;
-}
-
 /** A JSON write: the API refuses writes that are not application/json (415), which is its CSRF guard. */
-const send = (method: string, body?: unknown, token?: string): RequestInit => ({
+export const send = (method: string, body?: unknown, token?: string): RequestInit => ({
   method,
   headers: {
     ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
@@ -90,23 +82,28 @@ const send = (method: string, body?: unknown, token?: string): RequestInit => ({
   ...(body === undefined ? {} : { body: JSON.stringify(body) }),
 });
 
-/** The API of the deployment at `origin` (the origin `embed.js` came from). */
-export const createApi = (origin: string): Api => {
-  const base = `${origin}/api/v1`;
-  return {
-    getThread: (query, signal) => {
-      const params = new URLSearchParams();
-      for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
-      // A plain GET with no custom header stays a "simple" CORS request: no preflight round trip.
-      return call(`${base}/threads?${params}`, { signal });
-    },
-    postComment: (comment) => call(`${base}/comments`, send('POST', comment)),
-    editComment: (id, token, body) => call(`${base}/comments/${id}`, send('PATCH', { body }, token)),
-    deleteComment: (id, token) => call(`${base}/comments/${id}`, send('DELETE', undefined, token)),
-    likeComment: (id, reader, like) =>
-      call(`${base}/comments/${id}/like`, send(like ? 'POST' : 'DELETE', { reader })),
-    likePage: (page, reader, like) =>
-      call(`${base}/threads/like`, send(like ? 'POST' : 'DELETE', { ...page, reader })),
-    preview: (body) => call(`${base}/preview`, send('POST', { body })),
-  };
+// Plain functions of the deployment's `origin` (the origin `embed.js` came from): unused ones stay out.
+
+export const getThread = (origin: string, query: ThreadQuery, signal?: AbortSignal) => {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
+  // A plain GET with no custom header stays a "simple" CORS request: no preflight round trip.
+  return call<ThreadPage>(`${origin}/api/v1/threads?${params}`, { signal });
 };
+
+export const likeComment = (origin: string, id: string, reader: string, like: boolean) =>
+  call<Likes>(`${origin}/api/v1/comments/${id}/like`, send(like ? 'POST' : 'DELETE', { reader }));
+
+export const likePage = (origin: string, page: PageRef, reader: string, like: boolean) =>
+  call<Likes>(`${origin}/api/v1/threads/like`, send(like ? 'POST' : 'DELETE', { ...page, reader }));
+
+// The calls only the extras make (lazy.tsx): plain functions, so the app's bundle leaves them out.
+
+export const editComment = (origin: string, id: string, token: string, body: string) =>
+  call<{ comment: Comment }>(`${origin}/api/v1/comments/${id}`, send('PATCH', { body }, token));
+
+export const deleteComment = (origin: string, id: string, token: string) =>
+  call<unknown>(`${origin}/api/v1/comments/${id}`, send('DELETE', undefined, token));
+
+export const renderPreview = (origin: string, body: string) =>
+  call<{ html: string }>(`${origin}/api/v1/preview`, send('POST', { body }));

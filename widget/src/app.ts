@@ -3,10 +3,20 @@
  * viewport. It only registers itself, once per language it carries; embed.js resolves the options and
  * calls `mount`.
  */
+import { Fragment, h } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AppModule } from './boot/load-app.ts';
+import { useUid, useWidget } from './components/context.ts';
 import { supportedLangs } from './i18n/index.ts';
+import { registerExtras } from './lazy.tsx';
 import { mount } from './mount.tsx';
+
+/**
+ * What causerie-extras.<lang>.js borrows from the app: one Preact (hooks keep their state in the instance
+ * that renders), one context. vite.config.ts maps the extras' imports of these modules onto this object.
+ */
+const lib = { Fragment, h, useEffect, useRef, useState, useUid, useWidget, registerExtras };
 
 window.causerieApps ??= {};
 const apps = window.causerieApps;
-for (const lang of supportedLangs()) apps[lang] = { mount } satisfies AppModule;
+for (const lang of supportedLangs()) apps[lang] = { mount, lib } satisfies AppModule;

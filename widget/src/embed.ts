@@ -8,7 +8,7 @@ import { fillCounts } from './boot/counts.ts';
 import { loadApp } from './boot/load-app.ts';
 import { reserve } from './boot/reserve.ts';
 import { whenNear } from './boot/when-near.ts';
-import { findContainer, type MountInput, resolveOptions, scriptOptions } from './config.ts';
+import { findContainer, type MountInput, resolveOptions } from './config.ts';
 import type { MountHandle } from './mount.tsx';
 import type { WidgetOptions } from './options.ts';
 
@@ -84,12 +84,14 @@ if (script) {
 
   const boot = () => {
     try {
+      const input = { ...script.dataset };
       const container = findContainer(script, document);
-      if (container) api.mount(container, { ...script.dataset });
+      if (container) api.mount(container, input);
       // An async script can run before the parser reaches its `data-target`: try once more when it has.
       else if (document.readyState === 'loading')
         return document.addEventListener('DOMContentLoaded', boot, { once: true });
-      fillCounts(document, origin, scriptOptions(script, document).lang);
+      // The same language as the thread's (config.ts, scriptOptions).
+      fillCounts(document, origin, resolveOptions(input, document, origin).lang);
     } catch (error) {
       console.error('Causerie:', error); // a broken widget must not break the host page
     }

@@ -7,6 +7,8 @@ import type { WidgetOptions } from '../options.ts';
 
 export interface AppModule {
   mount: (element: Element, options: WidgetOptions) => MountHandle;
+  /** What the app lends to its on-demand part (app.ts, lazy.tsx). */
+  lib?: object;
 }
 
 declare global {

@@ -1,8 +1,9 @@
 /** One mounted thread: the count heading, sort and page likes, the comments, "load more", and the form. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Comment, SortOrder } from '../../../worker/types/api.ts';
-import { type Api, createApi } from '../api.ts';
+import { likePage } from '../api.ts';
 import { translator } from '../i18n/index.ts';
+import { ErrorText, errorText, loadExtras } from '../lazy.tsx';
 import type { WidgetOptions } from '../options.ts';
 import { useThread } from '../state/use-thread.ts';
 import { buildTree } from '../tree.ts';
@@ -13,27 +14,15 @@ import { LikeButton } from './like-button.tsx';
 
 export interface AppProps {
   options: WidgetOptions;
-  /** Injected by tests; the real one talks to `options.origin`. */
-  api?: Api;
   /** Called with the thread's element once a page has loaded (mount.tsx remembers its height). */
   onReady?: (view: HTMLElement) => void;
 }
 
 const sorts: SortOrder[] = ['oldest', 'newest', 'top'];
 
-/** The comment a feed link points at (`#comment-<id>`): the shadow root will not scroll to it by itself. */
-const showLinked = (root: HTMLElement) => {
-  const hash = decodeURIComponent(location.hash);
-  if (!hash.startsWith('#comment-')) return;
-  const target = root.querySelector<HTMLElement>(`[id="${CSS.escape(hash.slice(1))}"]`);
-  target?.classList.add('linked');
-  target?.scrollIntoView({ block: 'center' });
-};
-
-export const App = ({ options, api: given, onReady }: AppProps) => {
-  const api = useMemo(() => given ?? createApi(options.origin), [given, options.origin]);
+export const App = ({ options, onReady }: AppProps) => {
   const t = useMemo(() => translator(options.lang), [options.lang]);
-  const { state, sort, setSort, retry, loadMore, add, update } = useThread(api, options);
+  const { state, sort, setSort, retry, loadMore, add, change } = useThread(options);
   const [replyTo, setReplyTo] = useState<string | null>(null);
   // Read out by the aria-live region: the result of a post happens away from where the reader is looking.
   const [status, setStatus] = useState('');
@@ -49,7 +38,8 @@ export const App = ({ options, api: given, onReady }: AppProps) => {
   useEffect(() => {
     if (!ready || !root.current) return;
     onReady?.(root.current);
-    showLinked(root.current);
+    // The comment a feed link points at (#comment-<id>): rare, so in the extras.
+    if (location.hash.startsWith('#comment-')) loadExtras().then((x) => x.showLinked(root.current));
   }, [ready]);
 
   // After a post, focus moves to the new comment (once it is rendered).
@@ -64,11 +54,15 @@ export const App = ({ options, api: given, onReady }: AppProps) => {
     focusId.current = comment.id;
     add(comment);
     setReplyTo(null);
-    setStatus(comment.status === 'pending' ? m.postedPending : m.posted);
+    // The extras are in: they posted it.
+    loadExtras().then((x) => {
+      const more = x.extraMessages(t.lang);
+      setStatus(comment.status === 'pending' ? more.postedPending : more.posted);
+    });
   };
 
   return (
-    <WidgetContext.Provider value={{ options, api, t, announce: setStatus, update }}>
+    <WidgetContext.Provider value={{ options, t, announce: setStatus, change }}>
       <section
         ref={root}
         class="causerie"
@@ -95,9 +89,14 @@ export const App = ({ options, api: given, onReady }: AppProps) => {
                 label={m.likePage}
                 text={(n) => t.plural(m.pageLikes, n)}
                 send={(reader, like) =>
-                  api.likePage({ url: options.url, ...(options.id ? { id: options.id } : {}) }, reader, like)
+                  likePage(
+                    options.origin,
+                    { url: options.url, ...(options.id ? { id: options.id } : {}) },
+                    reader,
+                    like,
+                  )
                 }
-                onError={(code) => setStatus(m.errors[code])}
+                onError={(code) => errorText(t, code).then(setStatus)}
               />
               {count > 1 && (
                 <label class="sort">
@@ -141,7 +140,11 @@ export const App = ({ options, api: given, onReady }: AppProps) => {
                 {state.loadingMore ? m.loadingMore : m.loadMore}
               </button>
             )}
-            {state.error && <p class="error">{m.errors[state.error.code]}</p>}
+            {state.error && (
+              <p class="error">
+                <ErrorText error={state.error} />
+              </p>
+            )}
           </>
         )}
         {/* Also after a failed load: what the reader writes does not depend on reading the thread. */}

@@ -1,11 +1,11 @@
 /** The comment form, used for new comments and, inline under a comment, for replies. */
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Comment } from '../../../worker/types/api.ts';
 import type { FieldName } from '../i18n/messages.ts';
+import { ErrorText, Lazy } from '../lazy.tsx';
 import { useCommentForm } from '../state/use-comment-form.ts';
-import { usePreview } from '../state/use-preview.ts';
 import type { Identity } from '../storage.ts';
-import { useWidget } from './context.ts';
+import { useUid, useWidget } from './context.ts';
 import { Field } from './field.tsx';
 
 export interface CommentFormProps {
@@ -18,24 +18,24 @@ export interface CommentFormProps {
 const fieldOf = (path: string): string => path.slice(path.lastIndexOf('.') + 1);
 
 export const CommentForm = ({ parent, onPosted, onCancel }: CommentFormProps) => {
-  const { api, options, t } = useWidget();
+  const { options, t } = useWidget();
   const { m } = t;
-  const form = useCommentForm({ api, options, parentId: parent?.id ?? null, onPosted });
-  const id = useId();
+  const form = useCommentForm({ options, parentId: parent?.id ?? null, onPosted });
+  const id = useUid();
   const honeypot = useRef<HTMLInputElement>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
-  const preview = usePreview(api);
+  // 0 while writing; each click on Preview counts up, so that it renders the text again.
+  const [preview, setPreview] = useState(0);
 
   // A reply form opens where the reader clicked; take them straight to the text.
   useEffect(() => {
     if (parent) textarea.current?.focus();
   }, [parent]);
 
-  const fieldErrors: Partial<Record<FieldName, string>> = {};
-  for (const { field } of form.error?.fields ?? []) {
-    const name = fieldOf(field);
-    if (name in m.fieldErrors) fieldErrors[name as FieldName] = m.fieldErrors[name as FieldName];
-  }
+  // The fields the server refused (422), each with its message from the extras.
+  const refused = new Set(form.error?.fields.map(({ field }) => fieldOf(field)));
+  const fieldError = (name: FieldName) =>
+    refused.has(name) && <Lazy render={(x) => x.extraMessages(t.lang).fieldErrors[name]} />;
 
   const identityField = (
     name: keyof Identity,
@@ -43,7 +43,7 @@ export const CommentForm = ({ parent, onPosted, onCancel }: CommentFormProps) =>
     autocomplete: string,
     hint?: string,
   ) => (
-    <Field id={`${id}-${name}`} label={m[name]} hint={hint} error={fieldErrors[name]}>
+    <Field id={`${id}-${name}`} label={m[name]} hint={hint} error={fieldError(name)}>
       {(ids) => (
         <input
           id={ids.id}
@@ -71,7 +71,7 @@ export const CommentForm = ({ parent, onPosted, onCancel }: CommentFormProps) =>
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        preview.write();
+        setPreview(0);
         form.submit(honeypot.current?.value ?? '');
       }}
     >
@@ -82,38 +82,24 @@ export const CommentForm = ({ parent, onPosted, onCancel }: CommentFormProps) =>
       <div class="switch">
         <button
           type="button"
-          aria-pressed={!preview.on}
+          aria-pressed={!preview}
           onClick={() => {
-            preview.write();
+            setPreview(0);
             setTimeout(() => textarea.current?.focus());
           }}
         >
           {m.write}
         </button>
-        <button
-          type="button"
-          aria-pressed={preview.on}
-          aria-busy={preview.busy}
-          onClick={() => preview.preview(form.body)}
-        >
+        <button type="button" aria-pressed={!!preview} onClick={() => setPreview(preview + 1)}>
           {m.preview}
         </button>
       </div>
-      {preview.on ? (
+      {preview ? (
         <div class="preview" aria-live="polite">
-          {preview.error ? (
-            <p class="error">{m.errors[preview.error.code]}</p>
-          ) : preview.busy ? (
-            <p class="muted">{m.loadingMore}</p>
-          ) : preview.html ? (
-            // The server's rendering, safe by the same contract as a comment's HTML.
-            <div class="body" dangerouslySetInnerHTML={{ __html: preview.html }} />
-          ) : (
-            <p class="muted">{m.previewEmpty}</p>
-          )}
+          <Lazy key={preview} render={(x) => <x.Preview body={form.body} />} />
         </div>
       ) : (
-        <Field id={`${id}-body`} label={m.comment} hint={m.commentHint} error={fieldErrors.body}>
+        <Field id={`${id}-body`} label={m.comment} hint={m.commentHint} error={fieldError('body')}>
           {(ids) => (
             <textarea
               ref={textarea}
@@ -142,7 +128,7 @@ export const CommentForm = ({ parent, onPosted, onCancel }: CommentFormProps) =>
       </div>
       {form.error && (
         <p class="error" role="alert">
-          {m.errors[form.error.code]}
+          <ErrorText error={form.error} />
         </p>
       )}
       <div class="actions">

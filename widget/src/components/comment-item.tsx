@@ -6,11 +6,12 @@
 import type { ComponentChildren, RefObject } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Comment } from '../../../worker/types/api.ts';
+import { type ApiError, likeComment, offline } from '../api.ts';
 import { formatDate, formatFullDate } from '../format-date.ts';
-import { useEdit } from '../state/use-edit.ts';
+import { ErrorText, errorText, Lazy, loadExtras } from '../lazy.tsx';
+import { loadEditToken } from '../storage.ts';
 import { Avatar } from './avatar.tsx';
 import { useWidget } from './context.ts';
-import { EditForm } from './edit-form.tsx';
 import { LikeButton } from './like-button.tsx';
 
 export interface CommentItemProps {
@@ -33,15 +34,16 @@ export const CommentItem = ({
   inReplyTo,
   children,
 }: CommentItemProps) => {
-  const { t, api, announce, update } = useWidget();
+  const widget = useWidget();
+  const { t, options, announce } = widget;
   const { m } = t;
   const { author } = comment;
   const [editing, setEditing] = useState(false);
-  const edit = useEdit(api, comment, (next) => {
-    setEditing(false);
-    announce(next ? m.saved : m.removed);
-    update(comment.id, next);
-  });
+  // Of a delete: an edit's are the edit form's.
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  // Read at render: the window closes by itself, and the buttons go with it on the next render.
+  const token = comment.status === 'deleted' ? undefined : loadEditToken(comment.id);
   const approved = comment.status === 'approved';
   return (
     <article
@@ -75,16 +77,16 @@ export const CommentItem = ({
       {inReplyTo && <p class="to">↳ {t.fill(m.inReplyTo, { name: inReplyTo })}</p>}
       {comment.status === 'deleted' ? (
         <p class="deleted">{m.deleted}</p>
-      ) : editing ? (
-        <EditForm
-          source={edit.source}
-          busy={edit.busy}
-          error={edit.error}
-          onSave={edit.save}
-          onCancel={() => {
-            setEditing(false);
-            edit.clearError();
-          }}
+      ) : editing && token ? (
+        <Lazy
+          render={(x) => (
+            <x.EditForm
+              comment={comment}
+              token={token.editToken}
+              source={token.body ?? ''}
+              onClose={() => setEditing(false)}
+            />
+          )}
         />
       ) : (
         // Safe by contract: the server renders Markdown to HTML with no raw HTML and only http(s)/mailto
@@ -99,8 +101,8 @@ export const CommentItem = ({
               count={comment.likes}
               label={t.fill(m.likeComment, { name: author?.name ?? '' })}
               hidden
-              send={(reader, like) => api.likeComment(comment.id, reader, like)}
-              onError={(code) => announce(m.errors[code])}
+              send={(reader, like) => likeComment(options.origin, comment.id, reader, like)}
+              onError={(code) => errorText(t, code).then(announce)}
             />
           )}
           {onReply && (
@@ -108,7 +110,7 @@ export const CommentItem = ({
               {m.reply}
             </button>
           )}
-          {edit.editable && (
+          {token && (
             <>
               <button type="button" class="link" onClick={() => setEditing(true)}>
                 {m.edit}
@@ -116,19 +118,27 @@ export const CommentItem = ({
               <button
                 type="button"
                 class="link"
-                disabled={edit.busy}
-                aria-busy={edit.busy}
-                onClick={() => {
-                  if (confirm(m.confirmRemove)) edit.remove();
+                disabled={busy}
+                aria-busy={busy}
+                onClick={async () => {
+                  if (busy) return;
+                  setBusy(true);
+                  setError(null);
+                  const failure = await loadExtras().then(
+                    (x) => x.remove(widget, comment.id, token.editToken),
+                    () => offline,
+                  );
+                  setBusy(false);
+                  setError(failure ?? null);
                 }}
               >
                 {m.remove}
               </button>
             </>
           )}
-          {!editing && edit.error && (
+          {error && (
             <span class="error" role="alert">
-              {m.errors[edit.error.code]}
+              <ErrorText error={error} />
             </span>
           )}
         </div>

@@ -1,30 +1,47 @@
-/** Editing one's own comment in place: its Markdown in a textarea, Save and Cancel. */
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { ApiError } from '../api.ts';
-import { useWidget } from './context.ts';
+/** Editing one's own comment in place, with the edit token kept when it was posted: Save and Cancel. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Comment } from '../../../worker/types/api.ts';
+import { type ApiError, editComment } from '../api.ts';
+import { extraMessages } from '../i18n/extra.ts';
+import { replaceComment } from '../state/replace-comment.ts';
+import { updateEditToken } from '../storage.ts';
+import { useUid, useWidget } from './context.ts';
 
 export interface EditFormProps {
+  comment: Comment;
+  token: string;
+  /** The Markdown the reader typed (the API only returns HTML). */
   source: string;
-  busy: boolean;
-  error: ApiError | null;
-  onSave: (body: string) => void;
-  onCancel: () => void;
+  /** After Cancel, and after a successful save. */
+  onClose: () => void;
 }
 
-export const EditForm = ({ source, busy, error, onSave, onCancel }: EditFormProps) => {
-  const { t } = useWidget();
+export const EditForm = ({ comment, token, source, onClose }: EditFormProps) => {
+  const { t, options, announce, change } = useWidget();
+  const m = extraMessages(t.lang);
   const [body, setBody] = useState(source);
-  const id = useId();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const id = useUid();
   const textarea = useRef<HTMLTextAreaElement>(null);
   useEffect(() => textarea.current?.focus(), []);
   return (
     <form
       class="form"
-      aria-label={t.m.editHeading}
+      aria-label={m.editHeading}
       noValidate
-      onSubmit={(e) => {
+      onSubmit={async (e) => {
         e.preventDefault();
-        onSave(body);
+        if (busy) return;
+        setBusy(true);
+        setError(null);
+        const result = await editComment(options.origin, comment.id, token, body);
+        setBusy(false);
+        if (!result.ok) return setError(result.error);
+        updateEditToken(comment.id, body);
+        onClose();
+        announce(m.saved);
+        change(replaceComment(comment.id, result.value.comment));
       }}
     >
       <label for={id}>{t.m.comment}</label>
@@ -37,14 +54,14 @@ export const EditForm = ({ source, busy, error, onSave, onCancel }: EditFormProp
       />
       {error && (
         <p class="error" role="alert">
-          {t.m.errors[error.code]}
+          {error.code === 'network' ? t.m.errors.network : m.errors[error.code]}
         </p>
       )}
       <div class="actions">
         <button type="submit" class="primary" disabled={busy} aria-busy={busy}>
-          {t.m.save}
+          {m.save}
         </button>
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={onClose}>
           {t.m.cancel}
         </button>
       </div>

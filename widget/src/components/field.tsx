@@ -11,7 +11,8 @@ export interface FieldProps {
   id: string;
   label: string;
   hint?: string;
-  error?: string;
+  /** Falsy when the value is fine. */
+  error?: ComponentChildren;
   /** Renders the control with the ids the label, hint and error point to. */
   children: (ids: FieldIds) => ComponentChildren;
 }

@@ -6,10 +6,10 @@ import type { Plural } from './messages.ts';
 
 export const countForms: Record<string, Plural> = {};
 for (const [path, forms] of Object.entries(
-  import.meta.glob<Plural>(['./*.ts', '!./index.ts', '!./messages.ts', '!./count-forms.ts', '!./plural.ts'], {
-    eager: true,
-    import: 'commentCount',
-  }),
+  import.meta.glob<Plural>(
+    ['./*.ts', '!./index.ts', '!./messages.ts', '!./count-forms.ts', '!./plural.ts', '!./extra.ts'],
+    { eager: true, import: 'commentCount' },
+  ),
 )) {
   countForms[path.slice(2, -3)] = forms;
 }

@@ -1,5 +1,5 @@
 /** English strings, also the fallback language. */
-import type { Messages, Plural } from './messages.ts';
+import type { ExtraMessages, Messages, Plural } from './messages.ts';
 
 /** Exported alone too: the boot script imports only this, to fill count links without the whole catalog. */
 export const commentCount: Plural = { one: '{n} comment', other: '{n} comments' };
@@ -25,8 +25,6 @@ export const messages: Messages = {
   comment: 'Comment',
   commentHint: 'Markdown is supported.',
   submit: 'Post comment',
-  posted: 'Your comment is posted.',
-  postedPending: 'Your comment is awaiting moderation.',
   sortBy: 'Sort by',
   sorts: { oldest: 'Oldest', newest: 'Newest', top: 'Most liked' },
   like: 'Like',
@@ -38,17 +36,24 @@ export const messages: Messages = {
   edited: 'edited',
   inReplyTo: 'In reply to {name}',
   edit: 'Edit',
+  remove: 'Delete',
+  write: 'Write',
+  preview: 'Preview',
+  loadingMore: 'Loading…',
+  honeypot: 'Leave this field empty',
+  errors: { network: 'Could not reach the server: check your connection and try again.' },
+};
+
+/** Loaded on first use, with the extras (lazy.tsx). */
+export const extraMessages: ExtraMessages = {
+  posted: 'Your comment is posted.',
+  postedPending: 'Your comment is awaiting moderation.',
   editHeading: 'Edit your comment',
   save: 'Save',
   saved: 'Your comment is updated.',
-  remove: 'Delete',
   confirmRemove: 'Delete this comment? This cannot be undone.',
   removed: 'Your comment is deleted.',
-  write: 'Write',
-  preview: 'Preview',
   previewEmpty: 'Nothing to preview.',
-  loadingMore: 'Loading…',
-  honeypot: 'Leave this field empty',
   errors: {
     bad_request: 'The request was invalid.',
     unauthorized: 'You are not allowed to do that.',
@@ -63,7 +68,6 @@ export const messages: Messages = {
     rate_limited: 'Too many comments at once: wait a minute and try again.',
     storage_unavailable: 'The server is briefly unavailable: please try again.',
     internal: 'Something went wrong on the server: please try again.',
-    network: 'Could not reach the server: check your connection and try again.',
   },
   fieldErrors: {
     name: 'This name is too long.',

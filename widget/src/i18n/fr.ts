@@ -1,5 +1,5 @@
 /** French strings: the wording follows WordPress.com's French comment form, which the demo page imitates. */
-import type { Messages, Plural } from './messages.ts';
+import type { ExtraMessages, Messages, Plural } from './messages.ts';
 
 /** Exported alone too: the boot script imports only this, to fill count links without the whole catalog. */
 export const commentCount: Plural = { one: '{n} commentaire', other: '{n} commentaires' };
@@ -25,8 +25,6 @@ export const messages: Messages = {
   comment: 'Commentaire',
   commentHint: 'Markdown accepté.',
   submit: 'Publier le commentaire',
-  posted: 'Votre commentaire est publié.',
-  postedPending: 'Votre commentaire est en attente de modération.',
   sortBy: 'Trier par',
   sorts: { oldest: 'Plus anciens', newest: 'Plus récents', top: 'Les plus appréciés' },
   like: 'J’aime',
@@ -38,17 +36,24 @@ export const messages: Messages = {
   edited: 'modifié',
   inReplyTo: 'En réponse à {name}',
   edit: 'Modifier',
+  remove: 'Supprimer',
+  write: 'Écrire',
+  preview: 'Aperçu',
+  loadingMore: 'Chargement…',
+  honeypot: 'Laissez ce champ vide',
+  errors: { network: 'Impossible de joindre le serveur : vérifiez votre connexion puis réessayez.' },
+};
+
+/** Loaded on first use, with the extras (lazy.tsx). */
+export const extraMessages: ExtraMessages = {
+  posted: 'Votre commentaire est publié.',
+  postedPending: 'Votre commentaire est en attente de modération.',
   editHeading: 'Modifier votre commentaire',
   save: 'Enregistrer',
   saved: 'Votre commentaire est modifié.',
-  remove: 'Supprimer',
   confirmRemove: 'Supprimer ce commentaire ? C’est définitif.',
   removed: 'Votre commentaire est supprimé.',
-  write: 'Écrire',
-  preview: 'Aperçu',
   previewEmpty: 'Rien à prévisualiser.',
-  loadingMore: 'Chargement…',
-  honeypot: 'Laissez ce champ vide',
   errors: {
     bad_request: 'La demande est invalide.',
     unauthorized: 'Vous n’êtes pas autorisé à faire cela.',
@@ -63,7 +68,6 @@ export const messages: Messages = {
     rate_limited: 'Trop de commentaires d’un coup : patientez une minute puis réessayez.',
     storage_unavailable: 'Le serveur est momentanément indisponible : réessayez.',
     internal: 'Une erreur est survenue sur le serveur : réessayez.',
-    network: 'Impossible de joindre le serveur : vérifiez votre connexion puis réessayez.',
   },
   fieldErrors: {
     name: 'Ce nom est trop long.',

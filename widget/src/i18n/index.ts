@@ -12,7 +12,7 @@ export { fallbackLang, pickLang };
 const catalogs: Record<string, Messages> = {};
 for (const [path, messages] of Object.entries(
   import.meta.glob<Messages>(
-    ['./*.ts', '!./index.ts', '!./messages.ts', '!./count-forms.ts', '!./plural.ts'],
+    ['./*.ts', '!./index.ts', '!./messages.ts', '!./count-forms.ts', '!./plural.ts', '!./extra.ts'],
     {
       eager: true,
       import: 'messages',

@@ -36,8 +36,6 @@ export interface Messages {
   comment: string;
   commentHint: string;
   submit: string;
-  posted: string;
-  postedPending: string;
   /** Label of the honeypot: only bots ever see it, so it reads as an instruction to leave it alone. */
   sortBy: string;
   sorts: Record<SortOrder, string>;
@@ -52,18 +50,29 @@ export interface Messages {
   /** Shown above a reply past the indentation limit, where nesting no longer says whom it answers. */
   inReplyTo: string;
   edit: string;
+  remove: string;
+  write: string;
+  preview: string;
+  loadingMore: string;
+  honeypot: string;
+  /** A fetch that never got an answer: the one error that cannot wait for the extras (they need one). */
+  errors: { network: string };
+}
+
+/**
+ * What only the extras show (causerie-extras.<lang>.js, see lazy.tsx): editing, deleting, previewing, and
+ * the server's error answers. Every one of them follows an answer from the server, so the extras can load.
+ */
+export interface ExtraMessages {
+  posted: string;
+  postedPending: string;
   editHeading: string;
   save: string;
   saved: string;
-  remove: string;
   confirmRemove: string;
   removed: string;
-  write: string;
-  preview: string;
   previewEmpty: string;
-  loadingMore: string;
-  honeypot: string;
-  /** One message per API error code, plus `network` for a fetch that never got an answer. */
-  errors: Record<ErrorCode | 'network', string>;
+  /** One message per API error code (`network` is in `Messages`). */
+  errors: Record<ErrorCode, string>;
   fieldErrors: Record<FieldName, string>;
 }

@@ -1,41 +1,23 @@
 /**
  * The comment form's behaviour: the draft saved as the reader types, the remembered identity, the
- * idempotent submit and its errors. The form component only renders what this returns.
+ * idempotent submit and its errors. The form component only renders what this returns; the posting itself
+ * is in the extras (state/post-comment.ts), loaded on the first submit.
  */
 import { useState } from 'preact/hooks';
-import type { Comment, NewComment } from '../../../worker/types/api.ts';
-import type { Api, ApiError, NewCommentInput } from '../api.ts';
+import type { Comment } from '../../../worker/types/api.ts';
+import { type ApiError, offline } from '../api.ts';
 import { newClientId } from '../client-id.ts';
+import { loadExtras } from '../lazy.tsx';
 import type { WidgetOptions } from '../options.ts';
-import {
-  draftKey,
-  type Identity,
-  loadDraft,
-  loadIdentity,
-  readerId,
-  saveDraft,
-  saveEditToken,
-  saveIdentity,
-} from '../storage.ts';
+import { draftKey, type Identity, loadDraft, loadIdentity, saveDraft, saveIdentity } from '../storage.ts';
 
 export interface CommentFormInput {
-  api: Api;
   options: WidgetOptions;
   parentId: string | null;
   onPosted: (comment: Comment) => void;
 }
 
-/** Only the fields the reader filled in: the API treats a missing field and an empty one differently. */
-const authorOf = (identity: Identity): NewComment['author'] => {
-  const author: NonNullable<NewComment['author']> = {};
-  for (const field of ['name', 'email', 'website'] as const) {
-    const value = identity[field].trim();
-    if (value) author[field] = value;
-  }
-  return Object.keys(author).length ? author : undefined;
-};
-
-export const useCommentForm = ({ api, options, parentId, onPosted }: CommentFormInput) => {
+export const useCommentForm = ({ options, parentId, onPosted }: CommentFormInput) => {
   const key = draftKey(options.id ?? options.url, parentId);
   // One clientId per draft, kept across failed attempts (and reloads) so a retry can never post twice.
   const [draft, setDraft] = useState(() => loadDraft(key) ?? { body: '', clientId: newClientId() });
@@ -51,35 +33,21 @@ export const useCommentForm = ({ api, options, parentId, onPosted }: CommentForm
 
   const setField = (field: keyof Identity, value: string) => setIdentity((i) => ({ ...i, [field]: value }));
 
-  /** `honeypot`: the hidden `website2` field, which only bots fill in; sent only then, for the server to judge. */
+  /** `honeypot`: the hidden `website2` field, which only bots fill in. */
   const submit = async (honeypot: string) => {
     if (busy) return;
     setBusy(true);
     setError(null);
     saveIdentity(identity);
-    const author = authorOf(identity);
-    const payload: NewCommentInput = {
-      url: options.url,
-      ...(options.id ? { id: options.id } : {}),
-      title: options.title,
-      ...(parentId ? { parentId } : {}),
-      body: draft.body,
-      ...(author ? { author } : {}),
-      clientId: draft.clientId,
-      // Rate limits and bans are per reader too (worker/lib/schemas.ts).
-      reader: readerId(newClientId),
-      ...(honeypot ? { website2: honeypot } : {}),
-    };
-    const result = await api.postComment(payload);
+    const result = await loadExtras().then(
+      (x) => x.postComment({ options, parentId, draft, identity, honeypot }),
+      () => ({ ok: false, error: offline }) as const,
+    );
     setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    saveEditToken(result.value, draft.body);
+    if (!result.ok) return setError(result.error);
     saveDraft(key, undefined);
     setDraft({ body: '', clientId: newClientId() });
-    onPosted(result.value.comment);
+    onPosted(result.value);
   };
 
   return { body: draft.body, clientId: draft.clientId, identity, busy, error, setBody, setField, submit };

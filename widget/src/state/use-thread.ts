@@ -1,7 +1,7 @@
 /** The thread's data and its loading lifecycle, apart from any rendering. */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Comment, SortOrder, Thread } from '../../../worker/types/api.ts';
-import type { Api, ApiError } from '../api.ts';
+import { type ApiError, getThread } from '../api.ts';
 import type { WidgetOptions } from '../options.ts';
 import { loadSort, saveSort } from '../storage.ts';
 
@@ -37,7 +37,7 @@ const merge = (current: Comment[], incoming: Comment[]): Comment[] => {
   return [...current, ...incoming.filter((comment) => !seen.has(comment.id))];
 };
 
-export const useThread = (api: Api, { url, id, sort: given }: WidgetOptions) => {
+export const useThread = ({ origin, url, id, sort: given }: WidgetOptions) => {
   const [state, setState] = useState<ThreadState>(initial);
   const [sort, setSortState] = useState(() => initialSort(given));
   // Aborted on unmount and on a new query, so a late answer never lands in an unmounted or newer thread.
@@ -49,7 +49,7 @@ export const useThread = (api: Api, { url, id, sort: given }: WidgetOptions) => 
       const current = new AbortController();
       controller.current = current;
       setState((s) => (cursor ? { ...s, loadingMore: true, error: null } : { ...initial }));
-      const result = await api.getThread({ url, id, sort, cursor }, current.signal);
+      const result = await getThread(origin, { url, id, sort, cursor }, current.signal);
       if (current.signal.aborted) return;
       setState((s) =>
         result.ok
@@ -64,7 +64,7 @@ export const useThread = (api: Api, { url, id, sort: given }: WidgetOptions) => 
           : { ...s, status: cursor ? s.status : 'error', loadingMore: false, error: result.error },
       );
     },
-    [api, url, id, sort],
+    [origin, url, id, sort],
   );
 
   useEffect(() => {
@@ -89,29 +89,6 @@ export const useThread = (api: Api, { url, id, sort: given }: WidgetOptions) => 
     [sort],
   );
 
-  /** Replaces one comment (an edit), or turns it into a deleted placeholder (`null`). */
-  const update = useCallback(
-    (commentId: string, next: Comment | null) =>
-      setState((s) => {
-        const old = s.comments.find((comment) => comment.id === commentId);
-        if (!old) return s;
-        // A deleted comment with replies stays as a placeholder, so its replies keep their place.
-        const hasReplies = s.comments.some((comment) => comment.parentId === commentId);
-        const placeholder: Comment = { ...old, author: null, html: '', status: 'deleted', likes: 0 };
-        const replacement = next ?? (hasReplies ? placeholder : undefined);
-        const comments = s.comments.flatMap((comment) =>
-          comment.id !== commentId ? [comment] : replacement ? [replacement] : [],
-        );
-        const counted = !next && old.status === 'approved' && s.thread;
-        return {
-          ...s,
-          comments,
-          thread: counted ? { ...counted, commentCount: Math.max(0, counted.commentCount - 1) } : s.thread,
-        };
-      }),
-    [],
-  );
-
   return {
     state,
     sort,
@@ -119,7 +96,8 @@ export const useThread = (api: Api, { url, id, sort: given }: WidgetOptions) => 
       saveSort(next);
       setSortState(next);
     },
-    update,
+    /** The raw state setter, for state/replace-comment.ts in the extras. */
+    change: setState,
     retry: () => {
       load();
     },
