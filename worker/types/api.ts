@@ -111,3 +111,21 @@ export interface PublicConfig {
   defaultSort: SortOrder;
   pageSize: { default: number; max: number };
 }
+
+/** A comment's real status, as only the owner sees it (readers never see `spam`). */
+export type AdminStatus = 'approved' | 'pending' | 'spam' | 'deleted';
+
+/** `GET /api/v1/admin/comments`: a Comment plus what only the owner sees. */
+export interface AdminComment extends Omit<Comment, 'status' | 'author'> {
+  /** The real status: spam included, and a deleted comment keeps its author until it is erased. */
+  status: AdminStatus;
+  author: { name: string; website: string | null; avatar: string; moderator: boolean };
+  /** The Markdown as typed (what PATCH `body` replaces). */
+  body: string;
+  email: string | null;
+  ipHash: string | null;
+  readerHash: string | null;
+  notify: boolean;
+  replyCount: number;
+  thread: { key: string; url: string; title: string };
+}

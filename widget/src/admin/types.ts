@@ -1,23 +1,12 @@
 /**
- * The admin API's answers as the page sees them (API.md, "Moderation endpoints"). They mirror
- * worker/routes/admin/shapes.ts, which the widget's tsconfig cannot import (it pulls in the D1 types).
+ * The admin API's answers as the page sees them (API.md, "Moderation endpoints"). AdminComment comes from
+ * the shared contract (worker/types/api.ts); the rest mirror worker/routes/admin/shapes.ts, which the
+ * widget's tsconfig cannot import (it pulls in the D1 types).
  */
-import type { Comment, Thread } from '../../../worker/types/api.ts';
+import type { AdminComment, AdminStatus, Thread } from '../../../worker/types/api.ts';
 
-export type AdminStatus = 'pending' | 'approved' | 'spam' | 'deleted';
+export type { AdminComment, AdminStatus };
 export const STATUSES: readonly AdminStatus[] = ['pending', 'approved', 'spam', 'deleted'];
-
-export interface AdminComment extends Omit<Comment, 'status' | 'author'> {
-  status: AdminStatus;
-  author: { name: string; website: string | null; avatar: string; moderator: boolean };
-  body: string;
-  email: string | null;
-  ipHash: string | null;
-  readerHash: string | null;
-  notify: boolean;
-  replyCount: number;
-  thread: { key: string; url: string; title: string };
-}
 
 export type Counts = Record<AdminStatus, number>;
 

@@ -8,21 +8,9 @@ import type { AdminCommentRow } from '../../db/admin-comments.ts';
 import type { AdminThreadRow } from '../../db/admin-threads.ts';
 import type { AuditRow } from '../../db/audit.ts';
 import { toComment, toThread } from '../../db/rows.ts';
-import type { Comment, Thread } from '../../types/api.ts';
+import type { AdminComment, Thread } from '../../types/api.ts';
 
-export interface AdminComment extends Omit<Comment, 'status' | 'author'> {
-  /** The real status: spam included, and a deleted comment keeps its author until it is erased. */
-  status: AdminCommentRow['status'];
-  author: { name: string; website: string | null; avatar: string; moderator: boolean };
-  /** The Markdown as typed (what PATCH `body` replaces). */
-  body: string;
-  email: string | null;
-  ipHash: string | null;
-  readerHash: string | null;
-  notify: boolean;
-  replyCount: number;
-  thread: { key: string; url: string; title: string };
-}
+export type { AdminComment };
 
 export const toAdminComment = (row: AdminCommentRow, anonymousName: string): AdminComment => ({
   ...toComment({ ...row, status: 'approved' }, anonymousName),
