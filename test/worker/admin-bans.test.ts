@@ -1,18 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freshPage, postComment, postJson, request } from './helpers.ts';
-
-const admin = async (method: string, path: string, body?: unknown) => {
-  const res = await request(`/api/v1/admin${path}`, {
-    method,
-    headers: {
-      Authorization: 'Bearer test-admin-token',
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { res, json: (text ? JSON.parse(text) : null) as Record<string, any> };
-};
+import { admin, freshPage, postComment, postJson } from './helpers.ts';
 
 describe('/api/v1/admin/bans', () => {
   it('bans every identity a comment left, which refuses that author; lifting it lets them back', async () => {

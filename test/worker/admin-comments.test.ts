@@ -1,18 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { call, freshPage, getThread, postComment, request } from './helpers.ts';
-
-const ADMIN = { Authorization: 'Bearer test-admin-token' };
-
-const admin = async (method: string, path: string, body?: unknown) => {
-  const res = await request(`/api/v1/admin${path}`, {
-    method,
-    headers: { ...ADMIN, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { res, json: (text ? JSON.parse(text) : null) as Record<string, any> };
-};
+import { admin, call, freshPage, getThread, postComment } from './helpers.ts';
 
 const setStatus = (id: string, status: string) => admin('PATCH', `/comments/${id}`, { status });
 

@@ -1,19 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { freshPage, getThread, postComment, postJson, request } from './helpers.ts';
-
-const admin = async (method: string, path: string, body?: unknown) => {
-  const res = await request(`/api/v1/admin${path}`, {
-    method,
-    headers: {
-      Authorization: 'Bearer test-admin-token',
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { res, json: (text ? JSON.parse(text) : null) as Record<string, any> };
-};
+import { admin, freshPage, getThread, postComment, postJson } from './helpers.ts';
 
 const post = async (url: string, extra: Record<string, unknown> = {}) =>
   (await postComment({ url, ...extra })).json.comment.id as string;

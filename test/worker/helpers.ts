@@ -67,3 +67,17 @@ export const postWithSettings = (
     },
     input,
   );
+
+/** Calls the admin API with the test deployment's ADMIN_TOKEN; `json` is null for an empty answer. */
+export const admin = async (method: string, path: string, body?: unknown) => {
+  const res = await request(`/api/v1/admin${path}`, {
+    method,
+    headers: {
+      Authorization: 'Bearer test-admin-token',
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { res, json: (text ? JSON.parse(text) : null) as Record<string, any> };
+};
