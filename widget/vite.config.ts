@@ -35,10 +35,10 @@ const mangled = `
   commentHint submit sortBy sorts like likeComment pageLikes likePage edited inReplyTo edit write preview
   loadingMore honeypot editHeading save saved confirmRemove removed previewEmpty fieldErrors posted
   postedPending
-  likeKey replyButton onReply replying canReply parentName onPosted describedBy setField setBody identity
+  likeKey replyButton onReply replying canReply parentName onPosted setField setBody identity
   announce change extraMessages onReady onClose toggle EditForm Preview postComment showLinked
-  registerExtras useWidget useUid plural fill options busy source token nodes draft hint label count seed
-  replies node depth setSort send invalid
+  registerExtras useUid plural fill options busy source token nodes draft hint label count seed
+  replies node depth setSort send
 `
   .split(/\s+/)
   .filter(Boolean);
@@ -86,7 +86,7 @@ const oneLanguage = (lang: string): Plugin => ({
 
 /**
  * What causerie-extras.<lang>.js borrows from its app instead of bundling copies: Preact (hooks keep their
- * state in the instance that renders), the widget's context and the registry. Each import of these
+ * state in the instance that renders), the id helper (components/context.ts) and the extras registry. Each import of these
  * becomes a read of `causerieApps[lang].lib`, which app.ts fills with exactly the names used.
  */
 const borrowed = /^preact(\/|$)|\/components\/context\.ts$|\/lazy\.tsx$/;

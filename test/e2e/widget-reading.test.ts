@@ -40,7 +40,7 @@ describe('reading in the widget', () => {
     await toBeVisible(like);
     await expect.poll(() => like.getAttribute('aria-pressed')).toBe('true');
     expect(await textOf(like)).toContain('2');
-    expect(await pageLike.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => pageLike.getAttribute('aria-pressed')).toBe('true');
     // Unliking goes back.
     await like.click();
     await expect.poll(() => textOf(like)).toContain('1');

@@ -7,7 +7,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiError } from './api.ts';
-import { useWidget } from './components/context.ts';
 import type { Extras } from './extras.ts';
 import type { Translator } from './i18n/index.ts';
 
@@ -37,8 +36,8 @@ export const loadExtras = (): Promise<Extras> =>
   }));
 
 /** What `render` makes of the extras once in: "Loading…" until then, the network error if they fail. */
-export const Lazy = ({ render }: { render: (extras: Extras) => ComponentChildren }) => {
-  const { m } = useWidget().t;
+export const Lazy = ({ t, render }: { t: Translator; render: (extras: Extras) => ComponentChildren }) => {
+  const { m } = t;
   // undefined: loading; null: failed.
   const [loaded, setLoaded] = useState<Extras | null | undefined>(extras);
   useEffect(() => {
@@ -48,13 +47,12 @@ export const Lazy = ({ render }: { render: (extras: Extras) => ComponentChildren
 };
 
 /** The message of an error: `network` at once, the server's codes with the extras. */
-export const ErrorText = ({ error }: { error: ApiError }) => {
-  const { t } = useWidget();
+export const ErrorText = ({ t, error }: { t: Translator; error: ApiError }) => {
   const { code } = error;
   return code === 'network' ? (
     t.m.errors.network
   ) : (
-    <Lazy render={(x) => x.extraMessages(t.lang).errors[code]} />
+    <Lazy t={t} render={(x) => x.extraMessages(t.lang).errors[code]} />
   );
 };
 

@@ -9,7 +9,7 @@ import { useThread } from '../state/use-thread.ts';
 import { buildTree } from '../tree.ts';
 import { CommentForm } from './comment-form.tsx';
 import { CommentList } from './comment-list.tsx';
-import { WidgetContext } from './context.ts';
+import type { Widget } from './context.ts';
 import { LikeButton } from './like-button.tsx';
 
 export interface AppProps {
@@ -34,6 +34,7 @@ export const App = ({ options, onReady }: AppProps) => {
   const locked = thread?.locked ?? false;
   const count = thread?.commentCount ?? 0;
   const ready = state.status === 'ready';
+  const widget: Widget = { options, t, announce: setStatus, change };
 
   useEffect(() => {
     if (!ready || !root.current) return;
@@ -62,101 +63,100 @@ export const App = ({ options, onReady }: AppProps) => {
   };
 
   return (
-    <WidgetContext.Provider value={{ options, t, announce: setStatus, change }}>
-      <section
-        ref={root}
-        class="causerie"
-        lang={t.lang}
-        data-theme={options.theme}
-        aria-busy={state.status === 'loading'}
-      >
-        {/* The same box while loading and once loaded, so the heading does not move the form below it. */}
-        <div class="bar">
-          <h2 class="count">
-            {ready
-              ? count > 0
-                ? t.plural(m.commentCount, count)
-                : m.empty
-              : state.status === 'loading'
-                ? m.loading
-                : m.loadFailed}
-          </h2>
-          {ready && thread && (
-            <>
-              <LikeButton
-                likeKey={`page:${thread.key}`}
-                count={thread.likes}
-                label={m.likePage}
-                text={(n) => t.plural(m.pageLikes, n)}
-                send={(reader, like) =>
-                  likePage(
-                    options.origin,
-                    { url: options.url, ...(options.id ? { id: options.id } : {}) },
-                    reader,
-                    like,
-                  )
-                }
-                onError={(code) => errorText(t, code).then(setStatus)}
-              />
-              {count > 1 && (
-                <label class="sort">
-                  {m.sortBy}{' '}
-                  <select value={sort} onChange={(e) => setSort(e.currentTarget.value as SortOrder)}>
-                    {sorts.map((s) => (
-                      <option key={s} value={s}>
-                        {m.sorts[s]}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-              )}
-            </>
-          )}
-          {state.status === 'error' && (
-            <button type="button" class="link" onClick={retry}>
-              {m.retry}
-            </button>
-          )}
-        </div>
-        {ready && (
+    <section
+      ref={root}
+      class="causerie"
+      lang={t.lang}
+      data-theme={options.theme}
+      aria-busy={state.status === 'loading'}
+    >
+      {/* The same box while loading and once loaded, so the heading does not move the form below it. */}
+      <div class="bar">
+        <h2 class="count">
+          {ready
+            ? count > 0
+              ? t.plural(m.commentCount, count)
+              : m.empty
+            : state.status === 'loading'
+              ? m.loading
+              : m.loadFailed}
+        </h2>
+        {ready && thread && (
           <>
-            {tree.length > 0 && (
-              <CommentList
-                nodes={tree}
-                replyTo={replyTo}
-                canReply={!locked}
-                onReply={setReplyTo}
-                onPosted={onPosted}
-              />
-            )}
-            {state.nextCursor && (
-              <button
-                type="button"
-                class="more"
-                disabled={state.loadingMore}
-                aria-busy={state.loadingMore}
-                onClick={loadMore}
-              >
-                {state.loadingMore ? m.loadingMore : m.loadMore}
-              </button>
-            )}
-            {state.error && (
-              <p class="error">
-                <ErrorText error={state.error} />
-              </p>
+            <LikeButton
+              likeKey={`page:${thread.key}`}
+              count={thread.likes}
+              label={m.likePage}
+              text={(n) => t.plural(m.pageLikes, n)}
+              send={(reader, like) =>
+                likePage(
+                  options.origin,
+                  { url: options.url, ...(options.id ? { id: options.id } : {}) },
+                  reader,
+                  like,
+                )
+              }
+              onError={(code) => errorText(t, code).then(setStatus)}
+            />
+            {count > 1 && (
+              <label class="sort">
+                {m.sortBy}{' '}
+                <select value={sort} onChange={(e) => setSort(e.currentTarget.value as SortOrder)}>
+                  {sorts.map((s) => (
+                    <option key={s} value={s}>
+                      {m.sorts[s]}
+                    </option>
+                  ))}
+                </select>
+              </label>
             )}
           </>
         )}
-        {/* Also after a failed load: what the reader writes does not depend on reading the thread. */}
-        {state.status === 'loading' ? null : locked ? (
-          <p class="muted">{m.locked}</p>
-        ) : (
-          <CommentForm onPosted={onPosted} />
+        {state.status === 'error' && (
+          <button type="button" class="link" onClick={retry}>
+            {m.retry}
+          </button>
         )}
-        <p class="sr-only" aria-live="polite">
-          {status}
-        </p>
-      </section>
-    </WidgetContext.Provider>
+      </div>
+      {ready && (
+        <>
+          {tree.length > 0 && (
+            <CommentList
+              widget={widget}
+              nodes={tree}
+              replyTo={replyTo}
+              canReply={!locked}
+              onReply={setReplyTo}
+              onPosted={onPosted}
+            />
+          )}
+          {state.nextCursor && (
+            <button
+              type="button"
+              class="more"
+              disabled={state.loadingMore}
+              aria-busy={state.loadingMore}
+              onClick={loadMore}
+            >
+              {state.loadingMore ? m.loadingMore : m.loadMore}
+            </button>
+          )}
+          {state.error && (
+            <p class="error">
+              <ErrorText t={t} error={state.error} />
+            </p>
+          )}
+        </>
+      )}
+      {/* Also after a failed load: what the reader writes does not depend on reading the thread. */}
+      {state.status === 'loading' ? null : locked ? (
+        <p class="muted">{m.locked}</p>
+      ) : (
+        <CommentForm widget={widget} onPosted={onPosted} />
+      )}
+      <p class="sr-only" aria-live="polite">
+        {status}
+      </p>
+    </section>
   );
 };

@@ -5,10 +5,11 @@ import type { FieldName } from '../i18n/messages.ts';
 import { ErrorText, Lazy } from '../lazy.tsx';
 import { useCommentForm } from '../state/use-comment-form.ts';
 import type { Identity } from '../storage.ts';
-import { useUid, useWidget } from './context.ts';
+import { useUid, type Widget } from './context.ts';
 import { Field } from './field.tsx';
 
 export interface CommentFormProps {
+  widget: Widget;
   parent?: Comment;
   onPosted: (comment: Comment) => void;
   onCancel?: () => void;
@@ -17,8 +18,8 @@ export interface CommentFormProps {
 /** 422 fields arrive as paths (`author.email`); the last segment names the control. */
 const fieldOf = (path: string): string => path.slice(path.lastIndexOf('.') + 1);
 
-export const CommentForm = ({ parent, onPosted, onCancel }: CommentFormProps) => {
-  const { options, t } = useWidget();
+export const CommentForm = ({ widget, parent, onPosted, onCancel }: CommentFormProps) => {
+  const { options, t } = widget;
   const { m } = t;
   const form = useCommentForm({ options, parentId: parent?.id ?? null, onPosted });
   const id = useUid();
@@ -35,7 +36,7 @@ export const CommentForm = ({ parent, onPosted, onCancel }: CommentFormProps) =>
   // The fields the server refused (422), each with its message from the extras.
   const refused = new Set(form.error?.fields.map(({ field }) => fieldOf(field)));
   const fieldError = (name: FieldName) =>
-    refused.has(name) && <Lazy render={(x) => x.extraMessages(t.lang).fieldErrors[name]} />;
+    refused.has(name) && <Lazy t={t} render={(x) => x.extraMessages(t.lang).fieldErrors[name]} />;
 
   const identityField = (
     name: keyof Identity,
@@ -46,7 +47,7 @@ export const CommentForm = ({ parent, onPosted, onCancel }: CommentFormProps) =>
     <Field id={`${id}-${name}`} label={m[name]} hint={hint} error={fieldError(name)}>
       {(ids) => (
         <input
-          id={ids.id}
+          {...ids}
           name={name}
           // type="text" with inputMode: the right phone keyboard, without the browser's own validation.
           type="text"
@@ -54,8 +55,6 @@ export const CommentForm = ({ parent, onPosted, onCancel }: CommentFormProps) =>
           autocomplete={autocomplete}
           value={form.identity[name]}
           onInput={(e) => form.setField(name, e.currentTarget.value)}
-          aria-describedby={ids.describedBy}
-          aria-invalid={ids.invalid || undefined}
         />
       )}
     </Field>
@@ -96,20 +95,18 @@ export const CommentForm = ({ parent, onPosted, onCancel }: CommentFormProps) =>
       </div>
       {preview ? (
         <div class="preview" aria-live="polite">
-          <Lazy key={preview} render={(x) => <x.Preview body={form.body} />} />
+          <Lazy key={preview} t={t} render={(x) => <x.Preview widget={widget} body={form.body} />} />
         </div>
       ) : (
         <Field id={`${id}-body`} label={m.comment} hint={m.commentHint} error={fieldError('body')}>
           {(ids) => (
             <textarea
               ref={textarea}
-              id={ids.id}
+              {...ids}
               name="body"
               rows={parent ? 4 : 6}
               value={form.body}
               onInput={(e) => form.setBody(e.currentTarget.value)}
-              aria-describedby={ids.describedBy}
-              aria-invalid={ids.invalid || undefined}
             />
           )}
         </Field>
@@ -128,7 +125,7 @@ export const CommentForm = ({ parent, onPosted, onCancel }: CommentFormProps) =>
       </div>
       {form.error && (
         <p class="error" role="alert">
-          <ErrorText error={form.error} />
+          <ErrorText t={t} error={form.error} />
         </p>
       )}
       <div class="actions">

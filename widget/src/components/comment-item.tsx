@@ -11,10 +11,11 @@ import { formatDate, formatFullDate } from '../format-date.ts';
 import { ErrorText, errorText, Lazy, loadExtras } from '../lazy.tsx';
 import { loadEditToken } from '../storage.ts';
 import { Avatar } from './avatar.tsx';
-import { useWidget } from './context.ts';
+import type { Widget } from './context.ts';
 import { LikeButton } from './like-button.tsx';
 
 export interface CommentItemProps {
+  widget: Widget;
   comment: Comment;
   replying: boolean;
   /** Lets the list return focus to this button when the reply form closes. */
@@ -27,6 +28,7 @@ export interface CommentItemProps {
 }
 
 export const CommentItem = ({
+  widget,
   comment,
   replying,
   replyButton,
@@ -34,7 +36,6 @@ export const CommentItem = ({
   inReplyTo,
   children,
 }: CommentItemProps) => {
-  const widget = useWidget();
   const { t, options, announce } = widget;
   const { m } = t;
   const { author } = comment;
@@ -79,8 +80,10 @@ export const CommentItem = ({
         <p class="deleted">{m.deleted}</p>
       ) : editing && token ? (
         <Lazy
+          t={t}
           render={(x) => (
             <x.EditForm
+              widget={widget}
               comment={comment}
               token={token.editToken}
               source={token.body ?? ''}
@@ -138,7 +141,7 @@ export const CommentItem = ({
           )}
           {error && (
             <span class="error" role="alert">
-              <ErrorText error={error} />
+              <ErrorText t={t} error={error} />
             </span>
           )}
         </div>

@@ -7,11 +7,12 @@ import type { Comment } from '../../../worker/types/api.ts';
 import type { CommentNode } from '../tree.ts';
 import { CommentForm } from './comment-form.tsx';
 import { CommentItem } from './comment-item.tsx';
-import { useWidget } from './context.ts';
+import type { Widget } from './context.ts';
 
 export const maxDepth = 3;
 
 export interface CommentListProps {
+  widget: Widget;
   nodes: CommentNode[];
   /** The comment whose inline reply form is open, if any. */
   replyTo: string | null;
@@ -27,8 +28,7 @@ type BranchProps = Omit<CommentListProps, 'nodes'> & { node: CommentNode };
 
 /** One comment, its inline reply form when open, and its replies. */
 const Branch = ({ node: { comment, replies }, ...props }: BranchProps) => {
-  const { t } = useWidget();
-  const { replyTo, canReply, onReply, onPosted, depth = 0, parentName } = props;
+  const { widget, replyTo, canReply, onReply, onPosted, depth = 0, parentName } = props;
   const replyButton = useRef<HTMLButtonElement>(null);
   const open = replyTo === comment.id;
   const reply =
@@ -36,6 +36,7 @@ const Branch = ({ node: { comment, replies }, ...props }: BranchProps) => {
   return (
     <li>
       <CommentItem
+        widget={widget}
         comment={comment}
         replying={open}
         replyButton={replyButton}
@@ -44,6 +45,7 @@ const Branch = ({ node: { comment, replies }, ...props }: BranchProps) => {
       >
         {open && (
           <CommentForm
+            widget={widget}
             parent={comment}
             onPosted={onPosted}
             onCancel={() => {
@@ -57,7 +59,7 @@ const Branch = ({ node: { comment, replies }, ...props }: BranchProps) => {
             {...props}
             nodes={replies}
             depth={depth + 1}
-            parentName={comment.author?.name ?? t.m.deleted}
+            parentName={comment.author?.name ?? widget.t.m.deleted}
           />
         )}
       </CommentItem>

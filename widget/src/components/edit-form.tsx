@@ -5,9 +5,10 @@ import { type ApiError, editComment } from '../api.ts';
 import { extraMessages } from '../i18n/extra.ts';
 import { replaceComment } from '../state/replace-comment.ts';
 import { updateEditToken } from '../storage.ts';
-import { useUid, useWidget } from './context.ts';
+import { useUid, type Widget } from './context.ts';
 
 export interface EditFormProps {
+  widget: Widget;
   comment: Comment;
   token: string;
   /** The Markdown the reader typed (the API only returns HTML). */
@@ -16,8 +17,8 @@ export interface EditFormProps {
   onClose: () => void;
 }
 
-export const EditForm = ({ comment, token, source, onClose }: EditFormProps) => {
-  const { t, options, announce, change } = useWidget();
+export const EditForm = ({ widget, comment, token, source, onClose }: EditFormProps) => {
+  const { t, options, announce, change } = widget;
   const m = extraMessages(t.lang);
   const [body, setBody] = useState(source);
   const [busy, setBusy] = useState(false);

@@ -1,10 +1,11 @@
 /** One labelled form control with its optional hint and error, wired for screen readers. */
 import type { ComponentChildren } from 'preact';
 
+/** The attributes the control spreads: its id, and what the hint and error add for assistive technology. */
 export interface FieldIds {
   id: string;
-  describedBy: string | undefined;
-  invalid: boolean;
+  'aria-describedby'?: string;
+  'aria-invalid'?: true;
 }
 
 export interface FieldProps {
@@ -17,22 +18,25 @@ export interface FieldProps {
   children: (ids: FieldIds) => ComponentChildren;
 }
 
-export const Field = ({ id, label, hint, error, children }: FieldProps) => {
-  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      {children({ id, describedBy: described, invalid: !!error })}
-      {hint && (
-        <small id={`${id}-hint`} class="hint">
-          {hint}
-        </small>
-      )}
-      {error && (
-        <small id={`${id}-error`} class="field-error">
-          {error}
-        </small>
-      )}
-    </div>
-  );
-};
+export const Field = ({ id, label, hint, error, children }: FieldProps) => (
+  <div class="field">
+    <label for={id}>{label}</label>
+    {/* Attributes to spread rather than values for each caller to place: written once (smaller bundle). */}
+    {children({
+      id,
+      'aria-describedby':
+        [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined,
+      'aria-invalid': error ? true : undefined,
+    })}
+    {hint && (
+      <small id={`${id}-hint`} class="hint">
+        {hint}
+      </small>
+    )}
+    {error && (
+      <small id={`${id}-error`} class="field-error">
+        {error}
+      </small>
+    )}
+  </div>
+);

@@ -2,10 +2,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type ApiError, renderPreview } from '../api.ts';
 import { extraMessages } from '../i18n/extra.ts';
-import { useWidget } from './context.ts';
+import type { Widget } from './context.ts';
 
-export const Preview = ({ body }: { body: string }) => {
-  const { t, options } = useWidget();
+export const Preview = ({ widget, body }: { widget: Widget; body: string }) => {
+  const { t, options } = widget;
   const m = extraMessages(t.lang);
   // undefined while the server renders; an empty body previews as nothing without asking it.
   const [shown, setShown] = useState<{ html?: string; error?: ApiError } | undefined>(

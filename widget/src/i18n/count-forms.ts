@@ -4,15 +4,20 @@
  */
 import type { Plural } from './messages.ts';
 
-export const countForms: Record<string, Plural> = {};
-for (const [path, forms] of Object.entries(
+/** `{ './fr.ts': x }` → `{ fr: x }`: the catalog globs here, in index.ts and in extra.ts, keyed by language. */
+export const byLang = <T>(modules: Record<string, T>): Record<string, T> => {
+  const catalogs: Record<string, T> = {};
+  for (const [path, value] of Object.entries(modules)) catalogs[path.slice(2, -3)] = value;
+  return catalogs;
+};
+
+// Marked pure: the app imports this module only for `fallbackLang`, so its bundle drops the unused table.
+export const countForms: Record<string, Plural> = /* @__PURE__ */ byLang(
   import.meta.glob<Plural>(
     ['./*.ts', '!./index.ts', '!./messages.ts', '!./count-forms.ts', '!./plural.ts', '!./extra.ts'],
     { eager: true, import: 'commentCount' },
   ),
-)) {
-  countForms[path.slice(2, -3)] = forms;
-}
+);
 
 export const fallbackLang = 'en';
 

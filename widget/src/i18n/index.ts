@@ -2,15 +2,14 @@
  * The translator. Every `./<lang>.ts` file beside this one is a language: adding one is adding one file,
  * picked up by the globs here and in count-forms.ts at build time.
  */
-import { fallbackLang, pickLang } from './count-forms.ts';
+import { byLang, fallbackLang, pickLang } from './count-forms.ts';
 import type { Messages, Plural } from './messages.ts';
 import { fill, plural } from './plural.ts';
 
 export { fallbackLang, pickLang };
 
 // Eager glob: the catalogs are a few hundred bytes each, so bundling them all beats a second request.
-const catalogs: Record<string, Messages> = {};
-for (const [path, messages] of Object.entries(
+const catalogs = byLang(
   import.meta.glob<Messages>(
     ['./*.ts', '!./index.ts', '!./messages.ts', '!./count-forms.ts', '!./plural.ts', '!./extra.ts'],
     {
@@ -18,9 +17,7 @@ for (const [path, messages] of Object.entries(
       import: 'messages',
     },
   ),
-)) {
-  catalogs[path.slice(2, -3)] = messages;
-}
+);
 
 /** The languages the widget speaks, e.g. `['en', 'fr']`. */
 export const supportedLangs = (): string[] => Object.keys(catalogs);

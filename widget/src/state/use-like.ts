@@ -19,6 +19,8 @@ export const useLike = (
     const like = !state.liked;
     // Optimistic: the heart answers at once; the server's answer (or the old state on failure) follows.
     setState({ liked: like, likes: Math.max(0, state.likes + (like ? 1 : -1)), busy: true });
+    // Remembered at once too: a reload before the server answers must not forget what the reader did.
+    setLiked(key, like);
     const result = await send(readerId(newClientId), like);
     const next = result.ok ? result.value : { liked: !like, likes: state.likes };
     setLiked(key, next.liked);

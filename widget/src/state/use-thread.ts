@@ -1,5 +1,5 @@
 /** The thread's data and its loading lifecycle, apart from any rendering. */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Comment, SortOrder, Thread } from '../../../worker/types/api.ts';
 import { type ApiError, getThread } from '../api.ts';
 import type { WidgetOptions } from '../options.ts';
@@ -43,51 +43,47 @@ export const useThread = ({ origin, url, id, sort: given }: WidgetOptions) => {
   // Aborted on unmount and on a new query, so a late answer never lands in an unmounted or newer thread.
   const controller = useRef<AbortController | null>(null);
 
-  const load = useCallback(
-    async (cursor?: string) => {
-      controller.current?.abort();
-      const current = new AbortController();
-      controller.current = current;
-      setState((s) => (cursor ? { ...s, loadingMore: true, error: null } : { ...initial }));
-      const result = await getThread(origin, { url, id, sort, cursor }, current.signal);
-      if (current.signal.aborted) return;
-      setState((s) =>
-        result.ok
-          ? {
-              status: 'ready',
-              thread: result.value.thread,
-              comments: cursor ? merge(s.comments, result.value.comments) : result.value.comments,
-              nextCursor: result.value.nextCursor,
-              loadingMore: false,
-              error: null,
-            }
-          : { ...s, status: cursor ? s.status : 'error', loadingMore: false, error: result.error },
-      );
-    },
-    [origin, url, id, sort],
-  );
+  // A new closure each render, no useCallback (not in the bundle then): the effect below lists the query's
+  // own inputs, and retry/loadMore call the current closure, which reads the same values.
+  const load = async (cursor?: string) => {
+    controller.current?.abort();
+    const current = new AbortController();
+    controller.current = current;
+    setState((s) => (cursor ? { ...s, loadingMore: true, error: null } : { ...initial }));
+    const result = await getThread(origin, { url, id, sort, cursor }, current.signal);
+    if (current.signal.aborted) return;
+    setState((s) =>
+      result.ok
+        ? {
+            status: 'ready',
+            thread: result.value.thread,
+            comments: cursor ? merge(s.comments, result.value.comments) : result.value.comments,
+            nextCursor: result.value.nextCursor,
+            loadingMore: false,
+            error: null,
+          }
+        : { ...s, status: cursor ? s.status : 'error', loadingMore: false, error: result.error },
+    );
+  };
 
   useEffect(() => {
     load();
     return () => controller.current?.abort();
-  }, [load]);
+  }, [origin, url, id, sort]);
 
   /** Shows a comment the reader just posted, in place: a reply lands after its siblings. */
-  const add = useCallback(
-    (comment: Comment) =>
-      setState((s) => {
-        // Newest-first threads show a new root on top; everywhere else it goes last, as a reload would.
-        const first = sort === 'newest' && comment.parentId === null;
-        const comments = first ? [comment, ...s.comments] : [...s.comments, comment];
-        const counted = comment.status === 'approved' && s.thread;
-        return {
-          ...s,
-          comments,
-          thread: counted ? { ...counted, commentCount: counted.commentCount + 1 } : s.thread,
-        };
-      }),
-    [sort],
-  );
+  const add = (comment: Comment) =>
+    setState((s) => {
+      // Newest-first threads show a new root on top; everywhere else it goes last, as a reload would.
+      const first = sort === 'newest' && comment.parentId === null;
+      const comments = first ? [comment, ...s.comments] : [...s.comments, comment];
+      const counted = comment.status === 'approved' && s.thread;
+      return {
+        ...s,
+        comments,
+        thread: counted ? { ...counted, commentCount: counted.commentCount + 1 } : s.thread,
+      };
+    });
 
   return {
     state,
