@@ -6,7 +6,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './env.ts';
 import { onError, onNotFound } from './errors.ts';
-import { unsubscribe } from './lib/notify/unsubscribe.ts';
 import { limitBody, requireJson } from './middleware/json-body.ts';
 import { readerCors, writeOrigin } from './middleware/origin.ts';
 import { settings } from './middleware/settings.ts';
@@ -19,6 +18,7 @@ import { commentLikes, pageLikes } from './routes/likes.ts';
 import { preview } from './routes/preview.ts';
 import { recent } from './routes/recent.ts';
 import { threads } from './routes/threads.ts';
+import { unsubscribe } from './routes/unsubscribe.ts';
 
 const api = new Hono<AppEnv>()
   .use(readerCors())

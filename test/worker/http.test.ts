@@ -27,7 +27,7 @@ describe('errors', () => {
 
   it('answers 503 storage_unavailable when D1 fails, and writes nothing', async () => {
     const { readSettings } = await import('../../worker/env.ts');
-    const { postComment } = await import('../../worker/lib/post-comment.ts');
+    const { postComment } = await import('../../worker/services/posting/post-comment.ts');
     const broken = new Proxy(env.DB, {
       get(target, prop) {
         if (prop === 'batch') return () => Promise.reject(new Error('D1_ERROR: network lost'));

@@ -2,7 +2,7 @@
  * The SQL of the export: threads by id and each thread's comments by seq, a page at a time (the export is
  * streamed, never read in one query), mapped onto the Causerie export format.
  */
-import type { ExportComment, ExportThread } from '../lib/import/causerie-format.ts';
+import type { ExportComment, ExportThread } from '../lib/transfer/causerie-format.ts';
 
 export interface ExportThreadRow {
   id: number;

@@ -7,19 +7,19 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { deleteComment, findEditable, updateBody } from '../db/edits.ts';
 import { toComment } from '../db/rows.ts';
-import { storage } from '../db/storage.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { shouldHold } from '../lib/content-check.ts';
-import { authorizeEdit } from '../lib/edit-auth.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
-import { scheduleNotify } from '../lib/notify/index.ts';
-import { type PostContext, postComment } from '../lib/post-comment.ts';
 import { editSchema, newCommentSchema } from '../lib/schemas.ts';
-import { invalidateThread } from '../lib/thread-cache.ts';
-import { validate } from '../lib/validate.ts';
-import { authorHashes, checkAuthor, checkLength } from '../lib/write-guards.ts';
 import { isAllowedOrigin } from '../middleware/origin.ts';
+import { storage } from '../middleware/storage-boundary.ts';
+import { validate } from '../middleware/validate.ts';
+import { scheduleNotify } from '../services/notify/index.ts';
+import { invalidateThread } from '../services/pages/thread-cache.ts';
+import { authorizeEdit } from '../services/posting/edit-auth.ts';
+import { type PostContext, postComment } from '../services/posting/post-comment.ts';
+import { authorHashes, checkAuthor, checkLength } from '../services/posting/write-guards.ts';
 
 const postContext = (c: Context<AppEnv>): PostContext => ({
   db: c.env.DB,

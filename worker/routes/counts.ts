@@ -5,12 +5,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { countsByKey } from '../db/listing.ts';
-import { storage } from '../db/storage.ts';
 import type { AppEnv } from '../env.ts';
 import { normalizeUrl } from '../lib/normalize-url.ts';
 import { LIMITS } from '../lib/schemas.ts';
-import { cacheCounts, readCachedCounts } from '../lib/thread-cache.ts';
-import { validate } from '../lib/validate.ts';
+import { storage } from '../middleware/storage-boundary.ts';
+import { validate } from '../middleware/validate.ts';
+import { cacheCounts, readCachedCounts } from '../services/pages/thread-cache.ts';
 
 /** Pages per call: also keeps the query under D1's limit of 100 bound parameters. */
 export const MAX_COUNTS = 50;

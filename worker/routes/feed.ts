@@ -6,13 +6,13 @@ import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { z } from 'zod';
 import { type ListedCommentRow, latestComments, latestThreadComments } from '../db/listing.ts';
-import { storage } from '../db/storage.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { type AtomEntry, renderAtomFeed } from '../lib/atom.ts';
 import { normalizeUrl } from '../lib/normalize-url.ts';
 import { LIMITS } from '../lib/schemas.ts';
-import { validate } from '../lib/validate.ts';
+import { storage } from '../middleware/storage-boundary.ts';
+import { validate } from '../middleware/validate.ts';
 
 export const FEED_SIZE = 50;
 

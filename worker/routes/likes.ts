@@ -5,16 +5,16 @@
 import { type Context, Hono } from 'hono';
 import { findComment } from '../db/comments.ts';
 import { setLike } from '../db/likes.ts';
-import { storage } from '../db/storage.ts';
 import { upsertThread } from '../db/threads.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { keyedHash } from '../lib/crypto.ts';
-import { resolvePage } from '../lib/post-comment.ts';
 import { likeSchema, pageLikeSchema } from '../lib/schemas.ts';
-import { invalidateThread } from '../lib/thread-cache.ts';
-import { validate } from '../lib/validate.ts';
 import { isAllowedOrigin } from '../middleware/origin.ts';
+import { storage } from '../middleware/storage-boundary.ts';
+import { validate } from '../middleware/validate.ts';
+import { invalidateThread } from '../services/pages/thread-cache.ts';
+import { resolvePage } from '../services/posting/post-comment.ts';
 
 const readerHash = (c: Context<AppEnv>, reader: string) =>
   keyedHash(c.get('settings').secretKey, 'reader', reader);

@@ -3,9 +3,9 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { latestComments } from '../db/listing.ts';
 import { toComment } from '../db/rows.ts';
-import { storage } from '../db/storage.ts';
 import type { AppEnv } from '../env.ts';
-import { validate } from '../lib/validate.ts';
+import { storage } from '../middleware/storage-boundary.ts';
+import { validate } from '../middleware/validate.ts';
 import type { Comment } from '../types/api.ts';
 
 export const RECENT_LIMIT = { default: 10, max: 50 } as const;

@@ -4,15 +4,15 @@
  */
 import { Hono } from 'hono';
 import { emptyThread, toComment, toThread } from '../db/rows.ts';
-import { storage } from '../db/storage.ts';
 import { readThreadPage } from '../db/thread-page.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { normalizeUrl } from '../lib/normalize-url.ts';
 import { threadQuerySchema } from '../lib/schemas.ts';
-import { cachePage, isCacheable, readCachedPage } from '../lib/thread-cache.ts';
-import { validate } from '../lib/validate.ts';
+import { storage } from '../middleware/storage-boundary.ts';
+import { validate } from '../middleware/validate.ts';
+import { cachePage, isCacheable, readCachedPage } from '../services/pages/thread-cache.ts';
 import type { ThreadPage } from '../types/api.ts';
 
 export const threads = new Hono<AppEnv>().get('/', validate('query', threadQuerySchema), async (c) => {

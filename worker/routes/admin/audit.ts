@@ -1,9 +1,9 @@
 /** /api/v1/admin/audit: who did what to which comment or thread, when; newest first, cursor paging. */
 import { Hono } from 'hono';
 import { listAudit } from '../../db/audit.ts';
-import { storage } from '../../db/storage.ts';
 import type { AppEnv } from '../../env.ts';
-import { validate } from '../../lib/validate.ts';
+import { storage } from '../../middleware/storage-boundary.ts';
+import { validate } from '../../middleware/validate.ts';
 import { auditQuerySchema } from './schemas.ts';
 import { page, toAuditEntry } from './shapes.ts';
 

@@ -6,11 +6,11 @@ import { Hono } from 'hono';
 import { nanoid } from 'nanoid';
 import { type BanRow, banDelete, banInsert, commentAuthor, findBan, listBans } from '../../db/admin-bans.ts';
 import { auditStatement } from '../../db/audit.ts';
-import { storage } from '../../db/storage.ts';
 import type { AppEnv } from '../../env.ts';
 import { ApiError, validationFailed } from '../../errors.ts';
-import { validate } from '../../lib/validate.ts';
 import { ADMIN_ACTOR } from '../../middleware/admin-auth.ts';
+import { storage } from '../../middleware/storage-boundary.ts';
+import { validate } from '../../middleware/validate.ts';
 import { banSchema } from './schemas.ts';
 import { toBan } from './shapes.ts';
 

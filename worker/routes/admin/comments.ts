@@ -5,22 +5,22 @@
 import { Hono } from 'hono';
 import { nanoid } from 'nanoid';
 import { bodyUpdate, countByStatus, findAdminComment, listQueue } from '../../db/admin-comments.ts';
-import { eraseComment, statusChange } from '../../db/admin-status.ts';
 import { type AuditEntry, auditStatement } from '../../db/audit.ts';
 import { findComment, insertComment, setPinned } from '../../db/comments.ts';
 import { type EditableRow, findEditable } from '../../db/edits.ts';
-import { storage } from '../../db/storage.ts';
+import { eraseComment, statusChange } from '../../db/moderation.ts';
 import { findThread } from '../../db/threads.ts';
 import type { AppEnv } from '../../env.ts';
 import { ApiError, validationFailed } from '../../errors.ts';
 import { keyedHash } from '../../lib/crypto.ts';
 import { renderMarkdown } from '../../lib/markdown.ts';
 import { normalizeUrl } from '../../lib/normalize-url.ts';
-import { scheduleNotify } from '../../lib/notify/index.ts';
-import { invalidateThread } from '../../lib/thread-cache.ts';
-import { validate } from '../../lib/validate.ts';
-import { checkLength } from '../../lib/write-guards.ts';
 import { ADMIN_ACTOR } from '../../middleware/admin-auth.ts';
+import { storage } from '../../middleware/storage-boundary.ts';
+import { validate } from '../../middleware/validate.ts';
+import { scheduleNotify } from '../../services/notify/index.ts';
+import { invalidateThread } from '../../services/pages/thread-cache.ts';
+import { checkLength } from '../../services/posting/write-guards.ts';
 import { bulkSchema, commentPatchSchema, moderatorReplySchema, queueQuerySchema } from './schemas.ts';
 import { page, toAdminComment } from './shapes.ts';
 

@@ -12,14 +12,14 @@ import {
   threadUpdate,
 } from '../../db/admin-threads.ts';
 import { auditStatement } from '../../db/audit.ts';
-import { storage } from '../../db/storage.ts';
 import type { AppEnv } from '../../env.ts';
 import { ApiError } from '../../errors.ts';
-import { resolvePage } from '../../lib/post-comment.ts';
-import { invalidateThread } from '../../lib/thread-cache.ts';
-import { validate } from '../../lib/validate.ts';
 import { ADMIN_ACTOR } from '../../middleware/admin-auth.ts';
 import { isAllowedOrigin } from '../../middleware/origin.ts';
+import { storage } from '../../middleware/storage-boundary.ts';
+import { validate } from '../../middleware/validate.ts';
+import { invalidateThread } from '../../services/pages/thread-cache.ts';
+import { resolvePage } from '../../services/posting/post-comment.ts';
 import { pageQuerySchema, threadPatchSchema } from './schemas.ts';
 import { page, toAdminThread } from './shapes.ts';
 

@@ -2,10 +2,10 @@
  * Proof of authorship for PATCH and DELETE /comments/:id: the edit token from POST /comments, sent as
  * `Authorization: Bearer <editToken>` (a header, not a cookie: third-party cookies are blocked anyway).
  */
-import { type EditableRow, findEditable } from '../db/edits.ts';
-import { storage } from '../db/storage.ts';
-import { ApiError } from '../errors.ts';
-import { checkEditToken } from './crypto.ts';
+import { type EditableRow, findEditable } from '../../db/edits.ts';
+import { ApiError } from '../../errors.ts';
+import { checkEditToken } from '../../lib/crypto.ts';
+import { storage } from '../../middleware/storage-boundary.ts';
 
 const bearer = (header: string | undefined): string | null => {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');

@@ -10,18 +10,18 @@ import {
   findCommentByClientId,
   hasApprovedComment,
   insertComment,
-} from '../db/comments.ts';
-import { type PublicCommentRow, toComment } from '../db/rows.ts';
-import { storage } from '../db/storage.ts';
-import { findThread } from '../db/threads.ts';
-import type { Settings } from '../env.ts';
-import { ApiError, validationFailed } from '../errors.ts';
-import type { CreatedComment } from '../types/api.ts';
-import { shouldHold } from './content-check.ts';
-import { issueEditToken, keyedHash } from './crypto.ts';
-import { renderMarkdown } from './markdown.ts';
-import { normalizeUrl } from './normalize-url.ts';
-import type { NewCommentInput } from './schemas.ts';
+} from '../../db/comments.ts';
+import { type PublicCommentRow, toComment } from '../../db/rows.ts';
+import { findThread } from '../../db/threads.ts';
+import type { Settings } from '../../env.ts';
+import { ApiError, validationFailed } from '../../errors.ts';
+import { shouldHold } from '../../lib/content-check.ts';
+import { issueEditToken, keyedHash } from '../../lib/crypto.ts';
+import { renderMarkdown } from '../../lib/markdown.ts';
+import { normalizeUrl } from '../../lib/normalize-url.ts';
+import type { NewCommentInput } from '../../lib/schemas.ts';
+import { storage } from '../../middleware/storage-boundary.ts';
+import type { CreatedComment } from '../../types/api.ts';
 import { authorHashes, checkAuthor, checkLength } from './write-guards.ts';
 
 export interface PostContext {

@@ -3,7 +3,7 @@
  * line, one comment per line inside it, so memory stays flat whatever the size of the site.
  */
 import { listCommentsAfter, listThreadsAfter, toExportComment, toExportThread } from '../../db/export.ts';
-import { EXPORT_FORMAT, EXPORT_VERSION } from './causerie-format.ts';
+import { EXPORT_FORMAT, EXPORT_VERSION } from '../../lib/transfer/causerie-format.ts';
 
 const THREAD_PAGE = 100;
 const COMMENT_PAGE = 500;

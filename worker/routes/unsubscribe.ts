@@ -5,12 +5,12 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { stopReplyNotifications } from '../../db/admin-notify.ts';
-import { storage } from '../../db/storage.ts';
-import type { AppEnv } from '../../env.ts';
-import { ApiError } from '../../errors.ts';
-import { keyedHash } from '../crypto.ts';
-import { validate } from '../validate.ts';
+import { stopReplyNotifications } from '../db/admin-notify.ts';
+import type { AppEnv } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import { keyedHash } from '../lib/crypto.ts';
+import { storage } from '../middleware/storage-boundary.ts';
+import { validate } from '../middleware/validate.ts';
 
 export const unsubscribeSignature = (secretKey: string, commentId: string): Promise<string> =>
   keyedHash(secretKey, 'unsubscribe', commentId);

@@ -2,11 +2,11 @@
  * The checks every reader write goes through before it touches a comment: the body's length, bans (by
  * e-mail, IP hash or reader hash) and the write rate limit, with the keyed hashes they match on.
  */
-import { isBanned } from '../db/bans.ts';
-import { countWrite } from '../db/rate-limit.ts';
-import { storage } from '../db/storage.ts';
-import { ApiError, validationFailed } from '../errors.ts';
-import { keyedHash } from './crypto.ts';
+import { isBanned } from '../../db/bans.ts';
+import { countWrite } from '../../db/rate-limit.ts';
+import { ApiError, validationFailed } from '../../errors.ts';
+import { keyedHash } from '../../lib/crypto.ts';
+import { storage } from '../../middleware/storage-boundary.ts';
 import type { PostContext } from './post-comment.ts';
 
 /** Characters, not UTF-16 units: an emoji counts once. */
