@@ -9,6 +9,7 @@ import { onError, onNotFound } from './errors.ts';
 import { limitBody, requireJson } from './middleware/json-body.ts';
 import { readerCors, writeOrigin } from './middleware/origin.ts';
 import { settings } from './middleware/settings.ts';
+import { storageBoundary } from './middleware/storage-boundary.ts';
 import { admin } from './routes/admin/index.ts';
 import { comments } from './routes/comments.ts';
 import { config } from './routes/config.ts';
@@ -38,6 +39,8 @@ const api = new Hono<AppEnv>()
 // The admin API and the unsubscribe link come before the reader API: no reader CORS, no JSON-only rule
 // for the RFC 8058 one-click POST (admin/index.ts applies its own body rules).
 const app = new Hono<AppEnv>()
+  // First, so that a D1/KV failure anywhere below (settings, routes, services) becomes a 503.
+  .use(storageBoundary())
   .use(settings())
   .route('/api/v1/admin', admin)
   .route('/api/v1/unsubscribe', unsubscribe)
@@ -45,5 +48,4 @@ const app = new Hono<AppEnv>()
 app.onError(onError);
 app.notFound(onNotFound);
 
-export type AppType = typeof app;
 export default app;

@@ -13,7 +13,6 @@ import { shouldHold } from '../lib/content-check.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
 import { editSchema, newCommentSchema } from '../lib/schemas.ts';
 import { isAllowedOrigin } from '../middleware/origin.ts';
-import { storage } from '../middleware/storage-boundary.ts';
 import { validate } from '../middleware/validate.ts';
 import { scheduleNotify } from '../services/notify/index.ts';
 import { invalidateThread } from '../services/pages/thread-cache.ts';
@@ -43,7 +42,7 @@ export const comments = new Hono<AppEnv>()
   .post('/', validate('json', newCommentSchema), async (c) => {
     const result = await postComment(postContext(c), c.req.valid('json'));
     // On a retry too: the first attempt may have written D1 and then failed to clear the cache.
-    await storage(() => invalidateThread(c.env.KV, result.threadKey));
+    await invalidateThread(c.env.KV, result.threadKey);
     // Webhook and e-mails after the response (waitUntil); a retry found an old comment: nothing new to tell.
     if (result.created) scheduleNotify(c, result.body.comment.id, { owner: true });
     // 201 for a new comment; 200 when a retried clientId found the one made before.
@@ -64,16 +63,16 @@ export const comments = new Hono<AppEnv>()
         errors: [{ field: 'body', message: 'has too many links or a word this site holds for moderation' }],
       });
     }
-    await storage(() => updateBody(ctx.db, row, { body, html, editedAt: ctx.now.toISOString(), hold }));
-    await storage(() => invalidateThread(c.env.KV, row.thread_key));
-    const updated = await storage(() => findEditable(ctx.db, row.id));
+    await updateBody(ctx.db, row, { body, html, editedAt: ctx.now.toISOString(), hold });
+    await invalidateThread(c.env.KV, row.thread_key);
+    const updated = await findEditable(ctx.db, row.id);
     if (!updated) throw new ApiError('not_found', 'no such comment');
     return c.json({ comment: toComment(updated, ctx.settings.anonymousName) });
   })
   .delete('/:id', async (c) => {
     const ctx = postContext(c);
     const row = await authorizeOwnEdit(c, ctx);
-    await storage(() => deleteComment(ctx.db, row));
-    await storage(() => invalidateThread(c.env.KV, row.thread_key));
+    await deleteComment(ctx.db, row);
+    await invalidateThread(c.env.KV, row.thread_key);
     return c.body(null, 204);
   });

@@ -11,7 +11,6 @@ import { ApiError } from '../errors.ts';
 import { keyedHash } from '../lib/crypto.ts';
 import { likeSchema, pageLikeSchema } from '../lib/schemas.ts';
 import { isAllowedOrigin } from '../middleware/origin.ts';
-import { storage } from '../middleware/storage-boundary.ts';
 import { validate } from '../middleware/validate.ts';
 import { invalidateThread } from '../services/pages/thread-cache.ts';
 import { resolvePage } from '../services/posting/post-comment.ts';
@@ -22,13 +21,11 @@ const readerHash = (c: Context<AppEnv>, reader: string) =>
 const likeComment = (like: boolean) =>
   async function likeComment(c: Context<AppEnv, '/:id/like', { out: { json: { reader: string } } }>) {
     const id = c.req.param('id');
-    const comment = await storage(() => findComment(c.env.DB, id));
+    const comment = await findComment(c.env.DB, id);
     if (comment?.status !== 'approved') throw new ApiError('not_found', 'no such comment');
     const hash = await readerHash(c, c.req.valid('json').reader);
-    const state = await storage(() =>
-      setLike(c.env.DB, { comment: id }, hash, like, new Date().toISOString()),
-    );
-    await storage(() => invalidateThread(c.env.KV, comment.thread_key));
+    const state = await setLike(c.env.DB, { comment: id }, hash, like, new Date().toISOString());
+    await invalidateThread(c.env.KV, comment.thread_key);
     return c.json(state);
   };
 
@@ -44,8 +41,8 @@ const likePage = (like: boolean) =>
     const create = like
       ? [upsertThread(c.env.DB, { key: page.key, url: page.url, title: '', createdAt: now })]
       : [];
-    const state = await storage(() => setLike(c.env.DB, { thread: page.key }, hash, like, now, create));
-    await storage(() => invalidateThread(c.env.KV, page.key));
+    const state = await setLike(c.env.DB, { thread: page.key }, hash, like, now, create);
+    await invalidateThread(c.env.KV, page.key);
     return c.json(state);
   };
 

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { latestComments } from '../db/listing.ts';
 import { toComment } from '../db/rows.ts';
 import type { AppEnv } from '../env.ts';
-import { storage } from '../middleware/storage-boundary.ts';
 import { validate } from '../middleware/validate.ts';
 import type { Comment } from '../types/api.ts';
 
@@ -25,7 +24,7 @@ const recentQuerySchema = z.object({
 export const recent = new Hono<AppEnv>().get('/', validate('query', recentQuerySchema), async (c) => {
   const { limit } = c.req.valid('query');
   const { anonymousName } = c.get('settings');
-  const rows = await storage(() => latestComments(c.env.DB, limit));
+  const rows = await latestComments(c.env.DB, limit);
   const comments: RecentComment[] = rows.map((row) => ({
     ...toComment(row, anonymousName),
     thread: { url: row.thread_url, title: row.thread_title },

@@ -9,7 +9,6 @@ import { stopReplyNotifications } from '../db/admin-notify.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { keyedHash } from '../lib/crypto.ts';
-import { storage } from '../middleware/storage-boundary.ts';
 import { validate } from '../middleware/validate.ts';
 
 export const unsubscribeSignature = (secretKey: string, commentId: string): Promise<string> =>
@@ -41,7 +40,7 @@ export const unsubscribe = new Hono<AppEnv>().on(
       throw new ApiError('unauthorized', 'this unsubscribe link is not valid');
     }
     // Idempotent, and silent about whether the comment still exists.
-    await storage(() => stopReplyNotifications(c.env.DB, commentId));
+    await stopReplyNotifications(c.env.DB, commentId);
     return c.req.method === 'GET'
       ? c.html(PAGE, 200, { 'Cache-Control': 'no-store' })
       : c.body(null, 200, { 'Cache-Control': 'no-store' });

@@ -9,7 +9,6 @@ import { ApiError, validationFailed } from '../../errors.ts';
 import { exportFileSchema } from '../../lib/transfer/causerie-format.ts';
 import { convertFile } from '../../lib/transfer/convert.ts';
 import { IMPORT_FORMATS, type ImportFormat } from '../../lib/transfer/model.ts';
-import { storage } from '../../middleware/storage-boundary.ts';
 import { invalidateThread } from '../../services/pages/thread-cache.ts';
 import { importFile } from '../../services/transfer/store.ts';
 
@@ -77,8 +76,8 @@ export const importRoute = new Hono<AppEnv>().post('/', async (c) => {
     format === 'causerie'
       ? { file: parseCauserie(text), skipped: 0, errors: [] }
       : await convertFile(format, text);
-  const result = await storage(() => importFile(c.env.DB, c.get('settings'), converted.file));
-  for (const key of result.touched) await storage(() => invalidateThread(c.env.KV, key));
+  const result = await importFile(c.env.DB, c.get('settings'), converted.file);
+  for (const key of result.touched) await invalidateThread(c.env.KV, key);
   return c.json({
     threads: result.threads,
     comments: result.comments,
