@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { readSettings } from '../../worker/env.ts';
-import { unsubscribeUrl } from '../../worker/routes/unsubscribe.ts';
+import { unsubscribeUrl } from '../../worker/lib/unsubscribe-link.ts';
 import { deliver, type RetryPolicy } from '../../worker/services/notify/deliver.ts';
 import { ownerEmail, replyEmail } from '../../worker/services/notify/email.ts';
 import { notifyComment } from '../../worker/services/notify/index.ts';

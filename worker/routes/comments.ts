@@ -11,20 +11,21 @@ import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { shouldHold } from '../lib/content-check.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
+import { isAllowedOrigin } from '../lib/origins.ts';
 import { editSchema, newCommentSchema } from '../lib/schemas.ts';
-import { isAllowedOrigin } from '../middleware/origin.ts';
 import { validate } from '../middleware/validate.ts';
 import { scheduleNotify } from '../services/notify/index.ts';
 import { invalidateThread } from '../services/pages/thread-cache.ts';
+import type { PostContext } from '../services/posting/context.ts';
 import { authorizeEdit } from '../services/posting/edit-auth.ts';
-import { type PostContext, postComment } from '../services/posting/post-comment.ts';
+import { postComment } from '../services/posting/post-comment.ts';
 import { authorHashes, checkAuthor, checkLength } from '../services/posting/write-guards.ts';
 
 const postContext = (c: Context<AppEnv>): PostContext => ({
   db: c.env.DB,
   settings: c.get('settings'),
   ip: c.req.header('CF-Connecting-IP') ?? null,
-  isAllowedOrigin: (origin) => isAllowedOrigin(c, origin),
+  isAllowedOrigin: (origin) => isAllowedOrigin(origin, new URL(c.req.url).origin, c.get('settings')),
   now: new Date(),
 });
 

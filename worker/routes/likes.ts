@@ -9,8 +9,8 @@ import { upsertThread } from '../db/threads.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { keyedHash } from '../lib/crypto.ts';
+import { isAllowedOrigin } from '../lib/origins.ts';
 import { likeSchema, pageLikeSchema } from '../lib/schemas.ts';
-import { isAllowedOrigin } from '../middleware/origin.ts';
 import { validate } from '../middleware/validate.ts';
 import { invalidateThread } from '../services/pages/thread-cache.ts';
 import { resolvePage } from '../services/posting/post-comment.ts';
@@ -34,7 +34,9 @@ const likePage = (like: boolean) =>
     c: Context<AppEnv, '/like', { out: { json: { url: string; id?: string | undefined; reader: string } } }>,
   ) {
     const input = c.req.valid('json');
-    const page = resolvePage(input, c.get('settings'), (origin) => isAllowedOrigin(c, origin));
+    const page = resolvePage(input, c.get('settings'), (origin) =>
+      isAllowedOrigin(origin, new URL(c.req.url).origin, c.get('settings')),
+    );
     const hash = await readerHash(c, input.reader);
     const now = new Date().toISOString();
     // A page can be liked before anyone comments on it: its thread starts with the like.

@@ -8,8 +8,8 @@ import { type BanRow, banDelete, banInsert, commentAuthor, findBan, listBans } f
 import { auditStatement } from '../../db/audit.ts';
 import type { AppEnv } from '../../env.ts';
 import { ApiError, validationFailed } from '../../errors.ts';
-import { ADMIN_ACTOR } from '../../middleware/admin-auth.ts';
 import { validate } from '../../middleware/validate.ts';
+import { ADMIN_ACTOR } from '../../services/moderation/moderate.ts';
 import { banSchema } from './schemas.ts';
 import { toBan } from './shapes.ts';
 

@@ -4,41 +4,28 @@
  */
 import { Hono } from 'hono';
 import { nanoid } from 'nanoid';
-import { bodyUpdate, countByStatus, findAdminComment, listQueue } from '../../db/admin-comments.ts';
-import { type AuditEntry, auditStatement } from '../../db/audit.ts';
-import { findComment, insertComment, setPinned } from '../../db/comments.ts';
+import { countByStatus, findAdminComment, listQueue } from '../../db/admin-comments.ts';
+import { findComment, insertComment } from '../../db/comments.ts';
 import { type EditableRow, findEditable } from '../../db/edits.ts';
-import { eraseComment, statusChange } from '../../db/moderation.ts';
 import { findThread } from '../../db/threads.ts';
 import type { AppEnv } from '../../env.ts';
 import { ApiError, validationFailed } from '../../errors.ts';
 import { keyedHash } from '../../lib/crypto.ts';
 import { renderMarkdown } from '../../lib/markdown.ts';
 import { normalizeUrl } from '../../lib/normalize-url.ts';
-import { ADMIN_ACTOR } from '../../middleware/admin-auth.ts';
 import { validate } from '../../middleware/validate.ts';
+import { auditFor, bulkModerate, changeComment, eraseComment } from '../../services/moderation/moderate.ts';
 import { scheduleNotify } from '../../services/notify/index.ts';
 import { invalidateThread } from '../../services/pages/thread-cache.ts';
 import { checkLength } from '../../services/posting/write-guards.ts';
 import { bulkSchema, commentPatchSchema, moderatorReplySchema, queueQuerySchema } from './schemas.ts';
 import { page, toAdminComment } from './shapes.ts';
 
-const BULK_STATUS = { approve: 'approved', spam: 'spam' } as const;
-
 const editable = async (db: D1Database, id: string): Promise<EditableRow> => {
   const row = await findEditable(db, id);
   if (!row) throw new ApiError('not_found', 'no such comment');
   return row;
 };
-
-const audit = (db: D1Database, row: EditableRow, entry: Pick<AuditEntry, 'action' | 'detail'>) =>
-  auditStatement(db, {
-    actor: ADMIN_ACTOR,
-    commentId: row.id,
-    threadKey: row.thread_key,
-    at: new Date().toISOString(),
-    ...entry,
-  });
 
 export const adminComments = new Hono<AppEnv>()
   .get('/', validate('query', queueQuerySchema), async (c) => {
@@ -95,7 +82,7 @@ export const adminComments = new Hono<AppEnv>()
       moderator: true,
     });
     const row = await editable(c.env.DB, id);
-    await c.env.DB.batch([audit(c.env.DB, row, { action: 'comment.reply', detail: {} })]);
+    await c.env.DB.batch([auditFor(c.env.DB, row, { action: 'comment.reply', detail: {} })]);
     await invalidateThread(c.env.KV, key);
     // The reader who asked to hear of replies hears of the owner's; the owner needs no alert of their own.
     scheduleNotify(c, id, { owner: false });
@@ -105,29 +92,10 @@ export const adminComments = new Hono<AppEnv>()
   })
   .post('/bulk', validate('json', bulkSchema), async (c) => {
     const { ids, action } = c.req.valid('json');
-    const db = c.env.DB;
-    let updated = 0;
-    const touched = new Set<string>();
-    for (const id of new Set(ids)) {
-      const row = await findEditable(db, id);
-      if (!row) continue;
-      if (action === 'delete') {
-        await eraseComment(db, row, [audit(db, row, { action: 'comment.delete', detail: {} })]);
-      } else {
-        const to = BULK_STATUS[action];
-        const change = await statusChange(db, row, to);
-        if (change.length === 0) continue;
-        await db.batch([
-          ...change,
-          audit(db, row, { action: 'comment.status', detail: { from: row.status, to } }),
-        ]);
-        if (to === 'approved') scheduleNotify(c, row.id, { owner: false });
-      }
-      updated += 1;
-      touched.add(row.thread_key);
-    }
-    for (const key of touched) await invalidateThread(c.env.KV, key);
-    return c.json({ updated });
+    const result = await bulkModerate(c.env.DB, ids, action);
+    for (const id of result.approved) scheduleNotify(c, id, { owner: false });
+    for (const key of result.threadKeys) await invalidateThread(c.env.KV, key);
+    return c.json({ updated: result.updated });
   })
   .patch('/:id', validate('json', commentPatchSchema), async (c) => {
     const input = c.req.valid('json');
@@ -141,26 +109,16 @@ export const adminComments = new Hono<AppEnv>()
       // Erased placeholders have no text to edit, and writing some would bring a deleted comment back.
       throw validationFailed([{ field: 'body', message: 'a deleted comment cannot be edited' }]);
     }
-    const statements: D1PreparedStatement[] = [];
-    if (input.body !== undefined) {
-      checkLength(input.body, settings.maxCommentLength);
-      const edit = { body: input.body, html: renderMarkdown(input.body), editedAt: new Date().toISOString() };
-      statements.push(bodyUpdate(db, row.id, edit), audit(db, row, { action: 'comment.edit', detail: {} }));
-    }
-    if (input.status !== undefined && input.status !== row.status) {
-      const to = input.status;
-      statements.push(
-        ...(await statusChange(db, row, to)),
-        audit(db, row, { action: 'comment.status', detail: { from: row.status, to } }),
-      );
-    }
-    if (statements.length) await db.batch(statements);
-    if (input.pinned !== undefined && input.pinned !== (row.pinned === 1)) {
-      const pinned = input.pinned;
-      // Pins go through setPinned: the whole tree carries them (migration 0003).
-      await setPinned(db, row.id, pinned);
-      await db.batch([audit(db, row, { action: 'comment.pin', detail: { pinned } })]);
-    }
+    if (input.body !== undefined) checkLength(input.body, settings.maxCommentLength);
+    await changeComment(db, row, {
+      ...(input.body === undefined
+        ? {}
+        : {
+            body: { body: input.body, html: renderMarkdown(input.body), editedAt: new Date().toISOString() },
+          }),
+      ...(input.status === undefined ? {} : { status: input.status }),
+      ...(input.pinned === undefined ? {} : { pinned: input.pinned }),
+    });
     await invalidateThread(c.env.KV, row.thread_key);
     if (input.status === 'approved' && row.status !== 'approved') scheduleNotify(c, row.id, { owner: false });
     const updated = await findAdminComment(db, row.id);
@@ -170,7 +128,7 @@ export const adminComments = new Hono<AppEnv>()
   .delete('/:id', async (c) => {
     const db = c.env.DB;
     const row = await editable(db, c.req.param('id'));
-    await eraseComment(db, row, [audit(db, row, { action: 'comment.delete', detail: {} })]);
+    await eraseComment(db, row);
     await invalidateThread(c.env.KV, row.thread_key);
     return c.body(null, 204);
   });

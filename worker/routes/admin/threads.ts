@@ -14,9 +14,9 @@ import {
 import { auditStatement } from '../../db/audit.ts';
 import type { AppEnv } from '../../env.ts';
 import { ApiError } from '../../errors.ts';
-import { ADMIN_ACTOR } from '../../middleware/admin-auth.ts';
-import { isAllowedOrigin } from '../../middleware/origin.ts';
+import { isAllowedOrigin } from '../../lib/origins.ts';
 import { validate } from '../../middleware/validate.ts';
+import { ADMIN_ACTOR } from '../../services/moderation/moderate.ts';
 import { invalidateThread } from '../../services/pages/thread-cache.ts';
 import { resolvePage } from '../../services/posting/post-comment.ts';
 import { pageQuerySchema, threadPatchSchema } from './schemas.ts';
@@ -50,7 +50,9 @@ export const adminThreads = new Hono<AppEnv>()
     let merged = false;
     if (input.url !== undefined) {
       // The same rules as a reader's page URL: normalized, http(s), one of the allowed origins.
-      const target = resolvePage({ url: input.url }, c.get('settings'), (o) => isAllowedOrigin(c, o));
+      const target = resolvePage({ url: input.url }, c.get('settings'), (o) =>
+        isAllowedOrigin(o, new URL(c.req.url).origin, c.get('settings')),
+      );
       // A thread keyed by its URL takes the new URL as its key; one keyed by an explicit page id keeps it.
       const newKey = thread.key === thread.url ? target.url : thread.key;
       const existing = newKey === thread.key ? null : await findAdminThread(db, newKey);

@@ -21,16 +21,8 @@ import { renderMarkdown } from '../../lib/markdown.ts';
 import { normalizeUrl } from '../../lib/normalize-url.ts';
 import type { NewCommentInput } from '../../lib/schemas.ts';
 import type { CreatedComment } from '../../types/api.ts';
+import type { PostContext } from './context.ts';
 import { authorHashes, checkAuthor, checkLength } from './write-guards.ts';
-
-export interface PostContext {
-  db: D1Database;
-  settings: Settings;
-  /** The poster's IP (CF-Connecting-IP), hashed before it is stored. */
-  ip: string | null;
-  isAllowedOrigin: (origin: string) => boolean;
-  now: Date;
-}
 
 export interface PostResult {
   created: boolean;

@@ -6,7 +6,7 @@ import { isBanned } from '../../db/bans.ts';
 import { countWrite } from '../../db/rate-limit.ts';
 import { ApiError, validationFailed } from '../../errors.ts';
 import { keyedHash } from '../../lib/crypto.ts';
-import type { PostContext } from './post-comment.ts';
+import type { PostContext } from './context.ts';
 
 /** Characters, not UTF-16 units: an emoji counts once. */
 export const checkLength = (body: string, max: number): void => {
