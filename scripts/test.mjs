@@ -1,5 +1,5 @@
 // `npm test`: everything a change must pass, in the order that fails fastest — generated types up to date,
-// typecheck, lint, widget build, then all vitest projects (worker in workerd, widget in happy-dom,
+// typecheck, lint, the worker's dependency rules, widget build, then all vitest projects (worker in workerd, widget in happy-dom,
 // end-to-end in Chromium against wrangler dev). Chromium missing: say how to install it; fail under CI.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -28,6 +28,8 @@ const steps = [
   ['typecheck (widget)', 'tsc', ['--noEmit', '-p', 'widget/tsconfig.json']],
   ['typecheck (tests, scripts)', 'tsc', ['--noEmit', '-p', 'test/tsconfig.json']],
   ['lint and format', 'biome', ['check', '--error-on-warnings', '.']],
+  // The worker's layers (routes → services → db, pure lib/, types/): .dependency-cruiser.mjs.
+  ['dependency rules (worker layers)', 'depcruise', ['--config', '.dependency-cruiser.mjs', 'worker']],
   ['build the widget', 'npm', ['run', 'build', '--silent']],
 ];
 

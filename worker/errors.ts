@@ -48,6 +48,17 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * D1 or KV failed (unreachable, overloaded, a statement aborted): raised by the storage boundary
+ * (middleware/storage-boundary.ts), answered as 503 `storage_unavailable`. The original error is the cause.
+ */
+export class StorageError extends Error {
+  constructor(cause: unknown) {
+    super('the database is unavailable; try again', { cause });
+    this.name = 'StorageError';
+  }
+}
+
 /** A 422 naming each bad field; `detail` repeats the first one so a human reading the body sees it at once. */
 export const validationFailed = (errors: FieldError[]): ApiError => {
   const first = errors[0];
@@ -99,6 +110,10 @@ export const onError = (err: Error, c: Context): Response => {
     const headers = { ...err.headers };
     if (err.code === 'unauthorized') headers['WWW-Authenticate'] = 'Bearer';
     return problemResponse(err.code, err.message, err.errors, headers);
+  }
+  if (err instanceof StorageError) {
+    console.error('storage failure:', err.cause);
+    return problemResponse('storage_unavailable', err.message);
   }
   if (err instanceof HTTPException && err.status < 500) {
     const code = codeForStatus(err.status);

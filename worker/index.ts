@@ -6,10 +6,10 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './env.ts';
 import { onError, onNotFound } from './errors.ts';
-import { unsubscribe } from './lib/notify/unsubscribe.ts';
 import { limitBody, requireJson } from './middleware/json-body.ts';
 import { readerCors, writeOrigin } from './middleware/origin.ts';
 import { settings } from './middleware/settings.ts';
+import { storageBoundary } from './middleware/storage-boundary.ts';
 import { admin } from './routes/admin/index.ts';
 import { comments } from './routes/comments.ts';
 import { config } from './routes/config.ts';
@@ -19,6 +19,7 @@ import { commentLikes, pageLikes } from './routes/likes.ts';
 import { preview } from './routes/preview.ts';
 import { recent } from './routes/recent.ts';
 import { threads } from './routes/threads.ts';
+import { unsubscribe } from './routes/unsubscribe.ts';
 
 const api = new Hono<AppEnv>()
   .use(readerCors())
@@ -38,6 +39,8 @@ const api = new Hono<AppEnv>()
 // The admin API and the unsubscribe link come before the reader API: no reader CORS, no JSON-only rule
 // for the RFC 8058 one-click POST (admin/index.ts applies its own body rules).
 const app = new Hono<AppEnv>()
+  // First, so that a D1/KV failure anywhere below (settings, routes, services) becomes a 503.
+  .use(storageBoundary())
   .use(settings())
   .route('/api/v1/admin', admin)
   .route('/api/v1/unsubscribe', unsubscribe)
@@ -45,5 +48,4 @@ const app = new Hono<AppEnv>()
 app.onError(onError);
 app.notFound(onNotFound);
 
-export type AppType = typeof app;
 export default app;

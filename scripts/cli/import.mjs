@@ -7,9 +7,9 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { adminFetch, adminUrl } from './http.mjs';
 import { createProgress } from './progress.mjs';
 
-const { createAssembler } = await import('../../worker/lib/import/assembler.ts');
-const { createParser, groupByThread } = await import('../../worker/lib/import/convert.ts');
-const { EXPORT_FORMAT, EXPORT_VERSION } = await import('../../worker/lib/import/causerie-format.ts');
+const { createAssembler } = await import('../../worker/lib/transfer/assembler.ts');
+const { createParser, groupByThread } = await import('../../worker/lib/transfer/convert.ts');
+const { EXPORT_FORMAT, EXPORT_VERSION } = await import('../../worker/lib/transfer/causerie-format.ts');
 
 /** Causerie files are JSON, read whole: split into batches of threads holding at most `size` comments. */
 function* causerieBatches(file, size) {

@@ -3,7 +3,7 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import { exports } from 'cloudflare:workers';
 import { readSettings, type Settings } from '../../worker/env.ts';
 import app from '../../worker/index.ts';
-import { postComment as postCommentDirect } from '../../worker/lib/post-comment.ts';
+import { postComment as postCommentDirect } from '../../worker/services/posting/post-comment.ts';
 
 export const ORIGIN = 'https://blog.example';
 export const PAGE = `${ORIGIN}/2026/11/un-billet`;

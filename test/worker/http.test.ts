@@ -2,7 +2,7 @@ import { env } from 'cloudflare:test';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { onError, onNotFound } from '../../worker/errors.ts';
-import { freshPage, ORIGIN, postJson, request } from './helpers.ts';
+import { admin, call, freshPage, ORIGIN, postJson, request } from './helpers.ts';
 
 describe('errors', () => {
   it('answers unknown routes with a problem+json 404', async () => {
@@ -26,8 +26,6 @@ describe('errors', () => {
   });
 
   it('answers 503 storage_unavailable when D1 fails, and writes nothing', async () => {
-    const { readSettings } = await import('../../worker/env.ts');
-    const { postComment } = await import('../../worker/lib/post-comment.ts');
     const broken = new Proxy(env.DB, {
       get(target, prop) {
         if (prop === 'batch') return () => Promise.reject(new Error('D1_ERROR: network lost'));
@@ -36,15 +34,19 @@ describe('errors', () => {
       },
     });
     const url = freshPage();
-    const attempt = postComment(
-      { db: broken, settings: readSettings(env), ip: null, isAllowedOrigin: () => true, now: new Date() },
-      { url, body: 'lost?' },
-    );
-    await expect(attempt).rejects.toMatchObject({ code: 'storage_unavailable', status: 503 });
-    const count = await env.DB.prepare('SELECT count(*) AS n FROM threads WHERE key = ?1')
-      .bind(url)
-      .first<{ n: number }>();
-    expect(count?.n).toBe(0);
+    const attempt = await call({ DB: broken }, '/api/v1/comments', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: ORIGIN },
+      body: JSON.stringify({ url, body: 'lost?' }),
+    });
+    expect(attempt.res.status).toBe(503);
+    expect(attempt.json).toMatchObject({ code: 'storage_unavailable', status: 503 });
+    // The same post with D1 working creates its thread: the admin list shows it, and not the failed one.
+    const kept = freshPage();
+    expect((await postJson('/api/v1/comments', { url: kept, body: 'kept' })).status).toBe(201);
+    const keys = (await admin('GET', '/threads?limit=200')).json.threads.map((t: { key: string }) => t.key);
+    expect(keys).toContain(kept);
+    expect(keys).not.toContain(url);
   });
 });
 

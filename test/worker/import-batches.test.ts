@@ -1,8 +1,12 @@
 /// <reference path="../fixtures/import/raw.d.ts" />
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportThread } from '../../worker/lib/import/causerie-format.ts';
-import { convertFile } from '../../worker/lib/import/convert.ts';
+import {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  type ExportThread,
+} from '../../worker/lib/transfer/causerie-format.ts';
+import { convertFile } from '../../worker/lib/transfer/convert.ts';
 import disqus from '../fixtures/import/disqus-quirks.xml?raw';
 import { importText, NO_VIOLATIONS, treeViolations, wipe } from '../fixtures/import/support.ts';
 import wxr from '../fixtures/import/wxr-quirks.xml?raw';

@@ -1,12 +1,12 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { readSettings } from '../../worker/env.ts';
-import { deliver, type RetryPolicy } from '../../worker/lib/notify/deliver.ts';
-import { ownerEmail, replyEmail } from '../../worker/lib/notify/email.ts';
-import { notifyComment } from '../../worker/lib/notify/index.ts';
-import { type CommentEvent, webhookBody } from '../../worker/lib/notify/payload.ts';
-import { signWebhook, verifyWebhook } from '../../worker/lib/notify/sign.ts';
-import { unsubscribeUrl } from '../../worker/lib/notify/unsubscribe.ts';
+import { unsubscribeUrl } from '../../worker/lib/unsubscribe-link.ts';
+import { deliver, type RetryPolicy } from '../../worker/services/notify/deliver.ts';
+import { ownerEmail, replyEmail } from '../../worker/services/notify/email.ts';
+import { notifyComment } from '../../worker/services/notify/index.ts';
+import { type CommentEvent, webhookBody } from '../../worker/services/notify/payload.ts';
+import { signWebhook, verifyWebhook } from '../../worker/services/notify/sign.ts';
 import { freshPage, postComment, request } from './helpers.ts';
 
 const event: CommentEvent = {

@@ -117,15 +117,18 @@ export const insertComment = async (db: D1Database, row: NewCommentRow): Promise
  * Pins or unpins a root comment. The whole tree carries the pin (`tree_pinned`), so pinned trees are one
  * range of the page index (migration 0003). Pinning a reply does nothing: only roots come first.
  */
+export const pinStatements = (db: D1Database, rootId: string, pinned: boolean): D1PreparedStatement[] => [
+  db
+    .prepare('UPDATE comments SET pinned = ?2 WHERE id = ?1 AND parent_id IS NULL')
+    .bind(rootId, pinned ? 1 : 0),
+  db
+    .prepare(
+      `UPDATE comments SET tree_pinned = ?2
+       WHERE root_id = ?1 AND EXISTS (SELECT 1 FROM comments WHERE id = ?1 AND parent_id IS NULL)`,
+    )
+    .bind(rootId, pinned ? 1 : 0),
+];
+
+/** `pinStatements` in a transaction of their own. */
 export const setPinned = (db: D1Database, rootId: string, pinned: boolean): Promise<D1Result[]> =>
-  db.batch([
-    db
-      .prepare('UPDATE comments SET pinned = ?2 WHERE id = ?1 AND parent_id IS NULL')
-      .bind(rootId, pinned ? 1 : 0),
-    db
-      .prepare(
-        `UPDATE comments SET tree_pinned = ?2
-         WHERE root_id = ?1 AND EXISTS (SELECT 1 FROM comments WHERE id = ?1 AND parent_id IS NULL)`,
-      )
-      .bind(rootId, pinned ? 1 : 0),
-  ]);
+  db.batch(pinStatements(db, rootId, pinned));

@@ -20,6 +20,52 @@ export const findEditable = (db: D1Database, id: string): Promise<EditableRow | 
     .bind(id)
     .first<EditableRow>();
 
+/**
+ * The rows a moderation action works on, as they will be once the statements planned so far have run:
+ * a bulk action plans every comment's statements before one db.batch runs them, so a later comment must
+ * see what an earlier one changed (a parent's reply_count, an erased placeholder). Planners mutate the rows
+ * it hands out; `null` marks a row erased.
+ */
+export interface RowView {
+  find(id: string): Promise<EditableRow | null>;
+  erase(id: string): void;
+  /** Ids of the replies to `id` that still exist in this view. */
+  replies(id: string): Promise<string[]>;
+}
+
+export const createRowView = (db: D1Database, preloaded: EditableRow[] = []): RowView => {
+  const rows = new Map<string, EditableRow | null>(preloaded.map((row) => [row.id, { ...row }]));
+  return {
+    async find(id) {
+      if (!rows.has(id)) rows.set(id, await findEditable(db, id));
+      return rows.get(id) ?? null;
+    },
+    erase(id) {
+      rows.set(id, null);
+    },
+    async replies(id) {
+      const { results } = await db
+        .prepare('SELECT id FROM comments WHERE parent_id = ?1')
+        .bind(id)
+        .all<{ id: string }>();
+      return results.map((r) => r.id).filter((replyId) => rows.get(replyId) !== null);
+    },
+  };
+};
+
+/** Several comments in one query (a bulk action reads them all before it plans anything). */
+export const findEditableMany = async (db: D1Database, ids: string[]): Promise<EditableRow[]> => {
+  const { results } = await db
+    .prepare(
+      `SELECT ${PUBLIC_COMMENT_COLUMNS}, c.thread_id, t.key AS thread_key, c.reply_count
+       FROM comments c JOIN threads t ON t.id = c.thread_id
+       WHERE c.id IN (SELECT value FROM json_each(?1))`,
+    )
+    .bind(JSON.stringify(ids))
+    .all<EditableRow>();
+  return results;
+};
+
 const adjustThread = (db: D1Database, row: EditableRow, delta: number) =>
   db
     .prepare('UPDATE threads SET comment_count = max(0, comment_count + ?1) WHERE id = ?2')
@@ -50,29 +96,42 @@ export const updateBody = async (
 };
 
 /**
- * Deletes a comment for good (its text, its author's data, its likes). One with replies stays as an
- * anonymous placeholder; a deleted parent left without replies goes too, up the tree.
+ * The statements that delete a comment for good (its text, its author's data, its likes). One with replies
+ * stays as an anonymous placeholder; a deleted parent left without replies goes too, up the tree.
  */
-export const deleteComment = async (db: D1Database, row: EditableRow): Promise<void> => {
+export const deleteStatements = async (
+  db: D1Database,
+  row: EditableRow,
+  view: RowView = createRowView(db),
+): Promise<D1PreparedStatement[]> => {
   const statements: D1PreparedStatement[] = [];
   if (row.status === 'approved') statements.push(adjustThread(db, row, -1));
   if (row.reply_count > 0) {
     statements.push(placeholderStatement(db, row.id));
-  } else {
-    statements.push(...eraseRow(db, row.id));
-    // Walk up: each parent loses a listed reply; a placeholder parent left with none is erased as well.
-    let parentId = row.parent_id;
-    let wasListed = row.status === 'approved';
-    while (parentId && wasListed) {
-      statements.push(adjustParent(db, parentId, -1));
-      const parent = await findEditable(db, parentId);
-      if (parent?.status !== 'deleted' || parent.reply_count > 1) break;
-      statements.push(...eraseRow(db, parent.id));
-      parentId = parent.parent_id;
-      wasListed = true;
-    }
+    row.status = 'deleted';
+    return statements;
   }
-  await db.batch(statements);
+  statements.push(...eraseRow(db, row.id));
+  view.erase(row.id);
+  // Walk up: each parent loses a listed reply; a placeholder parent left with none is erased as well.
+  let parentId = row.parent_id;
+  let wasListed = row.status === 'approved';
+  while (parentId && wasListed) {
+    statements.push(adjustParent(db, parentId, -1));
+    const parent = await view.find(parentId);
+    if (parent) parent.reply_count = Math.max(0, parent.reply_count - 1);
+    if (parent?.status !== 'deleted' || parent.reply_count > 0) break;
+    statements.push(...eraseRow(db, parent.id));
+    view.erase(parent.id);
+    parentId = parent.parent_id;
+    wasListed = true;
+  }
+  return statements;
+};
+
+/** A reader deleting their own comment: one transaction. */
+export const deleteComment = async (db: D1Database, row: EditableRow): Promise<void> => {
+  await db.batch(await deleteStatements(db, row));
 };
 
 /** Turns a comment into an anonymous placeholder: its text and every trace of its author are gone for good. */

@@ -1,8 +1,7 @@
 /**
  * The SQL of the export: threads by id and each thread's comments by seq, a page at a time (the export is
- * streamed, never read in one query), mapped onto the Causerie export format.
+ * streamed, never read in one query) (services/transfer/export-stream.ts maps them onto the export format).
  */
-import type { ExportComment, ExportThread } from '../lib/import/causerie-format.ts';
 
 export interface ExportThreadRow {
   id: number;
@@ -20,7 +19,7 @@ export interface ExportCommentRow {
   id: string;
   parent_id: string | null;
   import_key: string | null;
-  status: ExportComment['status'];
+  status: 'approved' | 'pending' | 'spam' | 'deleted';
   pinned: number;
   likes: number;
   body: string;
@@ -69,36 +68,3 @@ export const listCommentsAfter = async (
       .bind(threadId, afterSeq, limit)
       .all<ExportCommentRow>()
   ).results;
-
-export const toExportThread = (row: ExportThreadRow): Omit<ExportThread, 'comments'> => ({
-  key: row.key,
-  url: row.url,
-  title: row.title,
-  locked: row.locked === 1,
-  likes: row.likes,
-  createdAt: row.created_at,
-  importKey: row.import_key,
-});
-
-export const toExportComment = (row: ExportCommentRow): ExportComment => ({
-  id: row.id,
-  parentId: row.parent_id,
-  importKey: row.import_key,
-  status: row.status,
-  pinned: row.pinned === 1,
-  likes: row.likes,
-  body: row.body,
-  author: {
-    name: row.author_name,
-    email: row.author_email,
-    website: row.author_website,
-    avatar: row.avatar,
-    moderator: row.moderator === 1,
-  },
-  ipHash: row.ip_hash,
-  readerHash: row.reader_hash,
-  clientId: row.client_id,
-  notify: row.notify === 1,
-  createdAt: row.created_at,
-  editedAt: row.edited_at,
-});

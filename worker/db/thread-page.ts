@@ -5,8 +5,9 @@
  * the size of the thread (DESIGN.md's budget). Pinned trees all come first, on the first page.
  * `top` pages are in top-page.ts.
  */
-import type { Cursor } from '../lib/cursor.ts';
+
 import type { SortOrder } from '../types/api.ts';
+import type { Cursor } from '../types/cursor.ts';
 import { PUBLIC_COMMENT_COLUMNS, type PublicCommentRow, type ThreadRow } from './rows.ts';
 import { readTopRows, topPageStatement } from './top-page.ts';
 

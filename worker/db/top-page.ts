@@ -3,7 +3,7 @@
  * among equals. Likes change, so roots can't be numbered in this order: the page's roots are found through
  * the by-likes partial index and their trees through the by-root index (a probe per root).
  */
-import type { Cursor } from '../lib/cursor.ts';
+import type { Cursor } from '../types/cursor.ts';
 import { PUBLIC_COMMENT_COLUMNS, type PublicCommentRow } from './rows.ts';
 
 type TopCursor = Extract<Cursor, { sort: 'top' }>;

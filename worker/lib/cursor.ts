@@ -4,11 +4,9 @@
  * Oldest/newest pages are ranges of root ordinals (`tree`); top pages continue after the last root's
  * (pinned, likes, seq).
  */
-import type { SortOrder } from '../types/api.ts';
+import type { Cursor } from '../types/cursor.ts';
 
-export type Cursor =
-  | { sort: 'oldest' | 'newest'; tree: number }
-  | { sort: 'top'; pinned: 0 | 1; seq: number; likes: number };
+export type { Cursor };
 
 const toBase64Url = (text: string): string =>
   btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -45,6 +43,3 @@ export const decodeCursor = (text: string): Cursor | null => {
   }
   return null;
 };
-
-/** The sort a cursor belongs to: a cursor only continues the sort it was made for. */
-export const cursorSort = (cursor: Cursor): SortOrder => cursor.sort;

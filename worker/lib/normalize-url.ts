@@ -40,6 +40,3 @@ export const normalizeUrl = (input: string, significantParams: ReadonlySet<strin
 
   return `${url.protocol}//${url.host}${path}${query}`;
 };
-
-/** The origin (`scheme://host[:port]`) of an already normalized URL. */
-export const originOf = (normalized: string): string => new URL(normalized).origin;

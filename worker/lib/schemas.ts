@@ -1,6 +1,8 @@
 /** The zod schemas of the reader API's inputs, with the limits and messages API.md states. */
 import { z } from 'zod';
-import { DEFAULT_PAGE_SIZE } from './thread-cache.ts';
+
+/** The page size readers get without asking; the one the thread cache keeps (services/pages/thread-cache.ts). */
+export const DEFAULT_PAGE_SIZE = 50;
 
 export const LIMITS = { name: 80, email: 254, website: 500, url: 2000, id: 200, title: 300 } as const;
 

@@ -20,9 +20,6 @@ export const sameSecret = async (given: string, expected: string): Promise<boole
   return crypto.subtle.timingSafeEqual(a, b);
 };
 
-/** Who did it, for the audit log: the one token holder. */
-export const ADMIN_ACTOR = 'admin';
-
 export const adminAuth = (): MiddlewareHandler<AppEnv> =>
   async function adminAuth(c, next) {
     const expected = c.get('settings').adminToken;

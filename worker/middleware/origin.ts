@@ -5,19 +5,15 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import type { AppEnv } from '../env.ts';
-import { canonicalOrigin } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { isAllowedOrigin } from '../lib/origins.ts';
 
-/** True when `origin` is the worker's own or one the owner listed in ALLOWED_ORIGINS. */
-export const isAllowedOrigin = (c: Context<AppEnv>, origin: string): boolean => {
-  const canonical = canonicalOrigin(origin);
-  if (canonical === null) return false;
-  return canonical === new URL(c.req.url).origin || c.get('settings').allowedOrigins.has(canonical);
-};
+const allowed = (c: Context<AppEnv>, origin: string): boolean =>
+  isAllowedOrigin(origin, new URL(c.req.url).origin, c.get('settings'));
 
 export const readerCors = (): MiddlewareHandler<AppEnv> =>
   cors({
-    origin: (origin, c) => (isAllowedOrigin(c, origin) ? origin : null),
+    origin: (origin, c) => (allowed(c, origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
     allowHeaders: ['Content-Type', 'Authorization'],
     exposeHeaders: ['Retry-After'],
@@ -33,7 +29,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const writeOrigin = (): MiddlewareHandler<AppEnv> =>
   async function writeOrigin(c, next) {
     const origin = c.req.header('Origin');
-    if (!SAFE_METHODS.has(c.req.method) && origin !== undefined && !isAllowedOrigin(c, origin)) {
+    if (!SAFE_METHODS.has(c.req.method) && origin !== undefined && !allowed(c, origin)) {
       throw new ApiError('origin_not_allowed', `origin ${origin} is not allowed to write here`);
     }
     await next();

@@ -7,25 +7,25 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { deleteComment, findEditable, updateBody } from '../db/edits.ts';
 import { toComment } from '../db/rows.ts';
-import { storage } from '../db/storage.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { shouldHold } from '../lib/content-check.ts';
-import { authorizeEdit } from '../lib/edit-auth.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
-import { scheduleNotify } from '../lib/notify/index.ts';
-import { type PostContext, postComment } from '../lib/post-comment.ts';
+import { isAllowedOrigin } from '../lib/origins.ts';
 import { editSchema, newCommentSchema } from '../lib/schemas.ts';
-import { invalidateThread } from '../lib/thread-cache.ts';
-import { validate } from '../lib/validate.ts';
-import { authorHashes, checkAuthor, checkLength } from '../lib/write-guards.ts';
-import { isAllowedOrigin } from '../middleware/origin.ts';
+import { validate } from '../middleware/validate.ts';
+import { scheduleNotify } from '../services/notify/index.ts';
+import { invalidateThread } from '../services/pages/thread-cache.ts';
+import type { PostContext } from '../services/posting/context.ts';
+import { authorizeEdit } from '../services/posting/edit-auth.ts';
+import { postComment } from '../services/posting/post-comment.ts';
+import { authorHashes, checkAuthor, checkLength } from '../services/posting/write-guards.ts';
 
 const postContext = (c: Context<AppEnv>): PostContext => ({
   db: c.env.DB,
   settings: c.get('settings'),
   ip: c.req.header('CF-Connecting-IP') ?? null,
-  isAllowedOrigin: (origin) => isAllowedOrigin(c, origin),
+  isAllowedOrigin: (origin) => isAllowedOrigin(origin, new URL(c.req.url).origin, c.get('settings')),
   now: new Date(),
 });
 
@@ -43,7 +43,7 @@ export const comments = new Hono<AppEnv>()
   .post('/', validate('json', newCommentSchema), async (c) => {
     const result = await postComment(postContext(c), c.req.valid('json'));
     // On a retry too: the first attempt may have written D1 and then failed to clear the cache.
-    await storage(() => invalidateThread(c.env.KV, result.threadKey));
+    await invalidateThread(c.env.KV, result.threadKey);
     // Webhook and e-mails after the response (waitUntil); a retry found an old comment: nothing new to tell.
     if (result.created) scheduleNotify(c, result.body.comment.id, { owner: true });
     // 201 for a new comment; 200 when a retried clientId found the one made before.
@@ -64,16 +64,16 @@ export const comments = new Hono<AppEnv>()
         errors: [{ field: 'body', message: 'has too many links or a word this site holds for moderation' }],
       });
     }
-    await storage(() => updateBody(ctx.db, row, { body, html, editedAt: ctx.now.toISOString(), hold }));
-    await storage(() => invalidateThread(c.env.KV, row.thread_key));
-    const updated = await storage(() => findEditable(ctx.db, row.id));
+    await updateBody(ctx.db, row, { body, html, editedAt: ctx.now.toISOString(), hold });
+    await invalidateThread(c.env.KV, row.thread_key);
+    const updated = await findEditable(ctx.db, row.id);
     if (!updated) throw new ApiError('not_found', 'no such comment');
     return c.json({ comment: toComment(updated, ctx.settings.anonymousName) });
   })
   .delete('/:id', async (c) => {
     const ctx = postContext(c);
     const row = await authorizeOwnEdit(c, ctx);
-    await storage(() => deleteComment(ctx.db, row));
-    await storage(() => invalidateThread(c.env.KV, row.thread_key));
+    await deleteComment(ctx.db, row);
+    await invalidateThread(c.env.KV, row.thread_key);
     return c.body(null, 204);
   });

@@ -5,12 +5,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { countsByKey } from '../db/listing.ts';
-import { storage } from '../db/storage.ts';
 import type { AppEnv } from '../env.ts';
 import { normalizeUrl } from '../lib/normalize-url.ts';
 import { LIMITS } from '../lib/schemas.ts';
-import { cacheCounts, readCachedCounts } from '../lib/thread-cache.ts';
-import { validate } from '../lib/validate.ts';
+import { validate } from '../middleware/validate.ts';
+import { cacheCounts, readCachedCounts } from '../services/pages/thread-cache.ts';
 
 /** Pages per call: also keeps the query under D1's limit of 100 bound parameters. */
 export const MAX_COUNTS = 50;
@@ -57,7 +56,7 @@ export const counts = new Hono<AppEnv>().get('/', validate('query', countsQueryS
   const found = await readCachedCounts(c.env.KV, allKeys);
   const missing = allKeys.filter((key) => !found.has(key));
   if (missing.length > 0) {
-    const fromDb = await storage(() => countsByKey(c.env.DB, missing));
+    const fromDb = await countsByKey(c.env.DB, missing);
     // Unknown pages count 0, and are cached as 0 too: the first comment on them invalidates it.
     const fresh = new Map(missing.map((key) => [key, fromDb.get(key) ?? 0]));
     for (const [key, n] of fresh) found.set(key, n);

@@ -6,13 +6,12 @@ import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { z } from 'zod';
 import { type ListedCommentRow, latestComments, latestThreadComments } from '../db/listing.ts';
-import { storage } from '../db/storage.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { type AtomEntry, renderAtomFeed } from '../lib/atom.ts';
 import { normalizeUrl } from '../lib/normalize-url.ts';
 import { LIMITS } from '../lib/schemas.ts';
-import { validate } from '../lib/validate.ts';
+import { validate } from '../middleware/validate.ts';
 
 export const FEED_SIZE = 50;
 
@@ -74,12 +73,12 @@ const siteSource = async (db: D1Database): Promise<FeedSource> => ({
   title: 'Latest comments',
   // The site may span several allowed origins: there is no one page to link to.
   alternate: null,
-  rows: await storage(() => latestComments(db, FEED_SIZE)),
+  rows: await latestComments(db, FEED_SIZE),
   since: null,
 });
 
 const threadSource = async (db: D1Database, key: string, pageUrl: string | null): Promise<FeedSource> => {
-  const { thread, rows } = await storage(() => latestThreadComments(db, key, FEED_SIZE));
+  const { thread, rows } = await latestThreadComments(db, key, FEED_SIZE);
   const alternate = thread?.url ?? pageUrl;
   return {
     title: thread?.title || `Comments on ${alternate ?? key}`,

@@ -5,16 +5,15 @@
 import { type Context, Hono } from 'hono';
 import { findComment } from '../db/comments.ts';
 import { setLike } from '../db/likes.ts';
-import { storage } from '../db/storage.ts';
 import { upsertThread } from '../db/threads.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { keyedHash } from '../lib/crypto.ts';
-import { resolvePage } from '../lib/post-comment.ts';
+import { isAllowedOrigin } from '../lib/origins.ts';
 import { likeSchema, pageLikeSchema } from '../lib/schemas.ts';
-import { invalidateThread } from '../lib/thread-cache.ts';
-import { validate } from '../lib/validate.ts';
-import { isAllowedOrigin } from '../middleware/origin.ts';
+import { validate } from '../middleware/validate.ts';
+import { invalidateThread } from '../services/pages/thread-cache.ts';
+import { resolvePage } from '../services/posting/post-comment.ts';
 
 const readerHash = (c: Context<AppEnv>, reader: string) =>
   keyedHash(c.get('settings').secretKey, 'reader', reader);
@@ -22,13 +21,11 @@ const readerHash = (c: Context<AppEnv>, reader: string) =>
 const likeComment = (like: boolean) =>
   async function likeComment(c: Context<AppEnv, '/:id/like', { out: { json: { reader: string } } }>) {
     const id = c.req.param('id');
-    const comment = await storage(() => findComment(c.env.DB, id));
+    const comment = await findComment(c.env.DB, id);
     if (comment?.status !== 'approved') throw new ApiError('not_found', 'no such comment');
     const hash = await readerHash(c, c.req.valid('json').reader);
-    const state = await storage(() =>
-      setLike(c.env.DB, { comment: id }, hash, like, new Date().toISOString()),
-    );
-    await storage(() => invalidateThread(c.env.KV, comment.thread_key));
+    const state = await setLike(c.env.DB, { comment: id }, hash, like, new Date().toISOString());
+    await invalidateThread(c.env.KV, comment.thread_key);
     return c.json(state);
   };
 
@@ -37,15 +34,17 @@ const likePage = (like: boolean) =>
     c: Context<AppEnv, '/like', { out: { json: { url: string; id?: string | undefined; reader: string } } }>,
   ) {
     const input = c.req.valid('json');
-    const page = resolvePage(input, c.get('settings'), (origin) => isAllowedOrigin(c, origin));
+    const page = resolvePage(input, c.get('settings'), (origin) =>
+      isAllowedOrigin(origin, new URL(c.req.url).origin, c.get('settings')),
+    );
     const hash = await readerHash(c, input.reader);
     const now = new Date().toISOString();
     // A page can be liked before anyone comments on it: its thread starts with the like.
     const create = like
       ? [upsertThread(c.env.DB, { key: page.key, url: page.url, title: '', createdAt: now })]
       : [];
-    const state = await storage(() => setLike(c.env.DB, { thread: page.key }, hash, like, now, create));
-    await storage(() => invalidateThread(c.env.KV, page.key));
+    const state = await setLike(c.env.DB, { thread: page.key }, hash, like, now, create);
+    await invalidateThread(c.env.KV, page.key);
     return c.json(state);
   };
 

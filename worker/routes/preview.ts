@@ -3,8 +3,8 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
 import { editSchema } from '../lib/schemas.ts';
-import { validate } from '../lib/validate.ts';
-import { checkLength } from '../lib/write-guards.ts';
+import { validate } from '../middleware/validate.ts';
+import { checkLength } from '../services/posting/write-guards.ts';
 
 // The very body rule of POST /comments and PATCH, so a preview never accepts a body a post would refuse.
 export const preview = new Hono<AppEnv>().post('/', validate('json', editSchema), (c) => {

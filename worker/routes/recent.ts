@@ -3,9 +3,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { latestComments } from '../db/listing.ts';
 import { toComment } from '../db/rows.ts';
-import { storage } from '../db/storage.ts';
 import type { AppEnv } from '../env.ts';
-import { validate } from '../lib/validate.ts';
+import { validate } from '../middleware/validate.ts';
 import type { Comment } from '../types/api.ts';
 
 export const RECENT_LIMIT = { default: 10, max: 50 } as const;
@@ -25,7 +24,7 @@ const recentQuerySchema = z.object({
 export const recent = new Hono<AppEnv>().get('/', validate('query', recentQuerySchema), async (c) => {
   const { limit } = c.req.valid('query');
   const { anonymousName } = c.get('settings');
-  const rows = await storage(() => latestComments(c.env.DB, limit));
+  const rows = await latestComments(c.env.DB, limit);
   const comments: RecentComment[] = rows.map((row) => ({
     ...toComment(row, anonymousName),
     thread: { url: row.thread_url, title: row.thread_title },

@@ -4,15 +4,14 @@
  */
 import { Hono } from 'hono';
 import { emptyThread, toComment, toThread } from '../db/rows.ts';
-import { storage } from '../db/storage.ts';
 import { readThreadPage } from '../db/thread-page.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { normalizeUrl } from '../lib/normalize-url.ts';
 import { threadQuerySchema } from '../lib/schemas.ts';
-import { cachePage, isCacheable, readCachedPage } from '../lib/thread-cache.ts';
-import { validate } from '../lib/validate.ts';
+import { validate } from '../middleware/validate.ts';
+import { cachePage, isCacheable, readCachedPage } from '../services/pages/thread-cache.ts';
 import type { ThreadPage } from '../types/api.ts';
 
 export const threads = new Hono<AppEnv>().get('/', validate('query', threadQuerySchema), async (c) => {
@@ -40,7 +39,7 @@ export const threads = new Hono<AppEnv>().get('/', validate('query', threadQuery
     if (cached) return c.json(cached, 200, { 'Cache-Control': 'no-cache', 'X-Cache': 'HIT' });
   }
 
-  const page = await storage(() => readThreadPage(c.env.DB, key, query.sort, query.limit, cursor));
+  const page = await readThreadPage(c.env.DB, key, query.sort, query.limit, cursor);
   const body: ThreadPage = {
     thread: page.thread ? toThread(page.thread) : emptyThread(key, url ?? ''),
     comments: page.rows.map((row) => toComment(row, settings.anonymousName)),

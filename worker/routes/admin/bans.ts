@@ -6,11 +6,10 @@ import { Hono } from 'hono';
 import { nanoid } from 'nanoid';
 import { type BanRow, banDelete, banInsert, commentAuthor, findBan, listBans } from '../../db/admin-bans.ts';
 import { auditStatement } from '../../db/audit.ts';
-import { storage } from '../../db/storage.ts';
 import type { AppEnv } from '../../env.ts';
 import { ApiError, validationFailed } from '../../errors.ts';
-import { validate } from '../../lib/validate.ts';
-import { ADMIN_ACTOR } from '../../middleware/admin-auth.ts';
+import { validate } from '../../middleware/validate.ts';
+import { ADMIN_ACTOR } from '../../services/moderation/moderate.ts';
 import { banSchema } from './schemas.ts';
 import { toBan } from './shapes.ts';
 
@@ -18,7 +17,7 @@ const MAX_LISTED = 1000;
 
 export const adminBans = new Hono<AppEnv>()
   .get('/', async (c) => {
-    const rows = await storage(() => listBans(c.env.DB, MAX_LISTED));
+    const rows = await listBans(c.env.DB, MAX_LISTED);
     const now = new Date();
     return c.json({ bans: rows.map((row) => toBan(row, now)) });
   })
@@ -28,7 +27,7 @@ export const adminBans = new Hono<AppEnv>()
     let subjects: Array<[BanRow['kind'], string]>;
     if (input.commentId !== undefined) {
       const commentId = input.commentId;
-      const author = await storage(() => commentAuthor(db, commentId));
+      const author = await commentAuthor(db, commentId);
       if (!author) throw new ApiError('not_found', 'no such comment');
       // Everything the author left, so a new e-mail address alone does not get them back in.
       subjects = [
@@ -52,37 +51,33 @@ export const adminBans = new Hono<AppEnv>()
       expires_at: input.expiresAt === undefined ? null : new Date(input.expiresAt).toISOString(),
       created_at: now.toISOString(),
     }));
-    await storage(() =>
-      db.batch(
-        rows.flatMap((row) => [
-          banInsert(db, row),
-          auditStatement(db, {
-            actor: ADMIN_ACTOR,
-            action: 'ban.create',
-            commentId: input.commentId ?? null,
-            // The kind and id only: the log outlives the ban, the e-mail address should not.
-            detail: { banId: row.id, kind: row.kind, expiresAt: row.expires_at },
-            at: row.created_at,
-          }),
-        ]),
-      ),
+    await db.batch(
+      rows.flatMap((row) => [
+        banInsert(db, row),
+        auditStatement(db, {
+          actor: ADMIN_ACTOR,
+          action: 'ban.create',
+          commentId: input.commentId ?? null,
+          // The kind and id only: the log outlives the ban, the e-mail address should not.
+          detail: { banId: row.id, kind: row.kind, expiresAt: row.expires_at },
+          at: row.created_at,
+        }),
+      ]),
     );
     return c.json({ bans: rows.map((row) => toBan(row, now)) }, 201);
   })
   .delete('/:id', async (c) => {
     const db = c.env.DB;
-    const ban = await storage(() => findBan(db, c.req.param('id')));
+    const ban = await findBan(db, c.req.param('id'));
     if (!ban) throw new ApiError('not_found', 'no such ban');
-    await storage(() =>
-      db.batch([
-        banDelete(db, ban.id),
-        auditStatement(db, {
-          actor: ADMIN_ACTOR,
-          action: 'ban.delete',
-          detail: { banId: ban.id, kind: ban.kind },
-          at: new Date().toISOString(),
-        }),
-      ]),
-    );
+    await db.batch([
+      banDelete(db, ban.id),
+      auditStatement(db, {
+        actor: ADMIN_ACTOR,
+        action: 'ban.delete',
+        detail: { banId: ban.id, kind: ban.kind },
+        at: new Date().toISOString(),
+      }),
+    ]);
     return c.body(null, 204);
   });

@@ -4,42 +4,28 @@
  */
 import { Hono } from 'hono';
 import { nanoid } from 'nanoid';
-import { bodyUpdate, countByStatus, findAdminComment, listQueue } from '../../db/admin-comments.ts';
-import { eraseComment, statusChange } from '../../db/admin-status.ts';
-import { type AuditEntry, auditStatement } from '../../db/audit.ts';
-import { findComment, insertComment, setPinned } from '../../db/comments.ts';
+import { countByStatus, findAdminComment, listQueue } from '../../db/admin-comments.ts';
+import { findComment, insertComment } from '../../db/comments.ts';
 import { type EditableRow, findEditable } from '../../db/edits.ts';
-import { storage } from '../../db/storage.ts';
 import { findThread } from '../../db/threads.ts';
 import type { AppEnv } from '../../env.ts';
 import { ApiError, validationFailed } from '../../errors.ts';
 import { keyedHash } from '../../lib/crypto.ts';
 import { renderMarkdown } from '../../lib/markdown.ts';
 import { normalizeUrl } from '../../lib/normalize-url.ts';
-import { scheduleNotify } from '../../lib/notify/index.ts';
-import { invalidateThread } from '../../lib/thread-cache.ts';
-import { validate } from '../../lib/validate.ts';
-import { checkLength } from '../../lib/write-guards.ts';
-import { ADMIN_ACTOR } from '../../middleware/admin-auth.ts';
+import { validate } from '../../middleware/validate.ts';
+import { auditFor, bulkModerate, changeComment, eraseComment } from '../../services/moderation/moderate.ts';
+import { scheduleNotify } from '../../services/notify/index.ts';
+import { invalidateThread } from '../../services/pages/thread-cache.ts';
+import { checkLength } from '../../services/posting/write-guards.ts';
 import { bulkSchema, commentPatchSchema, moderatorReplySchema, queueQuerySchema } from './schemas.ts';
 import { page, toAdminComment } from './shapes.ts';
 
-const BULK_STATUS = { approve: 'approved', spam: 'spam' } as const;
-
 const editable = async (db: D1Database, id: string): Promise<EditableRow> => {
-  const row = await storage(() => findEditable(db, id));
+  const row = await findEditable(db, id);
   if (!row) throw new ApiError('not_found', 'no such comment');
   return row;
 };
-
-const audit = (db: D1Database, row: EditableRow, entry: Pick<AuditEntry, 'action' | 'detail'>) =>
-  auditStatement(db, {
-    actor: ADMIN_ACTOR,
-    commentId: row.id,
-    threadKey: row.thread_key,
-    at: new Date().toISOString(),
-    ...entry,
-  });
 
 export const adminComments = new Hono<AppEnv>()
   .get('/', validate('query', queueQuerySchema), async (c) => {
@@ -47,31 +33,27 @@ export const adminComments = new Hono<AppEnv>()
     const settings = c.get('settings');
     // A page goes by its normalized URL, or by the explicit id it gave (kept as given).
     const url = query.url === undefined ? null : normalizeUrl(query.url, settings.significantQueryParams);
-    const rows = await storage(() =>
-      listQueue(c.env.DB, {
-        status: query.status === 'all' ? null : query.status,
-        threadKeys: query.url === undefined ? null : [url ?? query.url, query.url as string],
-        q: query.q ?? null,
-        before: query.cursor,
-        limit: query.limit + 1,
-      }),
-    );
+    const rows = await listQueue(c.env.DB, {
+      status: query.status === 'all' ? null : query.status,
+      threadKeys: query.url === undefined ? null : [url ?? query.url, query.url as string],
+      q: query.q ?? null,
+      before: query.cursor,
+      limit: query.limit + 1,
+    });
     const { items, nextCursor } = page(rows, query.limit, (row) => row.seq);
     return c.json({ comments: items.map((row) => toAdminComment(row, settings.anonymousName)), nextCursor });
   })
-  .get('/counts', async (c) => c.json({ counts: await storage(() => countByStatus(c.env.DB)) }))
+  .get('/counts', async (c) => c.json({ counts: await countByStatus(c.env.DB) }))
   .post('/', validate('json', moderatorReplySchema), async (c) => {
     const input = c.req.valid('json');
     const settings = c.get('settings');
     checkLength(input.body, settings.maxCommentLength);
-    const parent = input.parentId
-      ? await storage(() => findComment(c.env.DB, input.parentId as string))
-      : null;
+    const parent = input.parentId ? await findComment(c.env.DB, input.parentId as string) : null;
     if (input.parentId && parent?.status !== 'approved') {
       throw validationFailed([{ field: 'parentId', message: 'must be an approved comment' }]);
     }
     const key = parent?.thread_key ?? (input.threadKey as string);
-    const thread = await storage(() => findThread(c.env.DB, key));
+    const thread = await findThread(c.env.DB, key);
     if (!thread)
       throw new ApiError('not_found', 'no such thread', {
         errors: [{ field: 'threadKey', message: 'no such thread' }],
@@ -79,66 +61,41 @@ export const adminComments = new Hono<AppEnv>()
     const id = nanoid();
     const name = input.name ?? settings.moderatorName;
     // The owner may answer in a locked thread: the lock keeps readers out, not the moderator.
-    await storage(async () =>
-      insertComment(c.env.DB, {
-        id,
-        thread: { key, url: thread.url, title: thread.title },
-        parentId: parent?.id ?? null,
-        rootId: parent?.root_id ?? id,
-        tree: parent ? { no: parent.tree_no, pinned: parent.tree_pinned } : null,
-        status: 'approved',
-        body: input.body,
-        html: renderMarkdown(input.body),
-        authorName: name,
-        authorEmail: null,
-        authorWebsite: null,
-        avatar: await keyedHash(settings.secretKey, 'avatar', `moderator:${name}`, 16),
-        ipHash: null,
-        readerHash: null,
-        clientId: null,
-        notify: false,
-        createdAt: new Date().toISOString(),
-        moderator: true,
-      }),
-    );
+    await insertComment(c.env.DB, {
+      id,
+      thread: { key, url: thread.url, title: thread.title },
+      parentId: parent?.id ?? null,
+      rootId: parent?.root_id ?? id,
+      tree: parent ? { no: parent.tree_no, pinned: parent.tree_pinned } : null,
+      status: 'approved',
+      body: input.body,
+      html: renderMarkdown(input.body),
+      authorName: name,
+      authorEmail: null,
+      authorWebsite: null,
+      avatar: await keyedHash(settings.secretKey, 'avatar', `moderator:${name}`, 16),
+      ipHash: null,
+      readerHash: null,
+      clientId: null,
+      notify: false,
+      createdAt: new Date().toISOString(),
+      moderator: true,
+    });
     const row = await editable(c.env.DB, id);
-    await storage(() => c.env.DB.batch([audit(c.env.DB, row, { action: 'comment.reply', detail: {} })]));
-    await storage(() => invalidateThread(c.env.KV, key));
+    await c.env.DB.batch([auditFor(c.env.DB, row, { action: 'comment.reply', detail: {} })]);
+    await invalidateThread(c.env.KV, key);
     // The reader who asked to hear of replies hears of the owner's; the owner needs no alert of their own.
     scheduleNotify(c, id, { owner: false });
-    const stored = await storage(() => findAdminComment(c.env.DB, id));
+    const stored = await findAdminComment(c.env.DB, id);
     if (!stored) throw new ApiError('storage_unavailable', 'the reply could not be read back; try again');
     return c.json({ comment: toAdminComment(stored, settings.anonymousName) }, 201);
   })
   .post('/bulk', validate('json', bulkSchema), async (c) => {
     const { ids, action } = c.req.valid('json');
-    const db = c.env.DB;
-    let updated = 0;
-    const touched = new Set<string>();
-    for (const id of new Set(ids)) {
-      const row = await storage(() => findEditable(db, id));
-      if (!row) continue;
-      if (action === 'delete') {
-        await storage(() =>
-          eraseComment(db, row, [audit(db, row, { action: 'comment.delete', detail: {} })]),
-        );
-      } else {
-        const to = BULK_STATUS[action];
-        const change = await storage(() => statusChange(db, row, to));
-        if (change.length === 0) continue;
-        await storage(() =>
-          db.batch([
-            ...change,
-            audit(db, row, { action: 'comment.status', detail: { from: row.status, to } }),
-          ]),
-        );
-        if (to === 'approved') scheduleNotify(c, row.id, { owner: false });
-      }
-      updated += 1;
-      touched.add(row.thread_key);
-    }
-    for (const key of touched) await storage(() => invalidateThread(c.env.KV, key));
-    return c.json({ updated });
+    const result = await bulkModerate(c.env.DB, ids, action);
+    for (const id of result.approved) scheduleNotify(c, id, { owner: false });
+    for (const key of result.threadKeys) await invalidateThread(c.env.KV, key);
+    return c.json({ updated: result.updated });
   })
   .patch('/:id', validate('json', commentPatchSchema), async (c) => {
     const input = c.req.valid('json');
@@ -152,36 +109,26 @@ export const adminComments = new Hono<AppEnv>()
       // Erased placeholders have no text to edit, and writing some would bring a deleted comment back.
       throw validationFailed([{ field: 'body', message: 'a deleted comment cannot be edited' }]);
     }
-    const statements: D1PreparedStatement[] = [];
-    if (input.body !== undefined) {
-      checkLength(input.body, settings.maxCommentLength);
-      const edit = { body: input.body, html: renderMarkdown(input.body), editedAt: new Date().toISOString() };
-      statements.push(bodyUpdate(db, row.id, edit), audit(db, row, { action: 'comment.edit', detail: {} }));
-    }
-    if (input.status !== undefined && input.status !== row.status) {
-      const to = input.status;
-      statements.push(
-        ...(await storage(() => statusChange(db, row, to))),
-        audit(db, row, { action: 'comment.status', detail: { from: row.status, to } }),
-      );
-    }
-    if (statements.length) await storage(() => db.batch(statements));
-    if (input.pinned !== undefined && input.pinned !== (row.pinned === 1)) {
-      const pinned = input.pinned;
-      // Pins go through setPinned: the whole tree carries them (migration 0003).
-      await storage(() => setPinned(db, row.id, pinned));
-      await storage(() => db.batch([audit(db, row, { action: 'comment.pin', detail: { pinned } })]));
-    }
-    await storage(() => invalidateThread(c.env.KV, row.thread_key));
+    if (input.body !== undefined) checkLength(input.body, settings.maxCommentLength);
+    await changeComment(db, row, {
+      ...(input.body === undefined
+        ? {}
+        : {
+            body: { body: input.body, html: renderMarkdown(input.body), editedAt: new Date().toISOString() },
+          }),
+      ...(input.status === undefined ? {} : { status: input.status }),
+      ...(input.pinned === undefined ? {} : { pinned: input.pinned }),
+    });
+    await invalidateThread(c.env.KV, row.thread_key);
     if (input.status === 'approved' && row.status !== 'approved') scheduleNotify(c, row.id, { owner: false });
-    const updated = await storage(() => findAdminComment(db, row.id));
+    const updated = await findAdminComment(db, row.id);
     if (!updated) throw new ApiError('not_found', 'no such comment');
     return c.json({ comment: toAdminComment(updated, settings.anonymousName) });
   })
   .delete('/:id', async (c) => {
     const db = c.env.DB;
     const row = await editable(db, c.req.param('id'));
-    await storage(() => eraseComment(db, row, [audit(db, row, { action: 'comment.delete', detail: {} })]));
-    await storage(() => invalidateThread(c.env.KV, row.thread_key));
+    await eraseComment(db, row);
+    await invalidateThread(c.env.KV, row.thread_key);
     return c.body(null, 204);
   });

@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env.ts';
-import { exportStream } from '../../lib/import/export-stream.ts';
+import { exportStream } from '../../services/transfer/export-stream.ts';
 
 export const exportRoute = new Hono<AppEnv>().get('/', (c) => {
   const now = new Date();

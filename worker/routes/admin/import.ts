@@ -4,14 +4,13 @@
  * Bigger files go through the command-line tool (`causerie import`), which uploads Causerie-format batches.
  */
 import { Hono } from 'hono';
-import { storage } from '../../db/storage.ts';
 import type { AppEnv } from '../../env.ts';
 import { ApiError, validationFailed } from '../../errors.ts';
-import { exportFileSchema } from '../../lib/import/causerie-format.ts';
-import { convertFile } from '../../lib/import/convert.ts';
-import { IMPORT_FORMATS, type ImportFormat } from '../../lib/import/model.ts';
-import { importFile } from '../../lib/import/store.ts';
-import { invalidateThread } from '../../lib/thread-cache.ts';
+import { exportFileSchema } from '../../lib/transfer/causerie-format.ts';
+import { convertFile } from '../../lib/transfer/convert.ts';
+import { IMPORT_FORMATS, type ImportFormat } from '../../lib/transfer/model.ts';
+import { invalidateThread } from '../../services/pages/thread-cache.ts';
+import { importFile } from '../../services/transfer/store.ts';
 
 /** 10 MiB: a Worker holds the file in memory (128 MB) and a request has a CPU budget; the CLI has none. */
 export const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
@@ -77,8 +76,8 @@ export const importRoute = new Hono<AppEnv>().post('/', async (c) => {
     format === 'causerie'
       ? { file: parseCauserie(text), skipped: 0, errors: [] }
       : await convertFile(format, text);
-  const result = await storage(() => importFile(c.env.DB, c.get('settings'), converted.file));
-  for (const key of result.touched) await storage(() => invalidateThread(c.env.KV, key));
+  const result = await importFile(c.env.DB, c.get('settings'), converted.file);
+  for (const key of result.touched) await invalidateThread(c.env.KV, key);
   return c.json({
     threads: result.threads,
     comments: result.comments,

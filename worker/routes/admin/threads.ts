@@ -12,28 +12,27 @@ import {
   threadUpdate,
 } from '../../db/admin-threads.ts';
 import { auditStatement } from '../../db/audit.ts';
-import { storage } from '../../db/storage.ts';
 import type { AppEnv } from '../../env.ts';
 import { ApiError } from '../../errors.ts';
-import { resolvePage } from '../../lib/post-comment.ts';
-import { invalidateThread } from '../../lib/thread-cache.ts';
-import { validate } from '../../lib/validate.ts';
-import { ADMIN_ACTOR } from '../../middleware/admin-auth.ts';
-import { isAllowedOrigin } from '../../middleware/origin.ts';
+import { isAllowedOrigin } from '../../lib/origins.ts';
+import { validate } from '../../middleware/validate.ts';
+import { ADMIN_ACTOR } from '../../services/moderation/moderate.ts';
+import { invalidateThread } from '../../services/pages/thread-cache.ts';
+import { resolvePage } from '../../services/posting/post-comment.ts';
 import { pageQuerySchema, threadPatchSchema } from './schemas.ts';
 import { page, toAdminThread } from './shapes.ts';
 
 export const adminThreads = new Hono<AppEnv>()
   .get('/', validate('query', pageQuerySchema), async (c) => {
     const { limit, cursor } = c.req.valid('query');
-    const rows = await storage(() => listThreads(c.env.DB, { before: cursor, limit: limit + 1 }));
+    const rows = await listThreads(c.env.DB, { before: cursor, limit: limit + 1 });
     const { items, nextCursor } = page(rows, limit, (row) => row.id);
     return c.json({ threads: items.map(toAdminThread), nextCursor });
   })
   .patch('/', validate('json', threadPatchSchema), async (c) => {
     const input = c.req.valid('json');
     const db = c.env.DB;
-    const thread = await storage(() => findAdminThread(db, input.key));
+    const thread = await findAdminThread(db, input.key);
     if (!thread) throw new ApiError('not_found', 'no thread with this key');
     const at = new Date().toISOString();
     const statements: D1PreparedStatement[] = [];
@@ -51,10 +50,12 @@ export const adminThreads = new Hono<AppEnv>()
     let merged = false;
     if (input.url !== undefined) {
       // The same rules as a reader's page URL: normalized, http(s), one of the allowed origins.
-      const target = resolvePage({ url: input.url }, c.get('settings'), (o) => isAllowedOrigin(c, o));
+      const target = resolvePage({ url: input.url }, c.get('settings'), (o) =>
+        isAllowedOrigin(o, new URL(c.req.url).origin, c.get('settings')),
+      );
       // A thread keyed by its URL takes the new URL as its key; one keyed by an explicit page id keeps it.
       const newKey = thread.key === thread.url ? target.url : thread.key;
-      const existing = newKey === thread.key ? null : await storage(() => findAdminThread(db, newKey));
+      const existing = newKey === thread.key ? null : await findAdminThread(db, newKey);
       if (existing) {
         statements.push(...mergeStatements(db, thread, existing));
         record('thread.merge', { into: existing.key, url: target.url });
@@ -66,9 +67,9 @@ export const adminThreads = new Hono<AppEnv>()
       finalKey = newKey;
     }
 
-    if (statements.length) await storage(() => db.batch(statements));
-    for (const key of new Set([thread.key, finalKey])) await storage(() => invalidateThread(c.env.KV, key));
-    const updated = await storage(() => findAdminThread(db, finalKey));
+    if (statements.length) await db.batch(statements);
+    for (const key of new Set([thread.key, finalKey])) await invalidateThread(c.env.KV, key);
+    const updated = await findAdminThread(db, finalKey);
     if (!updated) throw new ApiError('not_found', 'no thread with this key');
     return c.json({ thread: toAdminThread(updated), merged });
   });

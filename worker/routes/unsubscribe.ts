@@ -5,26 +5,11 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { stopReplyNotifications } from '../../db/admin-notify.ts';
-import { storage } from '../../db/storage.ts';
-import type { AppEnv } from '../../env.ts';
-import { ApiError } from '../../errors.ts';
-import { keyedHash } from '../crypto.ts';
-import { validate } from '../validate.ts';
-
-export const unsubscribeSignature = (secretKey: string, commentId: string): Promise<string> =>
-  keyedHash(secretKey, 'unsubscribe', commentId);
-
-export const unsubscribeUrl = async (origin: string, secretKey: string, commentId: string): Promise<string> =>
-  `${origin}/api/v1/unsubscribe?c=${encodeURIComponent(commentId)}&sig=${await unsubscribeSignature(secretKey, commentId)}`;
-
-const encoder = new TextEncoder();
-
-const isValid = async (secretKey: string, commentId: string, sig: string): Promise<boolean> => {
-  const expected = encoder.encode(await unsubscribeSignature(secretKey, commentId));
-  const given = encoder.encode(sig);
-  return given.byteLength === expected.byteLength && crypto.subtle.timingSafeEqual(given, expected);
-};
+import { stopReplyNotifications } from '../db/admin-notify.ts';
+import type { AppEnv } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import { isValidUnsubscribe } from '../lib/unsubscribe-link.ts';
+import { validate } from '../middleware/validate.ts';
 
 const querySchema = z.object({ c: z.string().min(1).max(64), sig: z.string().min(1).max(64) });
 
@@ -37,11 +22,11 @@ export const unsubscribe = new Hono<AppEnv>().on(
   validate('query', querySchema),
   async (c) => {
     const { c: commentId, sig } = c.req.valid('query');
-    if (!(await isValid(c.get('settings').secretKey, commentId, sig))) {
+    if (!(await isValidUnsubscribe(c.get('settings').secretKey, commentId, sig))) {
       throw new ApiError('unauthorized', 'this unsubscribe link is not valid');
     }
     // Idempotent, and silent about whether the comment still exists.
-    await storage(() => stopReplyNotifications(c.env.DB, commentId));
+    await stopReplyNotifications(c.env.DB, commentId);
     return c.req.method === 'GET'
       ? c.html(PAGE, 200, { 'Cache-Control': 'no-store' })
       : c.body(null, 200, { 'Cache-Control': 'no-store' });

@@ -4,9 +4,9 @@
  * thread deletes its entries after D1 has committed; a short TTL bounds what a read racing a write could
  * leave behind. Pages with a cursor or another limit always come from D1.
  */
-import type { SortOrder, ThreadPage } from '../types/api.ts';
+import { DEFAULT_PAGE_SIZE } from '../../lib/schemas.ts';
+import type { SortOrder, ThreadPage } from '../../types/api.ts';
 
-export const DEFAULT_PAGE_SIZE = 50;
 const TTL_SECONDS = 300;
 const SORTS: readonly SortOrder[] = ['oldest', 'newest', 'top'];
 

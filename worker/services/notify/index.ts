@@ -6,11 +6,11 @@
 import type { Context } from 'hono';
 import { type AdminCommentRow, findAdminComment } from '../../db/admin-comments.ts';
 import type { AppEnv, Settings } from '../../env.ts';
+import { unsubscribeUrl } from '../../lib/unsubscribe-link.ts';
 import { DEFAULT_RETRY, type DeliveryResult, deliver, type RetryPolicy } from './deliver.ts';
 import { ownerEmail, replyEmail, sendEmail } from './email.ts';
 import { type CommentEvent, webhookBody } from './payload.ts';
 import { signWebhook } from './sign.ts';
-import { unsubscribeUrl } from './unsubscribe.ts';
 
 export interface NotifyContext {
   db: D1Database;

@@ -2,11 +2,54 @@
  * Streams the Causerie export (format "causerie-export", version 1) page by page from D1: one thread per
  * line, one comment per line inside it, so memory stays flat whatever the size of the site.
  */
-import { listCommentsAfter, listThreadsAfter, toExportComment, toExportThread } from '../../db/export.ts';
-import { EXPORT_FORMAT, EXPORT_VERSION } from './causerie-format.ts';
+import {
+  type ExportCommentRow,
+  type ExportThreadRow,
+  listCommentsAfter,
+  listThreadsAfter,
+} from '../../db/export.ts';
+import {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  type ExportComment,
+  type ExportThread,
+} from '../../lib/transfer/causerie-format.ts';
 
 const THREAD_PAGE = 100;
 const COMMENT_PAGE = 500;
+
+const toExportThread = (row: ExportThreadRow): Omit<ExportThread, 'comments'> => ({
+  key: row.key,
+  url: row.url,
+  title: row.title,
+  locked: row.locked === 1,
+  likes: row.likes,
+  createdAt: row.created_at,
+  importKey: row.import_key,
+});
+
+const toExportComment = (row: ExportCommentRow): ExportComment => ({
+  id: row.id,
+  parentId: row.parent_id,
+  importKey: row.import_key,
+  status: row.status,
+  pinned: row.pinned === 1,
+  likes: row.likes,
+  body: row.body,
+  author: {
+    name: row.author_name,
+    email: row.author_email,
+    website: row.author_website,
+    avatar: row.avatar,
+    moderator: row.moderator === 1,
+  },
+  ipHash: row.ip_hash,
+  readerHash: row.reader_hash,
+  clientId: row.client_id,
+  notify: row.notify === 1,
+  createdAt: row.created_at,
+  editedAt: row.edited_at,
+});
 
 /**
  * @example return c.body(exportStream(c.env.DB, new Date()), 200, { 'Content-Type': 'application/json' })

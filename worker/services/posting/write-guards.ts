@@ -2,12 +2,11 @@
  * The checks every reader write goes through before it touches a comment: the body's length, bans (by
  * e-mail, IP hash or reader hash) and the write rate limit, with the keyed hashes they match on.
  */
-import { isBanned } from '../db/bans.ts';
-import { countWrite } from '../db/rate-limit.ts';
-import { storage } from '../db/storage.ts';
-import { ApiError, validationFailed } from '../errors.ts';
-import { keyedHash } from './crypto.ts';
-import type { PostContext } from './post-comment.ts';
+import { isBanned } from '../../db/bans.ts';
+import { countWrite } from '../../db/rate-limit.ts';
+import { ApiError, validationFailed } from '../../errors.ts';
+import { keyedHash } from '../../lib/crypto.ts';
+import type { PostContext } from './context.ts';
 
 /** Characters, not UTF-16 units: an emoji counts once. */
 export const checkLength = (body: string, max: number): void => {
@@ -21,7 +20,7 @@ export const checkAuthor = async (
   ctx: PostContext,
   who: { email: string | null; ipHash: string | null; readerHash: string | null },
 ): Promise<void> => {
-  if (await storage(() => isBanned(ctx.db, who, ctx.now.toISOString()))) {
+  if (await isBanned(ctx.db, who, ctx.now.toISOString())) {
     throw new ApiError('banned', 'this author may not comment here');
   }
   const limit = ctx.settings.rateLimit;
@@ -29,9 +28,7 @@ export const checkAuthor = async (
     (key): key is string => !!key,
   );
   if (!limit || keys.length === 0) return;
-  const retryAfter = await storage(() =>
-    countWrite(ctx.db, keys, limit, Math.floor(ctx.now.getTime() / 1000)),
-  );
+  const retryAfter = await countWrite(ctx.db, keys, limit, Math.floor(ctx.now.getTime() / 1000));
   if (retryAfter !== null) {
     throw new ApiError('rate_limited', `too many comments; try again in ${retryAfter} s`, {
       headers: { 'Retry-After': String(retryAfter) },

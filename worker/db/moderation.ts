@@ -3,7 +3,13 @@
  * the counters move with a moderation decision (threads.comment_count counts approved comments; a parent's
  * reply_count counts its listed replies, and keeps a deleted parent listed as a placeholder while > 0).
  */
-import { deleteComment, type EditableRow, findEditable, placeholderStatement } from './edits.ts';
+import {
+  createRowView,
+  deleteStatements,
+  type EditableRow,
+  placeholderStatement,
+  type RowView,
+} from './edits.ts';
 
 export type CommentStatusValue = EditableRow['status'];
 
@@ -17,13 +23,15 @@ const GUARD = 'EXISTS (SELECT 1 FROM comments WHERE id = ?1 AND status = ?2)';
 
 /**
  * The statements that move `row` to `to`, counters included; none when it already has that status.
- * Put them in one db.batch (with the audit entry).
+ * Put them in one db.batch (with the audit entry). `view` (edits.ts) sees what earlier statements of the
+ * same batch will have changed; `row` and the parents it walks are updated in it.
  * @example await db.batch(await statusChange(db, row, 'approved'))
  */
 export const statusChange = async (
   db: D1Database,
   row: EditableRow,
   to: CommentStatusValue,
+  view: RowView = createRowView(db),
 ): Promise<D1PreparedStatement[]> => {
   if (row.status === to) return [];
   const statements: D1PreparedStatement[] = [];
@@ -45,36 +53,34 @@ export const statusChange = async (
         .prepare(`UPDATE comments SET reply_count = max(0, reply_count + ?3) WHERE id = ?4 AND ${GUARD}`)
         .bind(row.id, row.status, delta, parentId),
     );
-    const parent = await findEditable(db, parentId);
-    if (parent?.status !== 'deleted') break;
-    if (isListed('deleted', parent.reply_count) === isListed('deleted', parent.reply_count + delta)) break;
+    const parent = await view.find(parentId);
+    if (!parent) break;
+    const before = parent.reply_count;
+    parent.reply_count = Math.max(0, before + delta);
+    if (parent.status !== 'deleted') break;
+    if (isListed('deleted', before) === isListed('deleted', parent.reply_count)) break;
     parentId = parent.parent_id;
   }
   statements.push(
     db.prepare('UPDATE comments SET status = ?3 WHERE id = ?1 AND status = ?2').bind(row.id, row.status, to),
   );
+  row.status = to;
   return statements;
 };
 
-/** Whether any comment, of any status, answers this one. */
-const hasReplies = async (db: D1Database, id: string): Promise<boolean> =>
-  (await db.prepare('SELECT 1 FROM comments WHERE parent_id = ?1 LIMIT 1').bind(id).first()) !== null;
-
 /**
- * Erases a comment for good (DELETE /admin/comments/:id): its text and its author's data. One with replies
- * (even held ones, which would otherwise be orphaned) stays as an anonymous placeholder; one without goes
- * the way a reader's own delete goes (edits.ts), placeholder parents left empty included.
- * `extra` (the audit entry) joins the same transaction when the placeholder path is taken, else a second one.
+ * The statements that erase a comment for good (DELETE /admin/comments/:id): its text and its author's
+ * data. One with replies (even held ones, which would otherwise be orphaned) stays as an anonymous
+ * placeholder; one without goes the way a reader's own delete goes (edits.ts), placeholder parents left
+ * empty included. The caller adds the audit entry and runs them in one db.batch.
  */
-export const eraseComment = async (
+export const eraseStatements = async (
   db: D1Database,
   row: EditableRow,
-  extra: D1PreparedStatement[],
-): Promise<void> => {
-  if (row.reply_count > 0 || (await hasReplies(db, row.id))) {
-    await db.batch([...(await statusChange(db, row, 'deleted')), placeholderStatement(db, row.id), ...extra]);
-    return;
+  view: RowView = createRowView(db),
+): Promise<D1PreparedStatement[]> => {
+  if (row.reply_count > 0 || (await view.replies(row.id)).length > 0) {
+    return [...(await statusChange(db, row, 'deleted', view)), placeholderStatement(db, row.id)];
   }
-  await deleteComment(db, row);
-  if (extra.length) await db.batch(extra);
+  return deleteStatements(db, row, view);
 };

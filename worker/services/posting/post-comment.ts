@@ -10,28 +10,19 @@ import {
   findCommentByClientId,
   hasApprovedComment,
   insertComment,
-} from '../db/comments.ts';
-import { type PublicCommentRow, toComment } from '../db/rows.ts';
-import { storage } from '../db/storage.ts';
-import { findThread } from '../db/threads.ts';
-import type { Settings } from '../env.ts';
-import { ApiError, validationFailed } from '../errors.ts';
-import type { CreatedComment } from '../types/api.ts';
-import { shouldHold } from './content-check.ts';
-import { issueEditToken, keyedHash } from './crypto.ts';
-import { renderMarkdown } from './markdown.ts';
-import { normalizeUrl } from './normalize-url.ts';
-import type { NewCommentInput } from './schemas.ts';
+} from '../../db/comments.ts';
+import { type PublicCommentRow, toComment } from '../../db/rows.ts';
+import { findThread } from '../../db/threads.ts';
+import type { Settings } from '../../env.ts';
+import { ApiError, validationFailed } from '../../errors.ts';
+import { shouldHold } from '../../lib/content-check.ts';
+import { issueEditToken, keyedHash } from '../../lib/crypto.ts';
+import { renderMarkdown } from '../../lib/markdown.ts';
+import { normalizeUrl } from '../../lib/normalize-url.ts';
+import type { NewCommentInput } from '../../lib/schemas.ts';
+import type { CreatedComment } from '../../types/api.ts';
+import type { PostContext } from './context.ts';
 import { authorHashes, checkAuthor, checkLength } from './write-guards.ts';
-
-export interface PostContext {
-  db: D1Database;
-  settings: Settings;
-  /** The poster's IP (CF-Connecting-IP), hashed before it is stored. */
-  ip: string | null;
-  isAllowedOrigin: (origin: string) => boolean;
-  now: Date;
-}
 
 export interface PostResult {
   created: boolean;
@@ -76,7 +67,7 @@ const respond = async (
 };
 
 const visibleParent = async (ctx: PostContext, parentId: string, threadKey: string): Promise<CommentRef> => {
-  const parent = await storage(() => findComment(ctx.db, parentId));
+  const parent = await findComment(ctx.db, parentId);
   if (!parent || parent.thread_key !== threadKey || parent.status !== 'approved') {
     throw new ApiError('not_found', 'parentId is not a comment of this thread', {
       errors: [{ field: 'parentId', message: 'no such comment in this thread' }],
@@ -97,9 +88,7 @@ const moderationStatus = async (
     case 'all':
       return 'pending';
     case 'first-time':
-      return email !== null && (await storage(() => hasApprovedComment(ctx.db, email)))
-        ? 'approved'
-        : 'pending';
+      return email !== null && (await hasApprovedComment(ctx.db, email)) ? 'approved' : 'pending';
   }
 };
 
@@ -136,45 +125,43 @@ export const postComment = async (ctx: PostContext, input: NewCommentInput): Pro
 
   if (input.clientId) {
     const clientId = input.clientId;
-    const earlier = await storage(() => findCommentByClientId(ctx.db, clientId));
+    const earlier = await findCommentByClientId(ctx.db, clientId);
     if (earlier) return respond(ctx, earlier, false, earlier.thread_key);
   }
 
   const { ipHash, readerHash } = await authorHashes(ctx, input.reader);
   await checkAuthor(ctx, { email, ipHash, readerHash });
 
-  const thread = await storage(() => findThread(ctx.db, page.key));
+  const thread = await findThread(ctx.db, page.key);
   if (thread?.locked) throw new ApiError('thread_locked', 'this thread no longer takes comments');
   const parent = input.parentId ? await visibleParent(ctx, input.parentId, page.key) : null;
 
   const held = shouldHold(input.body, html, ctx.settings);
-  const inserted = await storage(async () =>
-    insertComment(ctx.db, {
-      id,
-      thread: { key: page.key, url: page.url, title: input.title ?? '' },
-      parentId: parent?.id ?? null,
-      rootId: parent?.root_id ?? id,
-      tree: parent ? { no: parent.tree_no, pinned: parent.tree_pinned } : null,
-      status: await moderationStatus(ctx, email, held),
-      body: input.body,
-      html,
-      authorName: name,
-      authorEmail: email,
-      authorWebsite: input.author?.website ?? null,
-      // Seeded by a keyed hash, so the avatar cannot be traced back to the e-mail (unlike a Gravatar hash).
-      avatar: await keyedHash(ctx.settings.secretKey, 'avatar', email ?? name ?? ipHash ?? id, 16),
-      ipHash,
-      readerHash,
-      clientId: input.clientId ?? null,
-      notify: input.notify ?? false,
-      createdAt,
-    }),
-  );
+  const inserted = await insertComment(ctx.db, {
+    id,
+    thread: { key: page.key, url: page.url, title: input.title ?? '' },
+    parentId: parent?.id ?? null,
+    rootId: parent?.root_id ?? id,
+    tree: parent ? { no: parent.tree_no, pinned: parent.tree_pinned } : null,
+    status: await moderationStatus(ctx, email, held),
+    body: input.body,
+    html,
+    authorName: name,
+    authorEmail: email,
+    authorWebsite: input.author?.website ?? null,
+    // Seeded by a keyed hash, so the avatar cannot be traced back to the e-mail (unlike a Gravatar hash).
+    avatar: await keyedHash(ctx.settings.secretKey, 'avatar', email ?? name ?? ipHash ?? id, 16),
+    ipHash,
+    readerHash,
+    clientId: input.clientId ?? null,
+    notify: input.notify ?? false,
+    createdAt,
+  });
 
   // Not inserted: a concurrent retry with the same clientId won the race; answer with its comment.
-  const stored = await storage(() =>
-    inserted || !input.clientId ? findComment(ctx.db, id) : findCommentByClientId(ctx.db, input.clientId),
-  );
+  const stored = await (inserted || !input.clientId
+    ? findComment(ctx.db, id)
+    : findCommentByClientId(ctx.db, input.clientId));
   if (!stored) throw new ApiError('storage_unavailable', 'the comment could not be read back; try again');
   return respond(ctx, stored, inserted, stored.thread_key);
 };

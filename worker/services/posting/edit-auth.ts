@@ -2,10 +2,9 @@
  * Proof of authorship for PATCH and DELETE /comments/:id: the edit token from POST /comments, sent as
  * `Authorization: Bearer <editToken>` (a header, not a cookie: third-party cookies are blocked anyway).
  */
-import { type EditableRow, findEditable } from '../db/edits.ts';
-import { storage } from '../db/storage.ts';
-import { ApiError } from '../errors.ts';
-import { checkEditToken } from './crypto.ts';
+import { type EditableRow, findEditable } from '../../db/edits.ts';
+import { ApiError } from '../../errors.ts';
+import { checkEditToken } from '../../lib/crypto.ts';
 
 const bearer = (header: string | undefined): string | null => {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
@@ -28,7 +27,7 @@ export const authorizeEdit = async (
   const check = await checkEditToken(secretKey, commentId, token, Math.floor(now.getTime() / 1000));
   if (check === 'invalid') throw new ApiError('unauthorized', 'the edit token is not valid for this comment');
   if (check === 'expired') throw new ApiError('edit_window_closed', 'this comment can no longer be changed');
-  const row = await storage(() => findEditable(db, commentId));
+  const row = await findEditable(db, commentId);
   if (!row || row.status === 'deleted' || row.status === 'spam') {
     throw new ApiError('not_found', 'no such comment');
   }

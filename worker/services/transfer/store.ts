@@ -19,11 +19,11 @@ import {
   threadCountersStatement,
 } from '../../db/import.ts';
 import type { Settings } from '../../env.ts';
-import { keyedHash } from '../crypto.ts';
-import { renderMarkdown } from '../markdown.ts';
-import { normalizeUrl } from '../normalize-url.ts';
-import type { ExportComment, ExportFile } from './causerie-format.ts';
-import type { ImportError } from './model.ts';
+import { keyedHash } from '../../lib/crypto.ts';
+import { renderMarkdown } from '../../lib/markdown.ts';
+import { normalizeUrl } from '../../lib/normalize-url.ts';
+import type { ExportComment, ExportFile } from '../../lib/transfer/causerie-format.ts';
+import type { ImportError } from '../../lib/transfer/model.ts';
 
 const CHUNK = 40;
 

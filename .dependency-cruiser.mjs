@@ -1,0 +1,67 @@
+/**
+ * The worker's layers, enforced in `npm test` (`npm run deps`): routes → services → db, with lib/ holding
+ * I/O-free helpers and types/ the shared types. docs/architecture.md explains each rule.
+ * @type {import('dependency-cruiser').IConfiguration}
+ */
+export default {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'A cycle, even a type-only one, means two modules are one concern or one is misplaced.',
+      from: { path: '^worker/' },
+      to: { circular: true },
+    },
+    {
+      name: 'db-stays-below',
+      severity: 'error',
+      comment: 'db/ holds the SQL; it knows rows and shared types, nothing above it and no helpers.',
+      from: { path: '^worker/db/' },
+      to: { path: '^worker/(services|routes|middleware|lib)/|^worker/(index|errors)\\.ts$' },
+    },
+    {
+      name: 'services-below-http',
+      severity: 'error',
+      comment: 'services/ never reach back up into routes or middleware.',
+      from: { path: '^worker/services/' },
+      to: { path: '^worker/(routes|middleware)/|^worker/index\\.ts$' },
+    },
+    {
+      name: 'lib-is-pure',
+      severity: 'error',
+      comment: 'lib/ holds I/O-free helpers: no D1/KV (db, services), no HTTP (routes, middleware, Hono).',
+      from: { path: '^worker/lib/' },
+      to: {
+        path: '^worker/(db|services|routes|middleware)/|^worker/(index|errors)\\.ts$|node_modules/(hono|@hono)/',
+      },
+    },
+    {
+      name: 'types-only-types',
+      severity: 'error',
+      comment: 'types/ is the contract: it may import other types, nothing else.',
+      from: { path: '^worker/types/' },
+      to: { pathNot: '^worker/types/' },
+    },
+    {
+      name: 'routes-mount-no-middleware',
+      severity: 'error',
+      comment:
+        'Middleware is mounted where the app is composed (index.ts, routes/admin/index.ts); a route only ' +
+        'uses the validator factory, never a middleware module’s internals.',
+      from: { path: '^worker/routes/', pathNot: '^worker/routes/admin/index\\.ts$' },
+      to: { path: '^worker/middleware/', pathNot: '^worker/middleware/validate\\.ts$' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: 'worker-configuration\\.d\\.ts$' },
+    // Type-only imports count: a cycle or a forbidden edge through `import type` is still a wrong layer.
+    tsPreCompilationDeps: true,
+    // dependency-cruiser reads TypeScript through the typescript package only up to 6.x; ours is the native
+    // TS 7 (no JS API yet), so it parses with swc, which keeps `import type` edges too.
+    parser: 'swc',
+    tsConfig: { fileName: 'worker/tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js'] },
+    skipAnalysisNotInRules: true,
+  },
+};

@@ -1,0 +1,51 @@
+/**
+ * The storage-failure boundary: for the length of a request, D1 and KV are seen through a thin proxy that
+ * turns any rejection of theirs into a `StorageError`, which `onError` answers with a 503
+ * `storage_unavailable` the client may retry. Errors of our own code are not storage errors: they stay a
+ * bare 500. Writes go through `db.batch` (one transaction), so a failure leaves nothing half-written.
+ */
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../env.ts';
+import { StorageError } from '../errors.ts';
+
+const targets = new WeakMap<object, object>();
+
+const unwrap = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(unwrap);
+  return (typeof value === 'object' && value !== null && targets.get(value)) || value;
+};
+
+const fail = (err: unknown): never => {
+  throw new StorageError(err);
+};
+
+/** Objects a binding hands back to be used further (statements, sessions) are guarded too. */
+const isHandle = (value: unknown): value is object =>
+  typeof value === 'object' && value !== null && ('bind' in value || 'prepare' in value);
+
+/**
+ * Methods run on the real object (D1 keeps its state in private fields) with real arguments (a batch
+ * takes the real statements), and a rejected promise becomes a StorageError.
+ */
+const guard = <T extends object>(target: T): T => {
+  const proxy = new Proxy(target, {
+    get(object, prop) {
+      const value: unknown = Reflect.get(object, prop);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const result: unknown = value.apply(object, args.map(unwrap));
+        if (result instanceof Promise) return result.catch(fail);
+        return isHandle(result) ? guard(result) : result;
+      };
+    },
+  });
+  targets.set(proxy, target);
+  return proxy;
+};
+
+/** Mount it first: every handler after it sees the guarded `c.env.DB` and `c.env.KV`. */
+export const storageBoundary = (): MiddlewareHandler<AppEnv> =>
+  async function storageBoundary(c, next) {
+    c.env = { ...c.env, DB: guard(c.env.DB), KV: guard(c.env.KV) };
+    await next();
+  };

@@ -1,0 +1,128 @@
+/**
+ * Moderation decisions, each with its audit row in ONE db.batch (one D1 transaction): a status change, an
+ * edit, a pin, a hard delete, and a bulk action over many comments. Either all of it happened, counters
+ * and audit included, or none of it did. The caller's row is left as it was read.
+ */
+import { bodyUpdate } from '../../db/admin-comments.ts';
+import { type AuditEntry, auditStatement } from '../../db/audit.ts';
+import { pinStatements } from '../../db/comments.ts';
+import { createRowView, type EditableRow, findEditableMany } from '../../db/edits.ts';
+import { type CommentStatusValue, eraseStatements, statusChange } from '../../db/moderation.ts';
+
+/** Who did it, for the audit log: the one token holder. */
+export const ADMIN_ACTOR = 'admin';
+
+export type BulkAction = 'approve' | 'spam' | 'delete';
+
+const BULK_STATUS = { approve: 'approved', spam: 'spam' } as const;
+
+/** The audit row of an action on `row` (its id and thread read before the action changes anything). */
+export const auditFor = (
+  db: D1Database,
+  row: Pick<EditableRow, 'id' | 'thread_key'>,
+  entry: Pick<AuditEntry, 'action' | 'detail'>,
+): D1PreparedStatement =>
+  auditStatement(db, {
+    actor: ADMIN_ACTOR,
+    commentId: row.id,
+    threadKey: row.thread_key,
+    at: new Date().toISOString(),
+    ...entry,
+  });
+
+export interface CommentChange {
+  body?: { body: string; html: string; editedAt: string };
+  status?: CommentStatusValue;
+  pinned?: boolean;
+}
+
+/** PATCH /admin/comments/:id: body, status and pin, each with its audit row, in one transaction. */
+export const changeComment = async (
+  db: D1Database,
+  row: EditableRow,
+  change: CommentChange,
+): Promise<void> => {
+  const target = { id: row.id, thread_key: row.thread_key };
+  const from = row.status;
+  const statements: D1PreparedStatement[] = [];
+  if (change.body !== undefined) {
+    statements.push(
+      bodyUpdate(db, row.id, change.body),
+      auditFor(db, target, { action: 'comment.edit', detail: {} }),
+    );
+  }
+  if (change.status !== undefined && change.status !== from) {
+    const to = change.status;
+    statements.push(
+      ...(await statusChange(db, { ...row }, to)),
+      auditFor(db, target, { action: 'comment.status', detail: { from, to } }),
+    );
+  }
+  if (change.pinned !== undefined && change.pinned !== (row.pinned === 1)) {
+    const pinned = change.pinned;
+    // Pins go through pinStatements: the whole tree carries them (migration 0003).
+    statements.push(
+      ...pinStatements(db, row.id, pinned),
+      auditFor(db, target, { action: 'comment.pin', detail: { pinned } }),
+    );
+  }
+  if (statements.length) await db.batch(statements);
+};
+
+/** DELETE /admin/comments/:id: the erase and its audit row in one transaction. */
+export const eraseComment = async (db: D1Database, row: EditableRow): Promise<void> => {
+  const audit = auditFor(db, row, { action: 'comment.delete', detail: {} });
+  await db.batch([...(await eraseStatements(db, { ...row })), audit]);
+};
+
+export interface BulkResult {
+  updated: number;
+  /** Threads whose cached pages must go. */
+  threadKeys: Set<string>;
+  /** Comments newly approved (their readers may hear of it). */
+  approved: string[];
+}
+
+/**
+ * POST /admin/comments/bulk: every comment read in one query, every statement planned (in the order the
+ * ids came, each seeing what the earlier ones change: `createRowView`), then ONE db.batch.
+ * D1's limits (https://developers.cloudflare.com/d1/platform/limits/): 100 bound parameters per query (the
+ * ids go as one JSON parameter), 100 KB per statement, 50 (Free) / 1,000 (Paid) queries per Worker
+ * invocation. A batch is one call but each of its statements is a query, so the API caps a bulk action at
+ * 100 ids (bulkSchema, a 422 beyond): a few statements per comment stays under the Paid limit.
+ */
+export const bulkModerate = async (
+  db: D1Database,
+  ids: string[],
+  action: BulkAction,
+): Promise<BulkResult> => {
+  const unique = [...new Set(ids)];
+  const found = await findEditableMany(db, unique);
+  const view = createRowView(db, found);
+  for (const id of unique) if (!found.some((row) => row.id === id)) view.erase(id);
+
+  const statements: D1PreparedStatement[] = [];
+  const result: BulkResult = { updated: 0, threadKeys: new Set(), approved: [] };
+  for (const id of unique) {
+    const row = await view.find(id);
+    if (!row) continue;
+    const target = { id: row.id, thread_key: row.thread_key };
+    if (action === 'delete') {
+      statements.push(
+        ...(await eraseStatements(db, row, view)),
+        auditFor(db, target, { action: 'comment.delete', detail: {} }),
+      );
+    } else {
+      const from = row.status;
+      const to = BULK_STATUS[action];
+      const change = await statusChange(db, row, to, view);
+      if (change.length === 0) continue;
+      statements.push(...change, auditFor(db, target, { action: 'comment.status', detail: { from, to } }));
+      if (to === 'approved') result.approved.push(row.id);
+    }
+    result.updated += 1;
+    result.threadKeys.add(row.thread_key);
+  }
+  if (statements.length) await db.batch(statements);
+  return result;
+};
