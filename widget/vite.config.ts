@@ -86,10 +86,10 @@ const oneLanguage = (lang: string): Plugin => ({
 
 /**
  * What causerie-extras.<lang>.js borrows from its app instead of bundling copies: Preact (hooks keep their
- * state in the instance that renders), the id helper (components/context.ts) and the extras registry. Each import of these
+ * state in the instance that renders), the id helper (components/use-uid.ts) and the extras registry. Each import of these
  * becomes a read of `causerieApps[lang].lib`, which app.ts fills with exactly the names used.
  */
-const borrowed = /^preact(\/|$)|\/components\/context\.ts$|\/lazy\.tsx$/;
+const borrowed = /^preact(\/|$)|\/components\/use-uid\.ts$|\/lazy\.tsx$/;
 
 /**
  * Builds causerie-app.<lang>.js and causerie-extras.<lang>.js once embed.js is written (configFile: false,

@@ -6,7 +6,7 @@
 import { Fragment, h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AppModule } from './boot/load-app.ts';
-import { useUid } from './components/context.ts';
+import { useUid } from './components/use-uid.ts';
 import { supportedLangs } from './i18n/index.ts';
 import { registerExtras } from './lazy.tsx';
 import { mount } from './mount.tsx';

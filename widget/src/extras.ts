@@ -4,11 +4,12 @@
  * answers. lazy.tsx loads it on first use; it borrows the app's Preact (see vite.config.ts), so its
  * components run in the app's tree.
  */
-import { type ApiError, deleteComment } from './api.ts';
-import type { Widget } from './components/context.ts';
+import { deleteComment } from './api.ts';
 import { EditForm } from './components/edit-form.tsx';
 import { Preview } from './components/preview.tsx';
 import { showLinked } from './components/show-linked.ts';
+import type { Widget } from './components/widget.ts';
+import type { ApiError } from './http.ts';
 import { extraMessages } from './i18n/extra.ts';
 import { registerExtras } from './lazy.tsx';
 import { postComment } from './state/post-comment.ts';

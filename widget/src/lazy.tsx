@@ -6,8 +6,8 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { ApiError } from './api.ts';
 import type { Extras } from './extras.ts';
+import type { ApiError } from './http.ts';
 import type { Translator } from './i18n/index.ts';
 
 // Read at once: `currentScript` is the app's script only during its first run. Beside it, same query.

@@ -1,5 +1,6 @@
 /** The zod schemas of the reader API's inputs, with the limits and messages API.md states. */
 import { z } from 'zod';
+import { SORTS } from '../types/api.ts';
 import { DEFAULT_PAGE_SIZE } from './thread-cache.ts';
 
 export const LIMITS = { name: 80, email: 254, website: 500, url: 2000, id: 200, title: 300 } as const;
@@ -75,7 +76,7 @@ export const threadQuerySchema = z
   .object({
     url: text(LIMITS.url).optional(),
     id: text(LIMITS.id).min(1, { error: 'must not be empty' }).optional(),
-    sort: z.enum(['oldest', 'newest', 'top'], { error: 'must be oldest, newest or top' }).default('oldest'),
+    sort: z.enum(SORTS, { error: 'must be oldest, newest or top' }).default('oldest'),
     limit: z.coerce
       .number({ error: 'must be a number' })
       .int({ error: 'must be an integer' })

@@ -4,11 +4,10 @@
  * thread deletes its entries after D1 has committed; a short TTL bounds what a read racing a write could
  * leave behind. Pages with a cursor or another limit always come from D1.
  */
-import type { SortOrder, ThreadPage } from '../types/api.ts';
+import { SORTS, type SortOrder, type ThreadPage } from '../types/api.ts';
 
 export const DEFAULT_PAGE_SIZE = 50;
 const TTL_SECONDS = 300;
-const SORTS: readonly SortOrder[] = ['oldest', 'newest', 'top'];
 
 /** Thread keys can be 2,000-character URLs and KV keys at most 512 bytes: name entries by a digest. */
 const digest = async (threadKey: string): Promise<string> => {

@@ -1,6 +1,6 @@
 /** One mounted thread: the count heading, sort and page likes, the comments, "load more", and the form. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Comment, SortOrder } from '../../../worker/types/api.ts';
+import { type Comment, SORTS, type SortOrder } from '../../../worker/types/api.ts';
 import { likePage } from '../api.ts';
 import { translator } from '../i18n/index.ts';
 import { ErrorText, errorText, loadExtras } from '../lazy.tsx';
@@ -9,16 +9,14 @@ import { useThread } from '../state/use-thread.ts';
 import { buildTree } from '../tree.ts';
 import { CommentForm } from './comment-form.tsx';
 import { CommentList } from './comment-list.tsx';
-import type { Widget } from './context.ts';
 import { LikeButton } from './like-button.tsx';
+import type { Widget } from './widget.ts';
 
 export interface AppProps {
   options: WidgetOptions;
   /** Called with the thread's element once a page has loaded (mount.tsx remembers its height). */
   onReady?: (view: HTMLElement) => void;
 }
-
-const sorts: SortOrder[] = ['oldest', 'newest', 'top'];
 
 export const App = ({ options, onReady }: AppProps) => {
   const t = useMemo(() => translator(options.lang), [options.lang]);
@@ -102,7 +100,7 @@ export const App = ({ options, onReady }: AppProps) => {
               <label class="sort">
                 {m.sortBy}{' '}
                 <select value={sort} onChange={(e) => setSort(e.currentTarget.value as SortOrder)}>
-                  {sorts.map((s) => (
+                  {SORTS.map((s) => (
                     <option key={s} value={s}>
                       {m.sorts[s]}
                     </option>

@@ -5,8 +5,9 @@ import type { FieldName } from '../i18n/messages.ts';
 import { ErrorText, Lazy } from '../lazy.tsx';
 import { useCommentForm } from '../state/use-comment-form.ts';
 import type { Identity } from '../storage.ts';
-import { useUid, type Widget } from './context.ts';
 import { Field } from './field.tsx';
+import { useUid } from './use-uid.ts';
+import type { Widget } from './widget.ts';
 
 export interface CommentFormProps {
   widget: Widget;

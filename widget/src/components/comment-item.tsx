@@ -6,13 +6,14 @@
 import type { ComponentChildren, RefObject } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Comment } from '../../../worker/types/api.ts';
-import { type ApiError, likeComment, offline } from '../api.ts';
+import { likeComment } from '../api.ts';
 import { formatDate, formatFullDate } from '../format-date.ts';
+import { type ApiError, offline } from '../http.ts';
 import { ErrorText, errorText, Lazy, loadExtras } from '../lazy.tsx';
 import { loadEditToken } from '../storage.ts';
 import { Avatar } from './avatar.tsx';
-import type { Widget } from './context.ts';
 import { LikeButton } from './like-button.tsx';
+import type { Widget } from './widget.ts';
 
 export interface CommentItemProps {
   widget: Widget;

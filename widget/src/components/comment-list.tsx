@@ -7,7 +7,7 @@ import type { Comment } from '../../../worker/types/api.ts';
 import type { CommentNode } from '../tree.ts';
 import { CommentForm } from './comment-form.tsx';
 import { CommentItem } from './comment-item.tsx';
-import type { Widget } from './context.ts';
+import type { Widget } from './widget.ts';
 
 export const maxDepth = 3;
 

@@ -1,11 +1,13 @@
 /** Editing one's own comment in place, with the edit token kept when it was posted: Save and Cancel. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Comment } from '../../../worker/types/api.ts';
-import { type ApiError, editComment } from '../api.ts';
+import { editComment } from '../api.ts';
+import type { ApiError } from '../http.ts';
 import { extraMessages } from '../i18n/extra.ts';
 import { replaceComment } from '../state/replace-comment.ts';
 import { updateEditToken } from '../storage.ts';
-import { useUid, type Widget } from './context.ts';
+import { useUid } from './use-uid.ts';
+import type { Widget } from './widget.ts';
 
 export interface EditFormProps {
   widget: Widget;

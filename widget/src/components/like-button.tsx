@@ -1,5 +1,6 @@
 /** A heart with its count: `aria-pressed` says whether this reader likes it. */
-import type { ApiError, ApiResult, Likes } from '../api.ts';
+import type { Likes } from '../api.ts';
+import type { ApiError, ApiResult } from '../http.ts';
 import { useLike } from '../state/use-like.ts';
 
 export interface LikeButtonProps {

@@ -1,8 +1,9 @@
 /** The preview of a Markdown field: the server's rendering (POST /preview), in the form's `.preview` box. */
 import { useEffect, useState } from 'preact/hooks';
-import { type ApiError, renderPreview } from '../api.ts';
+import { renderPreview } from '../api.ts';
+import type { ApiError } from '../http.ts';
 import { extraMessages } from '../i18n/extra.ts';
-import type { Widget } from './context.ts';
+import type { Widget } from './widget.ts';
 
 export const Preview = ({ widget, body }: { widget: Widget; body: string }) => {
   const { t, options } = widget;

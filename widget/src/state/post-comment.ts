@@ -1,7 +1,9 @@
 /** Posting a comment (part of the extras: only writers need it), with the edit token kept for later. */
+
+import { nanoid } from 'nanoid';
 import type { Comment, CreatedComment, NewComment } from '../../../worker/types/api.ts';
-import { type ApiResult, call, type NewCommentInput, send } from '../api.ts';
-import { newClientId } from '../client-id.ts';
+import type { NewCommentInput } from '../api.ts';
+import { type ApiResult, request, send } from '../http.ts';
 import type { WidgetOptions } from '../options.ts';
 import { type Draft, type Identity, readerId, saveEditToken } from '../storage.ts';
 
@@ -41,10 +43,10 @@ export const postComment = async ({
     ...(author ? { author } : {}),
     clientId: draft.clientId,
     // Rate limits and bans are per reader too (worker/lib/schemas.ts).
-    reader: readerId(newClientId),
+    reader: readerId(nanoid),
     ...(honeypot ? { website2: honeypot } : {}),
   };
-  const result = await call<CreatedComment>(`${options.origin}/api/v1/comments`, send('POST', payload));
+  const result = await request<CreatedComment>(`${options.origin}/api/v1/comments`, send('POST', payload));
   if (!result.ok) return result;
   saveEditToken(result.value, draft.body);
   return { ok: true, value: result.value.comment };

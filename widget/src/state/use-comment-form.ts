@@ -3,10 +3,11 @@
  * idempotent submit and its errors. The form component only renders what this returns; the posting itself
  * is in the extras (state/post-comment.ts), loaded on the first submit.
  */
+
+import { nanoid } from 'nanoid';
 import { useState } from 'preact/hooks';
 import type { Comment } from '../../../worker/types/api.ts';
-import { type ApiError, offline } from '../api.ts';
-import { newClientId } from '../client-id.ts';
+import { type ApiError, offline } from '../http.ts';
 import { loadExtras } from '../lazy.tsx';
 import type { WidgetOptions } from '../options.ts';
 import { draftKey, type Identity, loadDraft, loadIdentity, saveDraft, saveIdentity } from '../storage.ts';
@@ -20,7 +21,7 @@ export interface CommentFormInput {
 export const useCommentForm = ({ options, parentId, onPosted }: CommentFormInput) => {
   const key = draftKey(options.id ?? options.url, parentId);
   // One clientId per draft, kept across failed attempts (and reloads) so a retry can never post twice.
-  const [draft, setDraft] = useState(() => loadDraft(key) ?? { body: '', clientId: newClientId() });
+  const [draft, setDraft] = useState(() => loadDraft(key) ?? { body: '', clientId: nanoid() });
   const [identity, setIdentity] = useState(loadIdentity);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -46,7 +47,7 @@ export const useCommentForm = ({ options, parentId, onPosted }: CommentFormInput
     setBusy(false);
     if (!result.ok) return setError(result.error);
     saveDraft(key, undefined);
-    setDraft({ body: '', clientId: newClientId() });
+    setDraft({ body: '', clientId: nanoid() });
     onPosted(result.value);
   };
 

@@ -2,9 +2,11 @@
  * A like button's behaviour, for a comment or for the page: the count from the server, the reader's own
  * state from localStorage (the API does not say what a reader liked), and an optimistic toggle.
  */
+
+import { nanoid } from 'nanoid';
 import { useState } from 'preact/hooks';
-import type { ApiResult, Likes } from '../api.ts';
-import { newClientId } from '../client-id.ts';
+import type { Likes } from '../api.ts';
+import type { ApiResult } from '../http.ts';
 import { isLiked, readerId, setLiked } from '../storage.ts';
 
 /** `key`: the comment id, or `page:<thread>`; `send` calls the API with the reader id and the new state. */
@@ -21,7 +23,7 @@ export const useLike = (
     setState({ liked: like, likes: Math.max(0, state.likes + (like ? 1 : -1)), busy: true });
     // Remembered at once too: a reload before the server answers must not forget what the reader did.
     setLiked(key, like);
-    const result = await send(readerId(newClientId), like);
+    const result = await send(readerId(nanoid), like);
     const next = result.ok ? result.value : { liked: !like, likes: state.likes };
     setLiked(key, next.liked);
     setState({ ...next, busy: false });

@@ -1,15 +1,14 @@
 /** The thread's data and its loading lifecycle, apart from any rendering. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Comment, SortOrder, Thread } from '../../../worker/types/api.ts';
-import { type ApiError, getThread } from '../api.ts';
+import { type Comment, SORTS, type SortOrder, type Thread } from '../../../worker/types/api.ts';
+import { getThread } from '../api.ts';
+import type { ApiError } from '../http.ts';
 import type { WidgetOptions } from '../options.ts';
 import { loadSort, saveSort } from '../storage.ts';
 
-const sorts: readonly SortOrder[] = ['oldest', 'newest', 'top'];
-
 /** The reader's remembered choice wins over the host's `data-sort`, which wins over the oldest first. */
 const initialSort = (given?: SortOrder): SortOrder =>
-  sorts.find((sort) => sort === loadSort()) ?? given ?? 'oldest';
+  SORTS.find((sort) => sort === loadSort()) ?? given ?? 'oldest';
 
 export interface ThreadState {
   status: 'loading' | 'ready' | 'error';

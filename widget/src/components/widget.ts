@@ -1,8 +1,8 @@
 /**
- * What every component of one mounted thread shares: its options, its strings and voice. Passed down as a
- * `widget` prop, not a Preact context: createContext and useContext cost the app 234 B gzip (measured).
+ * `Widget`: what every component of one mounted thread shares (its options, its strings and voice), passed
+ * down as a `widget` prop, not a Preact context: createContext and useContext cost the app 234 B gzip
+ * (measured).
  */
-import { useState } from 'preact/hooks';
 import type { Translator } from '../i18n/index.ts';
 import type { WidgetOptions } from '../options.ts';
 import type { ThreadState } from '../state/use-thread.ts';
@@ -15,8 +15,3 @@ export interface Widget {
   /** Changes the thread's state (the extras replace or remove a comment: state/replace-comment.ts). */
   change: (next: (state: ThreadState) => ThreadState) => void;
 }
-
-let ids = 0;
-
-/** A unique id for label/control pairs: Preact's useId costs 50 B more, for SSR we do not have. */
-export const useUid = (): string => useState(() => `c${++ids}`)[0];
