@@ -7,4 +7,4 @@ import { useState } from 'preact/hooks';
 let ids = 0;
 
 /** Preact's useId costs 50 B more, for SSR we do not have. */
-export const useUid = (): string => useState(() => `c${++ids}`)[0];
+export const _useUid = (): string => useState(() => `c${++ids}`)[0];

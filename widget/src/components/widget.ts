@@ -8,10 +8,10 @@ import type { WidgetOptions } from '../options.ts';
 import type { ThreadState } from '../state/use-thread.ts';
 
 export interface Widget {
-  options: WidgetOptions;
+  _options: WidgetOptions;
   t: Translator;
   /** Says something in the thread's aria-live region (results that happen away from the focus). */
-  announce: (message: string) => void;
+  _announce: (message: string) => void;
   /** Changes the thread's state (the extras replace or remove a comment: state/replace-comment.ts). */
-  change: (next: (state: ThreadState) => ThreadState) => void;
+  _change: (next: (state: ThreadState) => ThreadState) => void;
 }

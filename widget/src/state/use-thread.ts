@@ -16,7 +16,7 @@ export interface ThreadState {
   /** Flat, in display order (roots each followed by their replies), as the API sends it. */
   comments: Comment[];
   nextCursor: string | null;
-  loadingMore: boolean;
+  _loadingMore: boolean;
   /** The last failure of a first load or a "load more", for the message under the list. */
   error: ApiError | null;
 }
@@ -26,7 +26,7 @@ const initial: ThreadState = {
   thread: null,
   comments: [],
   nextCursor: null,
-  loadingMore: false,
+  _loadingMore: false,
   error: null,
 };
 
@@ -48,7 +48,7 @@ export const useThread = ({ origin, url, id, sort: given }: WidgetOptions) => {
     controller.current?.abort();
     const current = new AbortController();
     controller.current = current;
-    setState((s) => (cursor ? { ...s, loadingMore: true, error: null } : { ...initial }));
+    setState((s) => (cursor ? { ...s, _loadingMore: true, error: null } : { ...initial }));
     const result = await getThread(origin, { url, id, sort, cursor }, current.signal);
     if (current.signal.aborted) return;
     setState((s) =>
@@ -58,10 +58,10 @@ export const useThread = ({ origin, url, id, sort: given }: WidgetOptions) => {
             thread: result.value.thread,
             comments: cursor ? merge(s.comments, result.value.comments) : result.value.comments,
             nextCursor: result.value.nextCursor,
-            loadingMore: false,
+            _loadingMore: false,
             error: null,
           }
-        : { ...s, status: cursor ? s.status : 'error', loadingMore: false, error: result.error },
+        : { ...s, status: cursor ? s.status : 'error', _loadingMore: false, error: result.error },
     );
   };
 
@@ -87,16 +87,16 @@ export const useThread = ({ origin, url, id, sort: given }: WidgetOptions) => {
   return {
     state,
     sort,
-    setSort: (next: SortOrder) => {
+    _setSort: (next: SortOrder) => {
       saveSort(next);
       setSortState(next);
     },
     /** The raw state setter, for state/replace-comment.ts in the extras. */
-    change: setState,
-    retry: () => {
+    _change: setState,
+    _retry: () => {
       load();
     },
-    loadMore: () => {
+    _loadMore: () => {
       if (state.nextCursor) load(state.nextCursor);
     },
     add,
