@@ -25,8 +25,8 @@ export const offline: ApiError = { code: 'network', fields: [] };
 const toError = async (response: Response): Promise<ApiError> => {
   try {
     const problem = (await response.json()) as Partial<Problem>;
-    if (typeof problem.code === 'string')
-      return { code: problem.code, fields: problem.errors ?? [], detail: problem.detail };
+    // The whole body: `detail` (and `title`, `status`) ride along for the admin page, at no extra bytes.
+    if (typeof problem.code === 'string') return { ...problem, fields: problem.errors ?? [] } as ApiError;
   } catch {
     // not JSON: fall through
   }
