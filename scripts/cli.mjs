@@ -3,9 +3,10 @@
 // (Disqus files reach hundreds of MB) into a deployment in batches; `causerie export --from <url>` saves
 // everything. Node 24 runs the worker's own TypeScript parsers directly (type stripping).
 import { parseArgs } from 'node:util';
+import { IMPORT_FORMATS } from '../worker/types/api.ts';
 
 const USAGE = `Usage:
-  causerie import <wxr|disqus|commento|causerie> <file> --to <url> [--token <admin token>] [--batch-size <n>]
+  causerie import <${IMPORT_FORMATS.join('|')}> <file> --to <url> [--token <admin token>] [--batch-size <n>]
   causerie export --from <url> [--token <admin token>] [--out <file>]
 
 The admin token can also come from the CAUSERIE_ADMIN_TOKEN environment variable.
@@ -45,7 +46,7 @@ if (!token) fail('give the admin token with --token or CAUSERIE_ADMIN_TOKEN');
 try {
   if (command === 'import') {
     const [format, file] = rest;
-    if (!['wxr', 'disqus', 'commento', 'causerie'].includes(format ?? '')) fail('unknown format');
+    if (!IMPORT_FORMATS.some((known) => known === format)) fail('unknown format');
     if (!file) fail('which file?');
     if (!values.to) fail('give the deployment with --to <url>');
     const batchSize = Number(values['batch-size'] ?? 200);

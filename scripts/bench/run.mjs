@@ -131,7 +131,7 @@ const main = async () => {
   const cached = {};
   for (const size of config.sizes) {
     const path = `/api/v1/threads?url=${encodeURIComponent(threadUrl(size))}`;
-    // The first page at the default size is what KV keeps (worker/lib/thread-cache.ts); limit=49 is the same
+    // The first page at the default size is what KV keeps (worker/services/pages/thread-cache.ts); limit=49 is the same
     // D1 query on a page the cache does not keep (X-Cache: BYPASS): the cost of every miss, repeatable.
     const uncachedPath = `${path}&limit=49`;
     const probe = await fetch(`${(await target()).base}${uncachedPath}`);

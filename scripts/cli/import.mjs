@@ -7,6 +7,8 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { adminFetch, adminUrl } from './http.mjs';
 import { createProgress } from './progress.mjs';
 
+/** @import { ImportResult } from '../../worker/types/api.ts' */
+
 const { createAssembler } = await import('../../worker/lib/transfer/assembler.ts');
 const { createParser, groupByThread } = await import('../../worker/lib/transfer/convert.ts');
 const { EXPORT_FORMAT, EXPORT_VERSION } = await import('../../worker/lib/transfer/causerie-format.ts');
@@ -48,6 +50,7 @@ export const runImport = async ({ format, file, to, token, batchSize, log = cons
       headers: { 'Content-Type': 'application/json' },
       body,
     });
+    /** @type {ImportResult} */
     const result = await res.json();
     summary.threads += result.threads;
     summary.comments += result.comments;

@@ -57,12 +57,14 @@ export const waitForWorker = async (baseUrl, timeoutMs = 60_000) => {
 };
 
 /**
- * Starts `wrangler dev` (in its own process group, so stopping it stops workerd too).
+ * Starts `wrangler dev` (in its own process group, so stopping it stops workerd too); `assets`: a static
+ * directory other than dist/.
  * @returns the child process and a `stop()` that ends it.
  */
-export const startWrangler = ({ port, ip = '127.0.0.1', persistTo, vars = {}, quiet = false }) => {
+export const startWrangler = ({ port, ip = '127.0.0.1', persistTo, assets, vars = {}, quiet = false }) => {
   const args = ['dev', '--port', String(port), '--ip', ip, '--show-interactive-dev-session=false'];
   if (persistTo) args.push('--persist-to', persistTo);
+  if (assets) args.push('--assets', assets); // instead of wrangler.toml's dist/ (the e2e run adds test pages)
   for (const [key, value] of Object.entries(vars)) args.push('--var', `${key}:${value}`);
   const child = spawn('wrangler', args, {
     env: OFFLINE_ENV,

@@ -1,6 +1,6 @@
 /** Admin page test helpers: realistic admin API objects and a small fake admin API behind `fetch`. */
 import { vi } from 'vitest';
-import type { AdminComment, AdminThread, Ban, Counts } from '../../widget/src/admin/types.ts';
+import type { AdminComment, AdminThread, Ban, Counts } from '../../worker/types/api.ts';
 
 let seq = 0;
 

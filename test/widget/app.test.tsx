@@ -16,7 +16,7 @@ afterEach(() => {
 describe('reading a thread', () => {
   it('asks the API of its origin for the page’s thread', async () => {
     const requests = fakeFetch(server(page([])));
-    render(<App options={options({ id: 'post-42', sort: 'newest' })} />);
+    render(<App _options={options({ id: 'post-42', sort: 'newest' })} />);
     await screen.findByText('Pas encore de commentaire');
     const [request] = requests;
     expect(request?.url.origin).toBe('https://comments.example');
@@ -30,14 +30,14 @@ describe('reading a thread', () => {
 
   it('says « Pas encore de commentaire » on an empty thread in French', async () => {
     fakeFetch(server(page([])));
-    render(<App options={options({ lang: 'fr' })} />);
+    render(<App _options={options({ lang: 'fr' })} />);
     expect(await screen.findByRole('heading', { name: 'Pas encore de commentaire' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Laisser un commentaire' })).toBeTruthy();
   });
 
   it('says "No comments yet" on an empty thread in English', async () => {
     fakeFetch(server(page([])));
-    render(<App options={options({ lang: 'en' })} />);
+    render(<App _options={options({ lang: 'en' })} />);
     expect(await screen.findByRole('heading', { name: 'No comments yet' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Leave a comment' })).toBeTruthy();
   });
@@ -52,7 +52,7 @@ describe('reading a thread', () => {
     });
     const other = comment({ id: 'other' });
     fakeFetch(server(page([root, reply, other])));
-    render(<App options={options()} />);
+    render(<App _options={options()} />);
     expect(await screen.findByRole('heading', { name: '3 commentaires' })).toBeTruthy();
     expect(comments().map((el) => el.dataset.commentId)).toEqual(['root', 'reply', 'other']);
 
@@ -70,7 +70,7 @@ describe('reading a thread', () => {
 
   it('counts one comment in the singular', async () => {
     fakeFetch(server(page([comment()])));
-    render(<App options={options({ lang: 'en' })} />);
+    render(<App _options={options({ lang: 'en' })} />);
     expect(await screen.findByRole('heading', { name: '1 comment' })).toBeTruthy();
   });
 
@@ -79,7 +79,7 @@ describe('reading a thread', () => {
     for (let depth = 1; depth <= 5; depth++)
       chain.push(comment({ id: `l${depth}`, parentId: `l${depth - 1}` }));
     fakeFetch(server(page(chain)));
-    const { container } = render(<App options={options()} />);
+    const { container } = render(<App _options={options()} />);
     await screen.findByRole('heading', { name: '6 commentaires' });
     expect(container.querySelectorAll('ol.replies:not(.flat)')).toHaveLength(3);
     expect(container.querySelectorAll('ol.replies.flat')).toHaveLength(2);
@@ -88,7 +88,7 @@ describe('reading a thread', () => {
   it('shows a deleted placeholder without author, and no reply button on it', async () => {
     const gone = comment({ id: 'gone', author: null, html: '', status: 'deleted' });
     fakeFetch(server(page([gone, comment({ parentId: 'gone' })])));
-    render(<App options={options()} />);
+    render(<App _options={options()} />);
     const placeholder = (await screen.findAllByTestId('comment'))[0] as HTMLElement;
     expect(within(placeholder).getByText('Commentaire supprimé')).toBeTruthy();
     // Its reply (nested inside it) keeps its own button; the placeholder has none.
@@ -106,7 +106,7 @@ describe('reading a thread', () => {
           : page([first], { nextCursor: 'next-1' }),
       ),
     );
-    render(<App options={options()} />);
+    render(<App _options={options()} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Afficher plus de commentaires' }));
     await vi.waitFor(() => expect(comments()).toHaveLength(2));
     expect(requests[1]?.url.searchParams.get('cursor')).toBe('next-1');
@@ -119,7 +119,7 @@ describe('reading a thread', () => {
       if (fail) throw new TypeError('Failed to fetch');
       return json(page([comment()]));
     });
-    render(<App options={options()} />);
+    render(<App _options={options()} />);
     const retry = await screen.findByRole('button', { name: 'Réessayer' });
     fail = false;
     fireEvent.click(retry);
@@ -128,7 +128,7 @@ describe('reading a thread', () => {
 
   it('hides the form on a locked thread', async () => {
     fakeFetch(server(page([comment()], { thread: { ...page([]).thread, locked: true, commentCount: 1 } })));
-    render(<App options={options()} />);
+    render(<App _options={options()} />);
     expect(await screen.findByText('Les commentaires sont fermés.')).toBeTruthy();
     expect(screen.queryByRole('form')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Répondre' })).toBeNull();
@@ -136,7 +136,7 @@ describe('reading a thread', () => {
 
   it('does not render a problem response as comments', async () => {
     fakeFetch(() => problem({ status: 503, code: 'storage_unavailable', title: 'Unavailable' }));
-    render(<App options={options()} />);
+    render(<App _options={options()} />);
     expect(await screen.findByText(/Impossible de charger les commentaires/)).toBeTruthy();
     expect(comments()).toHaveLength(0);
   });

@@ -48,7 +48,7 @@ const echo =
   };
 
 const openThread = async (thread = page([])) => {
-  render(<App options={options()} />);
+  render(<App _options={options()} />);
   await screen.findByRole('heading', {
     name: thread.comments.length ? /commentaire/ : 'Pas encore de commentaire',
   });
@@ -293,7 +293,7 @@ describe('drafts', () => {
 
   it('keeps one draft per comment replied to', async () => {
     fakeFetch(server(page([comment({ id: 'p' })])));
-    render(<App options={options()} />);
+    render(<App _options={options()} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Répondre' }));
     const replyForm = screen.getByRole('form', { name: 'Répondre à Alice' });
     type('Commentaire', 'Ma réponse', replyForm);
@@ -301,7 +301,7 @@ describe('drafts', () => {
     expect((within(rootForm).getByLabelText('Commentaire') as HTMLTextAreaElement).value).toBe('');
 
     cleanup();
-    render(<App options={options()} />);
+    render(<App _options={options()} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Répondre' }));
     const reopened = screen.getByRole('form', { name: 'Répondre à Alice' });
     expect((within(reopened).getByLabelText('Commentaire') as HTMLTextAreaElement).value).toBe('Ma réponse');
@@ -311,7 +311,7 @@ describe('drafts', () => {
 describe('the inline reply form', () => {
   it('opens under the comment with focus in the text, and Cancel returns focus to Répondre', async () => {
     fakeFetch(server(page([comment({ id: 'p' })])));
-    render(<App options={options()} />);
+    render(<App _options={options()} />);
     const reply = await screen.findByRole('button', { name: 'Répondre' });
     expect(reply.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(reply);

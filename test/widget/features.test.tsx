@@ -20,13 +20,13 @@ const is = (request: Recorded, method: string, path: string) =>
 describe('sorting', () => {
   it('asks the server for the chosen order and remembers it', async () => {
     const requests = fakeFetch(() => json(page([comment(), comment()])));
-    render(<App options={options()} />);
+    render(<App _options={options()} />);
     const select = (await screen.findByLabelText('Trier par')) as HTMLSelectElement;
     expect(requests[0]?.url.searchParams.get('sort')).toBe('oldest');
     fireEvent.change(select, { target: { value: 'top' } });
     await vi.waitFor(() => expect(requests.at(-1)?.url.searchParams.get('sort')).toBe('top'));
     cleanup();
-    render(<App options={options({ sort: 'newest' })} />);
+    render(<App _options={options({ sort: 'newest' })} />);
     await screen.findByLabelText('Trier par');
     // The reader's choice wins over the host's data-sort.
     expect(requests.at(-1)?.url.searchParams.get('sort')).toBe('top');
@@ -39,7 +39,7 @@ describe('likes', () => {
     const requests = fakeFetch((request) =>
       is(request, 'POST', `/comments/${c.id}/like`) ? json({ likes: 5, liked: true }) : json(page([c])),
     );
-    render(<App options={options()} />);
+    render(<App _options={options()} />);
     const button = await screen.findByRole('button', { name: /J’aime le commentaire de Alice/ });
     expect(button.getAttribute('aria-pressed')).toBe('false');
     fireEvent.click(button);
@@ -48,7 +48,7 @@ describe('likes', () => {
     const like = requests.find((r) => r.method === 'POST');
     expect(like?.body).toHaveProperty('reader', expect.stringMatching(/^[\w-]{8,64}$/));
     cleanup();
-    render(<App options={options()} />);
+    render(<App _options={options()} />);
     const again = await screen.findByRole('button', { name: /J’aime le commentaire de Alice/ });
     expect(again.getAttribute('aria-pressed')).toBe('true');
   });
@@ -59,7 +59,7 @@ describe('likes', () => {
         ? json({ likes: 13, liked: true })
         : json(page([], { thread: { ...page([]).thread, likes: 12 } })),
     );
-    render(<App options={options()} />);
+    render(<App _options={options()} />);
     expect(await screen.findByText('12 personnes aiment cette page')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: /J’aime cette page/ }));
     expect(await screen.findByText('13 personnes aiment cette page')).toBeTruthy();
@@ -70,7 +70,7 @@ describe('likes', () => {
     fakeFetch((request) =>
       request.method === 'POST' ? problem({ status: 403, code: 'banned', title: 'Banned' }) : json(page([c])),
     );
-    render(<App options={options()} />);
+    render(<App _options={options()} />);
     const button = await screen.findByRole('button', { name: /J’aime le commentaire/ });
     fireEvent.click(button);
     await vi.waitFor(() => expect(screen.getByText('Vous ne pouvez plus commenter ici.')).toBeTruthy());
@@ -89,7 +89,7 @@ describe('editing and deleting one’s own comments', () => {
         ? json({ comment: { ...mine, html: '<p>Après</p>', editedAt: new Date().toISOString() } })
         : json(page([mine, theirs])),
     );
-    render(<App options={options()} />);
+    render(<App _options={options()} />);
     const [first, second] = await screen.findAllByTestId('comment');
     expect(within(second as HTMLElement).queryByRole('button', { name: 'Modifier' })).toBeNull();
     expect(within(second as HTMLElement).getByText('Modérateur')).toBeTruthy();
@@ -113,7 +113,7 @@ describe('editing and deleting one’s own comments', () => {
     let answer = problem({ status: 403, code: 'edit_window_closed', title: 'Closed' });
     fakeFetch((request) => (request.method === 'DELETE' ? answer : json(page([mine]))));
     vi.stubGlobal('confirm', () => true);
-    render(<App options={options()} />);
+    render(<App _options={options()} />);
     const remove = await screen.findByRole('button', { name: 'Supprimer' });
     fireEvent.click(remove);
     expect(await screen.findByText('Le délai de modification est dépassé.')).toBeTruthy();
@@ -127,7 +127,7 @@ describe('editing and deleting one’s own comments', () => {
     const mine = comment();
     saveEditToken({ ...created(mine), editableUntil: new Date(Date.now() - 1000).toISOString() }, 'x');
     fakeFetch(() => json(page([mine])));
-    render(<App options={options()} />);
+    render(<App _options={options()} />);
     await screen.findByTestId('comment');
     expect(screen.queryByRole('button', { name: 'Modifier' })).toBeNull();
   });
@@ -138,7 +138,7 @@ describe('preview', () => {
     const requests = fakeFetch((request) =>
       is(request, 'POST', '/preview') ? json({ html: '<p><strong>gras</strong></p>' }) : json(page([])),
     );
-    render(<App options={options()} />);
+    render(<App _options={options()} />);
     const text = (await screen.findByLabelText('Commentaire')) as HTMLTextAreaElement;
     fireEvent.input(text, { target: { value: '**gras**' } });
     fireEvent.click(screen.getByRole('button', { name: 'Aperçu' }));
@@ -165,7 +165,7 @@ describe('reading', () => {
       chain.push(parent);
     }
     fakeFetch(() => json(page(chain)));
-    render(<App options={options()} />);
+    render(<App _options={options()} />);
     await screen.findAllByTestId('comment');
     expect(screen.getByText('Épinglé')).toBeTruthy();
     expect(screen.getByText('↳ En réponse à B3')).toBeTruthy();

@@ -36,23 +36,23 @@ describe('languages', () => {
 describe('plurals', () => {
   it('counts comments in French with the French rules', () => {
     const t = translator('fr');
-    expect(t.plural(t.m.commentCount, 1)).toBe('1 commentaire');
-    expect(t.plural(t.m.commentCount, 3)).toBe('3 commentaires');
+    expect(t._plural(t.m.commentCount, 1)).toBe('1 commentaire');
+    expect(t._plural(t.m.commentCount, 3)).toBe('3 commentaires');
   });
 
   it('counts comments in English', () => {
     const t = translator('en');
-    expect(t.plural(t.m.commentCount, 1)).toBe('1 comment');
-    expect(t.plural(t.m.commentCount, 12)).toBe('12 comments');
+    expect(t._plural(t.m.commentCount, 1)).toBe('1 comment');
+    expect(t._plural(t.m.commentCount, 12)).toBe('12 comments');
   });
 
   it('formats large numbers in the reader’s language', () => {
     const t = translator('en');
-    expect(t.plural(t.m.commentCount, 1234)).toBe('1,234 comments');
+    expect(t._plural(t.m.commentCount, 1234)).toBe('1,234 comments');
   });
 
   it('fills placeholders', () => {
     const t = translator('fr');
-    expect(t.fill(t.m.replyTo, { name: 'Alice' })).toBe('Répondre à Alice');
+    expect(t._fill(t.m._replyTo, { name: 'Alice' })).toBe('Répondre à Alice');
   });
 });

@@ -11,8 +11,8 @@ describe('buildTree', () => {
     const b = comment({ id: 'b' });
     const tree = buildTree([a, a1, a1x, a2, b]);
     expect(tree.map((n) => n.comment.id)).toEqual(['a', 'b']);
-    expect(tree[0]?.replies.map((n) => n.comment.id)).toEqual(['a1', 'a2']);
-    expect(tree[0]?.replies[0]?.replies.map((n) => n.comment.id)).toEqual(['a1x']);
+    expect(tree[0]?._replies.map((n) => n.comment.id)).toEqual(['a1', 'a2']);
+    expect(tree[0]?._replies[0]?._replies.map((n) => n.comment.id)).toEqual(['a1x']);
   });
 
   it('shows a reply whose parent is missing as a root instead of losing it', () => {

@@ -6,16 +6,16 @@
 import { Fragment, h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AppModule } from './boot/load-app.ts';
-import { useUid } from './components/context.ts';
+import { _useUid } from './components/use-uid.ts';
 import { supportedLangs } from './i18n/index.ts';
-import { registerExtras } from './lazy.tsx';
+import { _registerExtras } from './lazy.tsx';
 import { mount } from './mount.tsx';
 
 /**
  * What causerie-extras.<lang>.js borrows from the app: one Preact (hooks keep their state in the instance
  * that renders), one id counter. vite.config.ts maps the extras' imports of these modules onto this object.
  */
-const lib = { Fragment, h, useEffect, useRef, useState, useUid, registerExtras };
+const lib = { Fragment, h, useEffect, useRef, useState, _useUid, _registerExtras };
 
 window.causerieApps ??= {};
 const apps = window.causerieApps;

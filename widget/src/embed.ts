@@ -5,19 +5,16 @@
  * Defensive and idempotent: it never throws on the host page, and running it twice mounts nothing twice.
  */
 import { fillCounts } from './boot/counts.ts';
+import { findContainer } from './boot/find-container.ts';
 import { loadApp } from './boot/load-app.ts';
 import { reserve } from './boot/reserve.ts';
 import { whenNear } from './boot/when-near.ts';
-import { findContainer, type MountInput, resolveOptions } from './config.ts';
 import type { MountHandle } from './mount.tsx';
-import type { WidgetOptions } from './options.ts';
-
-/** `loading`: `lazy` (default) waits for the thread to come near the viewport; `eager` loads at once. */
-export type BootInput = MountInput & { loading?: string };
+import { type MountInput, resolveOptions, scriptInput, scriptOrigin, type WidgetOptions } from './options.ts';
 
 declare global {
   interface Window {
-    Causerie?: { mount: (element: Element, options?: BootInput) => MountHandle };
+    Causerie?: { mount: (element: Element, options?: MountInput) => MountHandle };
   }
 }
 
@@ -74,7 +71,7 @@ const script = (document.currentScript ??
   document.querySelector('script[src$="/embed.js"]')) as HTMLScriptElement | null;
 
 if (script) {
-  const origin = new URL(script.src, document.baseURI).origin;
+  const origin = scriptOrigin(script, document);
   // A second copy of the script keeps the first one's API: same behaviour, one global.
   window.Causerie ??= {
     mount: (element, input = {}) =>
@@ -84,13 +81,13 @@ if (script) {
 
   const boot = () => {
     try {
-      const input = { ...script.dataset };
+      const input = scriptInput(script);
       const container = findContainer(script, document);
       if (container) api.mount(container, input);
       // An async script can run before the parser reaches its `data-target`: try once more when it has.
       else if (document.readyState === 'loading')
         return document.addEventListener('DOMContentLoaded', boot, { once: true });
-      // The same language as the thread's (config.ts, scriptOptions).
+      // The same language as the thread's.
       fillCounts(document, origin, resolveOptions(input, document, origin).lang);
     } catch (error) {
       console.error('Causerie:', error); // a broken widget must not break the host page

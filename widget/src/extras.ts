@@ -4,30 +4,31 @@
  * answers. lazy.tsx loads it on first use; it borrows the app's Preact (see vite.config.ts), so its
  * components run in the app's tree.
  */
-import { type ApiError, deleteComment } from './api.ts';
-import type { Widget } from './components/context.ts';
-import { EditForm } from './components/edit-form.tsx';
-import { Preview } from './components/preview.tsx';
-import { showLinked } from './components/show-linked.ts';
-import { extraMessages } from './i18n/extra.ts';
-import { registerExtras } from './lazy.tsx';
-import { postComment } from './state/post-comment.ts';
+import { deleteComment } from './api.ts';
+import { _EditForm } from './components/edit-form.tsx';
+import { _Preview } from './components/preview.tsx';
+import { _showLinked } from './components/show-linked.ts';
+import type { Widget } from './components/widget.ts';
+import type { ApiError } from './http.ts';
+import { _extraMessages } from './i18n/extra.ts';
+import { _registerExtras } from './lazy.tsx';
+import { _postComment } from './state/post-comment.ts';
 import { replaceComment } from './state/replace-comment.ts';
 import { updateEditToken } from './storage.ts';
 
 /** Deletes one's own comment once the reader confirms: undefined if they do not, else the failure or null. */
 const remove = async (widget: Widget, id: string, token: string): Promise<ApiError | null | undefined> => {
-  const m = extraMessages(widget.t.lang);
-  if (!confirm(m.confirmRemove)) return undefined;
-  const result = await deleteComment(widget.options.origin, id, token);
+  const m = _extraMessages(widget.t.lang);
+  if (!confirm(m._confirmRemove)) return undefined;
+  const result = await deleteComment(widget._options.origin, id, token);
   if (!result.ok) return result.error;
   updateEditToken(id, undefined); // of no further use
-  widget.announce(m.removed);
-  widget.change(replaceComment(id, null));
+  widget._announce(m._removed);
+  widget._change(replaceComment(id, null));
   return null;
 };
 
-const extras = { EditForm, Preview, remove, postComment, showLinked, extraMessages };
+const extras = { _EditForm, _Preview, remove, _postComment, _showLinked, _extraMessages };
 export type Extras = typeof extras;
 
-registerExtras(extras);
+_registerExtras(extras);

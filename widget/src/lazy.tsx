@@ -6,8 +6,8 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { ApiError } from './api.ts';
 import type { Extras } from './extras.ts';
+import type { ApiError } from './http.ts';
 import type { Translator } from './i18n/index.ts';
 
 // Read at once: `currentScript` is the app's script only during its first run. Beside it, same query.
@@ -17,7 +17,7 @@ let extras: Extras | undefined;
 let loading: Promise<Extras> | undefined;
 
 /** Called by the extras when they run (in tests, by importing extras.ts). */
-export const registerExtras = (loaded: Extras): void => {
+export const _registerExtras = (loaded: Extras): void => {
   extras = loaded;
 };
 
@@ -43,7 +43,7 @@ export const Lazy = ({ t, render }: { t: Translator; render: (extras: Extras) =>
   useEffect(() => {
     if (!loaded) loadExtras().then(setLoaded, () => setLoaded(null));
   }, []);
-  return loaded ? render(loaded) : loaded === null ? m.errors.network : m.loadingMore;
+  return loaded ? render(loaded) : loaded === null ? m.errors.network : m._loadingMore;
 };
 
 /** The message of an error: `network` at once, the server's codes with the extras. */
@@ -52,7 +52,7 @@ export const ErrorText = ({ t, error }: { t: Translator; error: ApiError }) => {
   return code === 'network' ? (
     t.m.errors.network
   ) : (
-    <Lazy t={t} render={(x) => x.extraMessages(t.lang).errors[code]} />
+    <Lazy t={t} render={(x) => x._extraMessages(t.lang).errors[code]} />
   );
 };
 
@@ -61,6 +61,6 @@ export const errorText = ({ m, lang }: Translator, code: ApiError['code']): Prom
   code === 'network'
     ? Promise.resolve(m.errors.network)
     : loadExtras().then(
-        (x) => x.extraMessages(lang).errors[code],
+        (x) => x._extraMessages(lang).errors[code],
         () => m.errors.network,
       );

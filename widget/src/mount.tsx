@@ -45,7 +45,7 @@ export const mount = (element: Element, options: WidgetOptions): MountHandle => 
   const thread = options.id ?? options.url;
   // Keyed by thread: a new page in a single-page app starts from a clean state, not the old thread's.
   render(
-    <App key={thread} options={options} onReady={(view) => saveHeight(thread, view.offsetHeight)} />,
+    <App key={thread} _options={options} _onReady={(view) => saveHeight(thread, view.offsetHeight)} />,
     mounted.view,
   );
   return mounted.handle;

@@ -3,7 +3,7 @@ import type { Comment } from '../../worker/types/api.ts';
 
 export interface CommentNode {
   comment: Comment;
-  replies: CommentNode[];
+  _replies: CommentNode[];
 }
 
 /**
@@ -14,10 +14,10 @@ export const buildTree = (comments: readonly Comment[]): CommentNode[] => {
   const nodes = new Map<string, CommentNode>();
   const roots: CommentNode[] = [];
   for (const comment of comments) {
-    const node: CommentNode = { comment, replies: [] };
+    const node: CommentNode = { comment, _replies: [] };
     nodes.set(comment.id, node);
     const parent = comment.parentId === null ? undefined : nodes.get(comment.parentId);
-    (parent ? parent.replies : roots).push(node);
+    (parent ? parent._replies : roots).push(node);
   }
   return roots;
 };

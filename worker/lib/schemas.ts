@@ -1,5 +1,6 @@
 /** The zod schemas of the reader API's inputs, with the limits and messages API.md states. */
 import { z } from 'zod';
+import { SORTS } from '../types/api.ts';
 
 /** The page size readers get without asking; the one the thread cache keeps (services/pages/thread-cache.ts). */
 export const DEFAULT_PAGE_SIZE = 50;
@@ -77,7 +78,7 @@ export const threadQuerySchema = z
   .object({
     url: text(LIMITS.url).optional(),
     id: text(LIMITS.id).min(1, { error: 'must not be empty' }).optional(),
-    sort: z.enum(['oldest', 'newest', 'top'], { error: 'must be oldest, newest or top' }).default('oldest'),
+    sort: z.enum(SORTS, { error: 'must be oldest, newest or top' }).default('oldest'),
     limit: z.coerce
       .number({ error: 'must be a number' })
       .int({ error: 'must be an integer' })

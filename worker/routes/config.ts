@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { LIMITS } from '../lib/schemas.ts';
-import type { PublicConfig } from '../types/api.ts';
+import { type PublicConfig, SORTS } from '../types/api.ts';
 
 export const config = new Hono<AppEnv>().get('/', (c) => {
   const settings = c.get('settings');
@@ -19,7 +19,7 @@ export const config = new Hono<AppEnv>().get('/', (c) => {
       body: settings.maxCommentLength,
     },
     requiredFields: [],
-    sorts: ['oldest', 'newest', 'top'],
+    sorts: [...SORTS],
     defaultSort: 'oldest',
     pageSize: { default: 50, max: 100 },
   };

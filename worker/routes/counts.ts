@@ -10,9 +10,7 @@ import { normalizeUrl } from '../lib/normalize-url.ts';
 import { LIMITS } from '../lib/schemas.ts';
 import { validate } from '../middleware/validate.ts';
 import { cacheCounts, readCachedCounts } from '../services/pages/thread-cache.ts';
-
-/** Pages per call: also keeps the query under D1's limit of 100 bound parameters. */
-export const MAX_COUNTS = 50;
+import { MAX_COUNTS } from '../types/api.ts';
 
 /** A repeated query parameter arrives as an array, a single one as a string, an absent one not at all. */
 const asArray = (value: unknown): unknown =>

@@ -1,6 +1,9 @@
 /**
- * The v1 HTTP contract as TypeScript types (../shared/API.md), shared by the worker and the widget.
- * The widget imports this file with `import type` only, so it costs the bundle zero bytes.
+ * The v1 HTTP contract (../shared/API.md): every reader and admin shape, and the few lists both sides must
+ * agree on, in one file shared by the worker, the widget, the admin page and the CLI. Readers import the
+ * types with `import type` (zero bytes); the only values here are tiny constant lists, so a value import
+ * costs the widget just the list it uses. Keep it free of imports: it must type-check for the DOM and for
+ * workerd alike.
  */
 
 /** Every error code the API answers with; the widget maps each one to a translated message. */
@@ -34,7 +37,12 @@ export interface Problem {
 }
 
 export type CommentStatus = 'approved' | 'pending' | 'deleted';
-export type SortOrder = 'oldest' | 'newest' | 'top';
+/** The thread orders, the default first (GET /threads `sort`, GET /config `sorts`). */
+export const SORTS = ['oldest', 'newest', 'top'] as const;
+export type SortOrder = (typeof SORTS)[number];
+
+/** At most this many pages per `GET /counts` (also keeps the query under D1's 100 bound parameters). */
+export const MAX_COUNTS = 50;
 export type ModerationMode = 'none' | 'all' | 'first-time';
 
 export interface Author {
@@ -112,8 +120,9 @@ export interface PublicConfig {
   pageSize: { default: number; max: number };
 }
 
-/** A comment's real status, as only the owner sees it (readers never see `spam`). */
-export type AdminStatus = 'approved' | 'pending' | 'spam' | 'deleted';
+/** A comment's real status, as only the owner sees it (readers never see `spam`); the queue's order. */
+export const ADMIN_STATUSES = ['pending', 'approved', 'spam', 'deleted'] as const;
+export type AdminStatus = (typeof ADMIN_STATUSES)[number];
 
 /** `GET /api/v1/admin/comments`: a Comment plus what only the owner sees. */
 export interface AdminComment extends Omit<Comment, 'status' | 'author'> {
@@ -128,4 +137,104 @@ export interface AdminComment extends Omit<Comment, 'status' | 'author'> {
   notify: boolean;
   replyCount: number;
   thread: { key: string; url: string; title: string };
+}
+
+/** `GET /api/v1/admin/comments/counts`: how many comments each status holds. */
+export type Counts = Record<AdminStatus, number>;
+
+/** `GET /api/v1/admin/comments` */
+export interface CommentPage {
+  comments: AdminComment[];
+  nextCursor: string | null;
+}
+
+/** `GET /api/v1/admin/comments` query (`status` defaults to `pending`). */
+export interface QueueQuery {
+  status: AdminStatus;
+  q?: string;
+  url?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/** `PATCH /api/v1/admin/comments/:id` body. */
+export interface CommentPatch {
+  status?: AdminStatus;
+  pinned?: boolean;
+  body?: string;
+}
+
+/** `POST /api/v1/admin/comments/bulk` `action`. */
+export type BulkAction = 'approve' | 'spam' | 'delete';
+
+/** `GET /api/v1/admin/threads`: a Thread plus what only the owner sees. */
+export interface AdminThread extends Thread {
+  createdAt: string;
+  /** Comments waiting for the owner. */
+  pending: number;
+}
+
+/** `PATCH /api/v1/admin/threads` body: `key` names the thread, the rest changes it. */
+export interface ThreadPatch {
+  key: string;
+  locked?: boolean;
+  title?: string;
+  url?: string;
+}
+
+/** `GET /api/v1/admin/bans` */
+export interface Ban {
+  id: string;
+  kind: 'email' | 'ip' | 'reader';
+  value: string;
+  reason: string | null;
+  expiresAt: string | null;
+  createdAt: string;
+  active: boolean;
+}
+
+/** `POST /api/v1/admin/bans`: exactly one subject (a comment's author: every identifier it left). */
+export type NewBan = (
+  | { commentId: string }
+  | { email: string }
+  | { ipHash: string }
+  | { readerHash: string }
+) & { reason?: string; expiresAt?: string };
+
+export type AuditAction =
+  | 'comment.status'
+  | 'comment.pin'
+  | 'comment.edit'
+  | 'comment.delete'
+  | 'comment.reply'
+  | 'thread.update'
+  | 'thread.move'
+  | 'thread.merge'
+  | 'ban.create'
+  | 'ban.delete';
+
+/** `GET /api/v1/admin/audit` */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: AuditAction;
+  commentId: string | null;
+  threadKey: string | null;
+  detail: Record<string, unknown>;
+}
+
+/** `POST /api/v1/admin/import?format=…`; the first two are XML, the others JSON. */
+export const IMPORT_FORMATS = ['wxr', 'disqus', 'commento', 'causerie'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** `POST /api/v1/admin/import` response. */
+export interface ImportResult {
+  threads: number;
+  comments: number;
+  /** Left out on purpose (pingbacks, orphans…) or unusable. */
+  skipped: number;
+  /** Already present: a re-import counts them here and creates nothing. */
+  duplicates: number;
+  errors: Array<{ position: number | string; message: string }>;
 }

@@ -3,7 +3,6 @@
  * callers act on `code`, never on message text, and a network failure is one more code. Every call sends
  * the token as `Authorization: Bearer`; a 401 also tells the page (`onUnauthorized`) so it can ask again.
  */
-import type { ErrorCode, FieldError, Problem } from '../../../worker/types/api.ts';
 import type {
   AdminComment,
   AdminThread,
@@ -18,38 +17,17 @@ import type {
   NewBan,
   QueueQuery,
   ThreadPatch,
-} from './types.ts';
+} from '../../../worker/types/api.ts';
+import { type ApiError, type ApiResult, bearer, request } from '../http.ts';
 
-export interface AdminError {
-  /** `network`: no HTTP answer at all. */
-  code: ErrorCode | 'network';
-  /** The server's own explanation, when it gave one. */
-  detail?: string;
-  fields: FieldError[];
-}
-
-export type Result<T> = { ok: true; value: T } | { ok: false; error: AdminError };
+/** The admin page's names for the shared client's results. */
+export type AdminError = ApiError;
+export type Result<T> = ApiResult<T>;
 
 export interface Paged {
   limit?: number;
   cursor?: string;
 }
-
-const toError = async (response: Response): Promise<AdminError> => {
-  try {
-    const problem = (await response.json()) as Partial<Problem>;
-    if (typeof problem.code === 'string') {
-      return {
-        code: problem.code,
-        fields: problem.errors ?? [],
-        ...(problem.detail && { detail: problem.detail }),
-      };
-    }
-  } catch {
-    // not JSON (a proxy's error page): fall through
-  }
-  return { code: response.status === 401 ? 'unauthorized' : 'internal', fields: [] };
-};
 
 const query = (params: object): string => {
   const search = new URLSearchParams();
@@ -81,30 +59,21 @@ export const createAdminApi = ({ token, base = '/api/v1/admin', onUnauthorized }
   const call = async <T>(
     path: string,
     init: { method?: string; json?: unknown; body?: BodyInit; type?: string } = {},
-    read: (response: Response) => Promise<T> = (response) => response.json() as Promise<T>,
+    read?: (response: Response) => Promise<T>,
   ): Promise<Result<T>> => {
-    const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
-    let body = init.body;
-    if (init.json !== undefined) {
-      headers['Content-Type'] = 'application/json';
-      body = JSON.stringify(init.json);
-    } else if (init.type) headers['Content-Type'] = init.type;
-    let response: Response;
-    try {
-      response = await fetch(`${base}${path}`, { method: init.method ?? 'GET', headers, body });
-    } catch {
-      return { ok: false, error: { code: 'network', fields: [] } };
-    }
-    if (!response.ok) {
-      const error = await toError(response);
-      if (response.status === 401) onUnauthorized?.();
-      return { ok: false, error };
-    }
-    try {
-      return { ok: true, value: response.status === 204 ? (null as T) : await read(response) };
-    } catch {
-      return { ok: false, error: { code: 'network', fields: [] } }; // the body was cut off
-    }
+    const json = init.json !== undefined;
+    const type = json ? 'application/json' : init.type;
+    const result = await request<T>(
+      `${base}${path}`,
+      {
+        method: init.method ?? 'GET',
+        headers: { ...bearer(token), ...(type && { 'Content-Type': type }) },
+        body: json ? JSON.stringify(init.json) : init.body,
+      },
+      read,
+    );
+    if (!result.ok && result.error.code === 'unauthorized') onUnauthorized?.();
+    return result;
   };
 
   return {

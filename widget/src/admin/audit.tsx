@@ -1,6 +1,7 @@
 /** The audit log: every moderation action, newest first, who did what to which comment or thread. */
+
+import type { AuditEntry } from '../../../worker/types/api.ts';
 import { useAdmin } from './context.ts';
-import type { AuditEntry } from './types.ts';
 import { usePaged } from './use-paged.ts';
 
 export const AuditLog = () => {

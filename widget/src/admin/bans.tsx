@@ -1,7 +1,7 @@
 /** Bans: the list (active or expired), lifting one, and adding one by e-mail, IP hash or reader hash. */
 import { useEffect, useState } from 'preact/hooks';
+import type { Ban, NewBan } from '../../../worker/types/api.ts';
 import { useAdmin } from './context.ts';
-import type { Ban, NewBan } from './types.ts';
 
 type Kind = Ban['kind'];
 const FIELD = { email: 'email', ip: 'ipHash', reader: 'readerHash' } as const;

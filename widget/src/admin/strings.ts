@@ -2,8 +2,7 @@
  * Every word the admin page shows, in one table: English today; a French table is another object of the
  * same `Strings` type (`export const fr: Strings = {…}`) handed to `<AdminApp strings={fr} />`.
  */
-import type { ErrorCode } from '../../../worker/types/api.ts';
-import type { AdminStatus, BulkAction } from './types.ts';
+import type { AdminStatus, BulkAction, ErrorCode } from '../../../worker/types/api.ts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

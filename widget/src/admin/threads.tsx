@@ -3,8 +3,8 @@
  * changes its URLs); a move onto a URL that already has a thread merges the two, and the page says so.
  */
 import { useState } from 'preact/hooks';
+import type { AdminThread, ThreadPatch } from '../../../worker/types/api.ts';
 import { useAdmin } from './context.ts';
-import type { AdminThread, ThreadPatch } from './types.ts';
 import { usePaged } from './use-paged.ts';
 
 const ThreadEditor = ({

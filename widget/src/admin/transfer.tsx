@@ -3,8 +3,8 @@
  * Authorization header) and import upload (the file itself as the body, typed by its format).
  */
 import { useState } from 'preact/hooks';
+import { IMPORT_FORMATS, type ImportFormat, type ImportResult } from '../../../worker/types/api.ts';
 import { useAdmin } from './context.ts';
-import { IMPORT_FORMATS, type ImportFormat, type ImportResult } from './types.ts';
 
 /** `causerie-export-2026-11-25.json`, dated in the owner's own time zone. */
 export const exportName = (now = new Date()): string => {

@@ -1,12 +1,10 @@
 /**
  * Fills the page's comment-count elements (`<a data-causerie-count href>`, `<span data-causerie-count
- * data-url>`), all in one `GET /counts` (the API takes at most 50 pages a call; past that, one per 50).
+ * data-url>`), all in one `GET /counts` (the API takes at most MAX_COUNTS pages a call; past that, one per MAX_COUNTS).
  */
+import { MAX_COUNTS } from '../../../worker/types/api.ts';
 import { countForms, fallbackLang } from '../i18n/count-forms.ts';
 import { plural } from '../i18n/plural.ts';
-
-/** Pages per request: the API's MAX_COUNTS. */
-const perRequest = 50;
 
 /** `[url, id]` of one element: `data-url`, else its link; `data-id` names an explicit thread. */
 const pageOf = (element: HTMLElement, base: string): [string, string] | undefined => {
@@ -35,8 +33,8 @@ export const fillCounts = async (doc: Document, origin: string, lang: string): P
   const all = [...groups.values()];
   const forms = countForms[lang] ?? countForms[fallbackLang];
   const requests: Promise<void>[] = [];
-  for (let start = 0; start < all.length; start += perRequest) {
-    const batch = all.slice(start, start + perRequest);
+  for (let start = 0; start < all.length; start += MAX_COUNTS) {
+    const batch = all.slice(start, start + MAX_COUNTS);
     const params = new URLSearchParams();
     // ids pair with urls by position, so every url gets one (empty: named by its url) once any has one.
     const withIds = batch.some((group) => group.id);

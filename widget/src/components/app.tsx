@@ -1,6 +1,6 @@
 /** One mounted thread: the count heading, sort and page likes, the comments, "load more", and the form. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Comment, SortOrder } from '../../../worker/types/api.ts';
+import { type Comment, SORTS, type SortOrder } from '../../../worker/types/api.ts';
 import { likePage } from '../api.ts';
 import { translator } from '../i18n/index.ts';
 import { ErrorText, errorText, loadExtras } from '../lazy.tsx';
@@ -9,20 +9,18 @@ import { useThread } from '../state/use-thread.ts';
 import { buildTree } from '../tree.ts';
 import { CommentForm } from './comment-form.tsx';
 import { CommentList } from './comment-list.tsx';
-import type { Widget } from './context.ts';
 import { LikeButton } from './like-button.tsx';
+import type { Widget } from './widget.ts';
 
 export interface AppProps {
-  options: WidgetOptions;
+  _options: WidgetOptions;
   /** Called with the thread's element once a page has loaded (mount.tsx remembers its height). */
-  onReady?: (view: HTMLElement) => void;
+  _onReady?: (view: HTMLElement) => void;
 }
 
-const sorts: SortOrder[] = ['oldest', 'newest', 'top'];
-
-export const App = ({ options, onReady }: AppProps) => {
-  const t = useMemo(() => translator(options.lang), [options.lang]);
-  const { state, sort, setSort, retry, loadMore, add, change } = useThread(options);
+export const App = ({ _options, _onReady }: AppProps) => {
+  const t = useMemo(() => translator(_options.lang), [_options.lang]);
+  const { state, sort, _setSort, _retry, _loadMore, add, _change } = useThread(_options);
   const [replyTo, setReplyTo] = useState<string | null>(null);
   // Read out by the aria-live region: the result of a post happens away from where the reader is looking.
   const [status, setStatus] = useState('');
@@ -34,13 +32,13 @@ export const App = ({ options, onReady }: AppProps) => {
   const locked = thread?.locked ?? false;
   const count = thread?.commentCount ?? 0;
   const ready = state.status === 'ready';
-  const widget: Widget = { options, t, announce: setStatus, change };
+  const widget: Widget = { _options, t, _announce: setStatus, _change };
 
   useEffect(() => {
     if (!ready || !root.current) return;
-    onReady?.(root.current);
+    _onReady?.(root.current);
     // The comment a feed link points at (#comment-<id>): rare, so in the extras.
-    if (location.hash.startsWith('#comment-')) loadExtras().then((x) => x.showLinked(root.current));
+    if (location.hash.startsWith('#comment-')) loadExtras().then((x) => x._showLinked(root.current));
   }, [ready]);
 
   // After a post, focus moves to the new comment (once it is rendered).
@@ -57,8 +55,8 @@ export const App = ({ options, onReady }: AppProps) => {
     setReplyTo(null);
     // The extras are in: they posted it.
     loadExtras().then((x) => {
-      const more = x.extraMessages(t.lang);
-      setStatus(comment.status === 'pending' ? more.postedPending : more.posted);
+      const more = x._extraMessages(t.lang);
+      setStatus(comment.status === 'pending' ? more._postedPending : more._posted);
     });
   };
 
@@ -67,7 +65,7 @@ export const App = ({ options, onReady }: AppProps) => {
       ref={root}
       class="causerie"
       lang={t.lang}
-      data-theme={options.theme}
+      data-theme={_options.theme}
       aria-busy={state.status === 'loading'}
     >
       {/* The same box while loading and once loaded, so the heading does not move the form below it. */}
@@ -75,23 +73,23 @@ export const App = ({ options, onReady }: AppProps) => {
         <h2 class="count">
           {ready
             ? count > 0
-              ? t.plural(m.commentCount, count)
-              : m.empty
+              ? t._plural(m.commentCount, count)
+              : m._empty
             : state.status === 'loading'
-              ? m.loading
-              : m.loadFailed}
+              ? m._loading
+              : m._loadFailed}
         </h2>
         {ready && thread && (
           <>
             <LikeButton
-              likeKey={`page:${thread.key}`}
-              count={thread.likes}
-              label={m.likePage}
-              text={(n) => t.plural(m.pageLikes, n)}
-              send={(reader, like) =>
+              _likeKey={`page:${thread.key}`}
+              _count={thread.likes}
+              _label={m._likePage}
+              text={(n) => t._plural(m._pageLikes, n)}
+              _send={(reader, like) =>
                 likePage(
-                  options.origin,
-                  { url: options.url, ...(options.id ? { id: options.id } : {}) },
+                  _options.origin,
+                  { url: _options.url, ...(_options.id ? { id: _options.id } : {}) },
                   reader,
                   like,
                 )
@@ -100,11 +98,11 @@ export const App = ({ options, onReady }: AppProps) => {
             />
             {count > 1 && (
               <label class="sort">
-                {m.sortBy}{' '}
-                <select value={sort} onChange={(e) => setSort(e.currentTarget.value as SortOrder)}>
-                  {sorts.map((s) => (
+                {m._sortBy}{' '}
+                <select value={sort} onChange={(e) => _setSort(e.currentTarget.value as SortOrder)}>
+                  {SORTS.map((s) => (
                     <option key={s} value={s}>
-                      {m.sorts[s]}
+                      {m._sorts[s]}
                     </option>
                   ))}
                 </select>
@@ -113,8 +111,8 @@ export const App = ({ options, onReady }: AppProps) => {
           </>
         )}
         {state.status === 'error' && (
-          <button type="button" class="link" onClick={retry}>
-            {m.retry}
+          <button type="button" class="link" onClick={_retry}>
+            {m._retry}
           </button>
         )}
       </div>
@@ -123,22 +121,22 @@ export const App = ({ options, onReady }: AppProps) => {
           {tree.length > 0 && (
             <CommentList
               widget={widget}
-              nodes={tree}
-              replyTo={replyTo}
-              canReply={!locked}
-              onReply={setReplyTo}
-              onPosted={onPosted}
+              _nodes={tree}
+              _replyTo={replyTo}
+              _canReply={!locked}
+              _onReply={setReplyTo}
+              _onPosted={onPosted}
             />
           )}
           {state.nextCursor && (
             <button
               type="button"
               class="more"
-              disabled={state.loadingMore}
-              aria-busy={state.loadingMore}
-              onClick={loadMore}
+              disabled={state._loadingMore}
+              aria-busy={state._loadingMore}
+              onClick={_loadMore}
             >
-              {state.loadingMore ? m.loadingMore : m.loadMore}
+              {state._loadingMore ? m._loadingMore : m._loadMore}
             </button>
           )}
           {state.error && (
@@ -152,7 +150,7 @@ export const App = ({ options, onReady }: AppProps) => {
       {state.status === 'loading' ? null : locked ? (
         <p class="muted">{m.locked}</p>
       ) : (
-        <CommentForm widget={widget} onPosted={onPosted} />
+        <CommentForm widget={widget} _onPosted={onPosted} />
       )}
       <p class="sr-only" aria-live="polite">
         {status}

@@ -5,24 +5,25 @@ import type { FieldName } from '../i18n/messages.ts';
 import { ErrorText, Lazy } from '../lazy.tsx';
 import { useCommentForm } from '../state/use-comment-form.ts';
 import type { Identity } from '../storage.ts';
-import { useUid, type Widget } from './context.ts';
 import { Field } from './field.tsx';
+import { _useUid } from './use-uid.ts';
+import type { Widget } from './widget.ts';
 
 export interface CommentFormProps {
   widget: Widget;
   parent?: Comment;
-  onPosted: (comment: Comment) => void;
+  _onPosted: (comment: Comment) => void;
   onCancel?: () => void;
 }
 
 /** 422 fields arrive as paths (`author.email`); the last segment names the control. */
 const fieldOf = (path: string): string => path.slice(path.lastIndexOf('.') + 1);
 
-export const CommentForm = ({ widget, parent, onPosted, onCancel }: CommentFormProps) => {
-  const { options, t } = widget;
+export const CommentForm = ({ widget, parent, _onPosted, onCancel }: CommentFormProps) => {
+  const { _options, t } = widget;
   const { m } = t;
-  const form = useCommentForm({ options, parentId: parent?.id ?? null, onPosted });
-  const id = useUid();
+  const form = useCommentForm({ _options, parentId: parent?.id ?? null, _onPosted });
+  const id = _useUid();
   const honeypot = useRef<HTMLInputElement>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
   // 0 while writing; each click on Preview counts up, so that it renders the text again.
@@ -36,7 +37,7 @@ export const CommentForm = ({ widget, parent, onPosted, onCancel }: CommentFormP
   // The fields the server refused (422), each with its message from the extras.
   const refused = new Set(form.error?.fields.map(({ field }) => fieldOf(field)));
   const fieldError = (name: FieldName) =>
-    refused.has(name) && <Lazy t={t} render={(x) => x.extraMessages(t.lang).fieldErrors[name]} />;
+    refused.has(name) && <Lazy t={t} render={(x) => x._extraMessages(t.lang)._fieldErrors[name]} />;
 
   const identityField = (
     name: keyof Identity,
@@ -44,7 +45,7 @@ export const CommentForm = ({ widget, parent, onPosted, onCancel }: CommentFormP
     autocomplete: string,
     hint?: string,
   ) => (
-    <Field id={`${id}-${name}`} label={m[name]} hint={hint} error={fieldError(name)}>
+    <Field id={`${id}-${name}`} _label={m[name]} _hint={hint} error={fieldError(name)}>
       {(ids) => (
         <input
           {...ids}
@@ -53,8 +54,8 @@ export const CommentForm = ({ widget, parent, onPosted, onCancel }: CommentFormP
           type="text"
           inputMode={mode}
           autocomplete={autocomplete}
-          value={form.identity[name]}
-          onInput={(e) => form.setField(name, e.currentTarget.value)}
+          value={form._identity[name]}
+          onInput={(e) => form._setField(name, e.currentTarget.value)}
         />
       )}
     </Field>
@@ -71,11 +72,11 @@ export const CommentForm = ({ widget, parent, onPosted, onCancel }: CommentFormP
       onSubmit={(e) => {
         e.preventDefault();
         setPreview(0);
-        form.submit(honeypot.current?.value ?? '');
+        form._submit(honeypot.current?.value ?? '');
       }}
     >
       <Heading id={headingId}>
-        {parent ? t.fill(m.replyTo, { name: parent.author?.name ?? m.deleted }) : m.formHeading}
+        {parent ? t._fill(m._replyTo, { name: parent.author?.name ?? m._deleted }) : m._formHeading}
       </Heading>
       {/* Two toggle buttons rather than ARIA tabs: simpler to use and to announce, and no panel bookkeeping. */}
       <div class="switch">
@@ -87,18 +88,18 @@ export const CommentForm = ({ widget, parent, onPosted, onCancel }: CommentFormP
             setTimeout(() => textarea.current?.focus());
           }}
         >
-          {m.write}
+          {m._write}
         </button>
         <button type="button" aria-pressed={!!preview} onClick={() => setPreview(preview + 1)}>
-          {m.preview}
+          {m._preview}
         </button>
       </div>
       {preview ? (
         <div class="preview" aria-live="polite">
-          <Lazy key={preview} t={t} render={(x) => <x.Preview widget={widget} body={form.body} />} />
+          <Lazy key={preview} t={t} render={(x) => <x._Preview widget={widget} body={form.body} />} />
         </div>
       ) : (
-        <Field id={`${id}-body`} label={m.comment} hint={m.commentHint} error={fieldError('body')}>
+        <Field id={`${id}-body`} _label={m.comment} _hint={m._commentHint} error={fieldError('body')}>
           {(ids) => (
             <textarea
               ref={textarea}
@@ -106,20 +107,20 @@ export const CommentForm = ({ widget, parent, onPosted, onCancel }: CommentFormP
               name="body"
               rows={parent ? 4 : 6}
               value={form.body}
-              onInput={(e) => form.setBody(e.currentTarget.value)}
+              onInput={(e) => form._setBody(e.currentTarget.value)}
             />
           )}
         </Field>
       )}
       <div class="identity">
         {identityField('name', 'text', 'name')}
-        {identityField('email', 'email', 'email', m.emailHint)}
+        {identityField('email', 'email', 'email', m._emailHint)}
         {identityField('website', 'url', 'url')}
       </div>
       {/* Honeypot: off-screen, out of the tab order and hidden from assistive technology; only bots fill it. */}
       <div class="hp" aria-hidden="true">
         <label>
-          {m.honeypot}
+          {m._honeypot}
           <input ref={honeypot} name="website2" type="text" tabIndex={-1} autocomplete="off" />
         </label>
       </div>
@@ -129,12 +130,12 @@ export const CommentForm = ({ widget, parent, onPosted, onCancel }: CommentFormP
         </p>
       )}
       <div class="actions">
-        <button type="submit" class="primary" disabled={form.busy} aria-busy={form.busy}>
-          {m.submit}
+        <button type="submit" class="primary" disabled={form._busy} aria-busy={form._busy}>
+          {m._submit}
         </button>
         {onCancel && (
           <button type="button" onClick={onCancel}>
-            {m.cancel}
+            {m._cancel}
           </button>
         )}
       </div>

@@ -6,37 +6,38 @@
 import type { ComponentChildren, RefObject } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Comment } from '../../../worker/types/api.ts';
-import { type ApiError, likeComment, offline } from '../api.ts';
+import { likeComment } from '../api.ts';
 import { formatDate, formatFullDate } from '../format-date.ts';
+import { type ApiError, offline } from '../http.ts';
 import { ErrorText, errorText, Lazy, loadExtras } from '../lazy.tsx';
 import { loadEditToken } from '../storage.ts';
 import { Avatar } from './avatar.tsx';
-import type { Widget } from './context.ts';
 import { LikeButton } from './like-button.tsx';
+import type { Widget } from './widget.ts';
 
 export interface CommentItemProps {
   widget: Widget;
   comment: Comment;
-  replying: boolean;
+  _replying: boolean;
   /** Lets the list return focus to this button when the reply form closes. */
-  replyButton?: RefObject<HTMLButtonElement | null>;
+  _replyButton?: RefObject<HTMLButtonElement | null>;
   /** Absent when replies are not possible (deleted placeholder, locked thread). */
-  onReply?: () => void;
+  _onReply?: () => void;
   /** Past the indentation limit, the author this reply answers ("↳ name"). */
-  inReplyTo?: string;
+  _inReplyTo?: string;
   children?: ComponentChildren;
 }
 
 export const CommentItem = ({
   widget,
   comment,
-  replying,
-  replyButton,
-  onReply,
-  inReplyTo,
+  _replying,
+  _replyButton,
+  _onReply,
+  _inReplyTo,
   children,
 }: CommentItemProps) => {
-  const { t, options, announce } = widget;
+  const { t, _options, _announce } = widget;
   const { m } = t;
   const { author } = comment;
   const [editing, setEditing] = useState(false);
@@ -58,7 +59,7 @@ export const CommentItem = ({
     >
       {author && (
         <header class="meta">
-          <Avatar name={author.name} seed={author.avatar} />
+          <Avatar name={author.name} _seed={author.avatar} />
           {author.website ? (
             <a class="author" href={author.website} rel="nofollow ugc noopener" target="_blank">
               {author.name}
@@ -70,24 +71,24 @@ export const CommentItem = ({
           {comment.pinned && <span class="badge">{m.pinned}</span>}
           <time dateTime={comment.createdAt} title={formatFullDate(comment.createdAt, t.lang)}>
             {formatDate(comment.createdAt, t.lang)}
-            {comment.editedAt && ` · ${m.edited}`}
+            {comment.editedAt && ` · ${m._edited}`}
           </time>
-          {comment.status === 'pending' && <span class="badge">{m.pending}</span>}
+          {comment.status === 'pending' && <span class="badge">{m._pending}</span>}
         </header>
       )}
-      {inReplyTo && <p class="to">↳ {t.fill(m.inReplyTo, { name: inReplyTo })}</p>}
+      {_inReplyTo && <p class="to">↳ {t._fill(m._inReplyTo, { name: _inReplyTo })}</p>}
       {comment.status === 'deleted' ? (
-        <p class="deleted">{m.deleted}</p>
+        <p class="deleted">{m._deleted}</p>
       ) : editing && token ? (
         <Lazy
           t={t}
           render={(x) => (
-            <x.EditForm
+            <x._EditForm
               widget={widget}
               comment={comment}
-              token={token.editToken}
-              source={token.body ?? ''}
-              onClose={() => setEditing(false)}
+              _token={token.editToken}
+              _source={token.body ?? ''}
+              _onClose={() => setEditing(false)}
             />
           )}
         />
@@ -100,23 +101,29 @@ export const CommentItem = ({
         <div class="tools">
           {approved && (
             <LikeButton
-              likeKey={comment.id}
-              count={comment.likes}
-              label={t.fill(m.likeComment, { name: author?.name ?? '' })}
+              _likeKey={comment.id}
+              _count={comment.likes}
+              _label={t._fill(m._likeComment, { name: author?.name ?? '' })}
               hidden
-              send={(reader, like) => likeComment(options.origin, comment.id, reader, like)}
-              onError={(code) => errorText(t, code).then(announce)}
+              _send={(reader, like) => likeComment(_options.origin, comment.id, reader, like)}
+              onError={(code) => errorText(t, code).then(_announce)}
             />
           )}
-          {onReply && (
-            <button ref={replyButton} type="button" class="link" aria-expanded={replying} onClick={onReply}>
-              {m.reply}
+          {_onReply && (
+            <button
+              ref={_replyButton}
+              type="button"
+              class="link"
+              aria-expanded={_replying}
+              onClick={_onReply}
+            >
+              {m._reply}
             </button>
           )}
           {token && (
             <>
               <button type="button" class="link" onClick={() => setEditing(true)}>
-                {m.edit}
+                {m._edit}
               </button>
               <button
                 type="button"

@@ -7,59 +7,59 @@ import type { Comment } from '../../../worker/types/api.ts';
 import type { CommentNode } from '../tree.ts';
 import { CommentForm } from './comment-form.tsx';
 import { CommentItem } from './comment-item.tsx';
-import type { Widget } from './context.ts';
+import type { Widget } from './widget.ts';
 
 export const maxDepth = 3;
 
 export interface CommentListProps {
   widget: Widget;
-  nodes: CommentNode[];
+  _nodes: CommentNode[];
   /** The comment whose inline reply form is open, if any. */
-  replyTo: string | null;
-  canReply: boolean;
-  onReply: (id: string | null) => void;
-  onPosted: (comment: Comment) => void;
-  depth?: number;
+  _replyTo: string | null;
+  _canReply: boolean;
+  _onReply: (id: string | null) => void;
+  _onPosted: (comment: Comment) => void;
+  _depth?: number;
   /** The parent's author, when these replies are past `maxDepth`. */
-  parentName?: string;
+  _parentName?: string;
 }
 
-type BranchProps = Omit<CommentListProps, 'nodes'> & { node: CommentNode };
+type BranchProps = Omit<CommentListProps, '_nodes'> & { _node: CommentNode };
 
 /** One comment, its inline reply form when open, and its replies. */
-const Branch = ({ node: { comment, replies }, ...props }: BranchProps) => {
-  const { widget, replyTo, canReply, onReply, onPosted, depth = 0, parentName } = props;
+const Branch = ({ _node: { comment, _replies }, ...props }: BranchProps) => {
+  const { widget, _replyTo, _canReply, _onReply, _onPosted, _depth = 0, _parentName } = props;
   const replyButton = useRef<HTMLButtonElement>(null);
-  const open = replyTo === comment.id;
+  const open = _replyTo === comment.id;
   const reply =
-    canReply && comment.status === 'approved' ? () => onReply(open ? null : comment.id) : undefined;
+    _canReply && comment.status === 'approved' ? () => _onReply(open ? null : comment.id) : undefined;
   return (
     <li>
       <CommentItem
         widget={widget}
         comment={comment}
-        replying={open}
-        replyButton={replyButton}
-        onReply={reply}
-        inReplyTo={depth > maxDepth ? parentName : undefined}
+        _replying={open}
+        _replyButton={replyButton}
+        _onReply={reply}
+        _inReplyTo={_depth > maxDepth ? _parentName : undefined}
       >
         {open && (
           <CommentForm
             widget={widget}
             parent={comment}
-            onPosted={onPosted}
+            _onPosted={_onPosted}
             onCancel={() => {
-              onReply(null);
+              _onReply(null);
               replyButton.current?.focus(); // the form that had focus is gone: back to where the reader was
             }}
           />
         )}
-        {replies.length > 0 && (
+        {_replies.length > 0 && (
           <CommentList
             {...props}
-            nodes={replies}
-            depth={depth + 1}
-            parentName={comment.author?.name ?? widget.t.m.deleted}
+            _nodes={_replies}
+            _depth={_depth + 1}
+            _parentName={comment.author?.name ?? widget.t.m._deleted}
           />
         )}
       </CommentItem>
@@ -67,13 +67,13 @@ const Branch = ({ node: { comment, replies }, ...props }: BranchProps) => {
   );
 };
 
-export const CommentList = ({ nodes, ...props }: CommentListProps) => {
-  const depth = props.depth ?? 0;
+export const CommentList = ({ _nodes, ...props }: CommentListProps) => {
+  const depth = props._depth ?? 0;
   return (
     // Past maxDepth the replies stay at the last level: same list, no further indent.
     <ol class={depth === 0 ? 'comments' : depth <= maxDepth ? 'replies' : 'replies flat'}>
-      {nodes.map((node) => (
-        <Branch key={node.comment.id} node={node} {...props} />
+      {_nodes.map((node) => (
+        <Branch key={node.comment.id} _node={node} {...props} />
       ))}
     </ol>
   );

@@ -1,48 +1,50 @@
 /** Editing one's own comment in place, with the edit token kept when it was posted: Save and Cancel. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Comment } from '../../../worker/types/api.ts';
-import { type ApiError, editComment } from '../api.ts';
-import { extraMessages } from '../i18n/extra.ts';
+import { editComment } from '../api.ts';
+import type { ApiError } from '../http.ts';
+import { _extraMessages } from '../i18n/extra.ts';
 import { replaceComment } from '../state/replace-comment.ts';
 import { updateEditToken } from '../storage.ts';
-import { useUid, type Widget } from './context.ts';
+import { _useUid } from './use-uid.ts';
+import type { Widget } from './widget.ts';
 
 export interface EditFormProps {
   widget: Widget;
   comment: Comment;
-  token: string;
+  _token: string;
   /** The Markdown the reader typed (the API only returns HTML). */
-  source: string;
+  _source: string;
   /** After Cancel, and after a successful save. */
-  onClose: () => void;
+  _onClose: () => void;
 }
 
-export const EditForm = ({ widget, comment, token, source, onClose }: EditFormProps) => {
-  const { t, options, announce, change } = widget;
-  const m = extraMessages(t.lang);
-  const [body, setBody] = useState(source);
+export const _EditForm = ({ widget, comment, _token, _source, _onClose }: EditFormProps) => {
+  const { t, _options, _announce, _change } = widget;
+  const m = _extraMessages(t.lang);
+  const [body, setBody] = useState(_source);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const id = useUid();
+  const id = _useUid();
   const textarea = useRef<HTMLTextAreaElement>(null);
   useEffect(() => textarea.current?.focus(), []);
   return (
     <form
       class="form"
-      aria-label={m.editHeading}
+      aria-label={m._editHeading}
       noValidate
       onSubmit={async (e) => {
         e.preventDefault();
         if (busy) return;
         setBusy(true);
         setError(null);
-        const result = await editComment(options.origin, comment.id, token, body);
+        const result = await editComment(_options.origin, comment.id, _token, body);
         setBusy(false);
         if (!result.ok) return setError(result.error);
         updateEditToken(comment.id, body);
-        onClose();
-        announce(m.saved);
-        change(replaceComment(comment.id, result.value.comment));
+        _onClose();
+        _announce(m._saved);
+        _change(replaceComment(comment.id, result.value.comment));
       }}
     >
       <label for={id}>{t.m.comment}</label>
@@ -60,10 +62,10 @@ export const EditForm = ({ widget, comment, token, source, onClose }: EditFormPr
       )}
       <div class="actions">
         <button type="submit" class="primary" disabled={busy} aria-busy={busy}>
-          {m.save}
+          {m._save}
         </button>
-        <button type="button" onClick={onClose}>
-          {t.m.cancel}
+        <button type="button" onClick={_onClose}>
+          {t.m._cancel}
         </button>
       </div>
     </form>

@@ -10,27 +10,27 @@ export interface FieldIds {
 
 export interface FieldProps {
   id: string;
-  label: string;
-  hint?: string;
+  _label: string;
+  _hint?: string;
   /** Falsy when the value is fine. */
   error?: ComponentChildren;
   /** Renders the control with the ids the label, hint and error point to. */
   children: (ids: FieldIds) => ComponentChildren;
 }
 
-export const Field = ({ id, label, hint, error, children }: FieldProps) => (
+export const Field = ({ id, _label, _hint, error, children }: FieldProps) => (
   <div class="field">
-    <label for={id}>{label}</label>
+    <label for={id}>{_label}</label>
     {/* Attributes to spread rather than values for each caller to place: written once (smaller bundle). */}
     {children({
       id,
       'aria-describedby':
-        [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined,
+        [_hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined,
       'aria-invalid': error ? true : undefined,
     })}
-    {hint && (
+    {_hint && (
       <small id={`${id}-hint`} class="hint">
-        {hint}
+        {_hint}
       </small>
     )}
     {error && (

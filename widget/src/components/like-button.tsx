@@ -1,22 +1,23 @@
 /** A heart with its count: `aria-pressed` says whether this reader likes it. */
-import type { ApiError, ApiResult, Likes } from '../api.ts';
+import type { Likes } from '../api.ts';
+import type { ApiError, ApiResult } from '../http.ts';
 import { useLike } from '../state/use-like.ts';
 
 export interface LikeButtonProps {
   /** The comment id, or `page:<thread>`. */
-  likeKey: string;
-  count: number;
+  _likeKey: string;
+  _count: number;
   /** What the button does; visible, or only for screen readers (`hidden`) beside a bare count. */
-  label: string;
+  _label: string;
   hidden?: boolean;
   /** The count as words beside the button ("12 people like this page"), instead of a bare number in it. */
   text?: (likes: number) => string;
-  send: (reader: string, like: boolean) => Promise<ApiResult<Likes>>;
+  _send: (reader: string, like: boolean) => Promise<ApiResult<Likes>>;
   onError: (code: ApiError['code']) => void;
 }
 
-export const LikeButton = ({ likeKey, count, label, hidden, text, send, onError }: LikeButtonProps) => {
-  const like = useLike(likeKey, count, send);
+export const LikeButton = ({ _likeKey, _count, _label, hidden, text, _send, onError }: LikeButtonProps) => {
+  const like = useLike(_likeKey, _count, _send);
   // The accessible name contains the visible text (WCAG 2.5.3 "label in name"); no aria-label.
   return (
     <span class="likes">
@@ -24,15 +25,15 @@ export const LikeButton = ({ likeKey, count, label, hidden, text, send, onError 
         type="button"
         class="like"
         aria-pressed={like.liked}
-        aria-busy={like.busy}
+        aria-busy={like._busy}
         onClick={async () => {
-          const result = await like.toggle();
+          const result = await like._toggle();
           if (result && !result.ok) onError(result.error.code);
         }}
       >
         {/* aria-hidden: a screen reader would read "white heart suit" */}
         <span aria-hidden="true">{like.liked ? '♥' : '♡'}</span>{' '}
-        <span class={hidden ? 'sr-only' : undefined}>{label}</span>
+        <span class={hidden ? 'sr-only' : undefined}>{_label}</span>
         {!text && ` ${like.likes}`}
       </button>
       {text && like.likes > 0 && <span class="muted">{text(like.likes)}</span>}

@@ -9,5 +9,5 @@ const catalogs = byLang(
   ),
 );
 
-export const extraMessages = (lang: string): ExtraMessages =>
+export const _extraMessages = (lang: string): ExtraMessages =>
   catalogs[lang] ?? (catalogs[fallbackLang] as ExtraMessages);

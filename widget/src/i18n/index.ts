@@ -26,14 +26,14 @@ export interface Translator {
   lang: string;
   m: Messages;
   /** `plural(m.commentCount, 3)` → "3 commentaires", using the language's CLDR plural rules. */
-  plural: (forms: Plural, n: number) => string;
+  _plural: (forms: Plural, n: number) => string;
   /** Fills `{key}` placeholders: `fill(m.replyTo, { name: 'Alice' })`. */
-  fill: (text: string, values: Record<string, string>) => string;
+  _fill: (text: string, values: Record<string, string>) => string;
 }
 
 export const translator = (lang: string): Translator => ({
   lang,
   m: catalogs[lang] ?? (catalogs[fallbackLang] as Messages),
-  plural: (forms, n) => plural(lang, forms, n),
-  fill,
+  _plural: (forms, n) => plural(lang, forms, n),
+  _fill: fill,
 });

@@ -16,45 +16,45 @@ export type FieldName = 'name' | 'email' | 'website' | 'body';
 export interface Messages {
   /** The count heading, e.g. "3 commentaires". */
   commentCount: Plural;
-  empty: string;
-  loading: string;
-  loadFailed: string;
-  retry: string;
-  loadMore: string;
+  _empty: string;
+  _loading: string;
+  _loadFailed: string;
+  _retry: string;
+  _loadMore: string;
   locked: string;
-  deleted: string;
-  pending: string;
-  reply: string;
+  _deleted: string;
+  _pending: string;
+  _reply: string;
   /** Heading of an inline reply form; `{name}` is the parent's author. */
-  replyTo: string;
-  cancel: string;
-  formHeading: string;
+  _replyTo: string;
+  _cancel: string;
+  _formHeading: string;
   name: string;
   email: string;
-  emailHint: string;
+  _emailHint: string;
   website: string;
   comment: string;
-  commentHint: string;
-  submit: string;
+  _commentHint: string;
+  _submit: string;
   /** Label of the honeypot: only bots ever see it, so it reads as an instruction to leave it alone. */
-  sortBy: string;
-  sorts: Record<SortOrder, string>;
-  like: string;
+  _sortBy: string;
+  _sorts: Record<SortOrder, string>;
+  _like: string;
   /** The accessible name of a comment's like button; `{name}` is its author. */
-  likeComment: string;
-  pageLikes: Plural;
-  likePage: string;
+  _likeComment: string;
+  _pageLikes: Plural;
+  _likePage: string;
   pinned: string;
   moderator: string;
-  edited: string;
+  _edited: string;
   /** Shown above a reply past the indentation limit, where nesting no longer says whom it answers. */
-  inReplyTo: string;
-  edit: string;
+  _inReplyTo: string;
+  _edit: string;
   remove: string;
-  write: string;
-  preview: string;
-  loadingMore: string;
-  honeypot: string;
+  _write: string;
+  _preview: string;
+  _loadingMore: string;
+  _honeypot: string;
   /** A fetch that never got an answer: the one error that cannot wait for the extras (they need one). */
   errors: { network: string };
 }
@@ -64,15 +64,15 @@ export interface Messages {
  * the server's error answers. Every one of them follows an answer from the server, so the extras can load.
  */
 export interface ExtraMessages {
-  posted: string;
-  postedPending: string;
-  editHeading: string;
-  save: string;
-  saved: string;
-  confirmRemove: string;
-  removed: string;
-  previewEmpty: string;
+  _posted: string;
+  _postedPending: string;
+  _editHeading: string;
+  _save: string;
+  _saved: string;
+  _confirmRemove: string;
+  _removed: string;
+  _previewEmpty: string;
   /** One message per API error code (`network` is in `Messages`). */
   errors: Record<ErrorCode, string>;
-  fieldErrors: Record<FieldName, string>;
+  _fieldErrors: Record<FieldName, string>;
 }

@@ -1,7 +1,9 @@
 /** Posting a comment (part of the extras: only writers need it), with the edit token kept for later. */
+
+import { nanoid } from 'nanoid';
 import type { Comment, CreatedComment, NewComment } from '../../../worker/types/api.ts';
-import { type ApiResult, call, type NewCommentInput, send } from '../api.ts';
-import { newClientId } from '../client-id.ts';
+import type { NewCommentInput } from '../api.ts';
+import { type ApiResult, request, send } from '../http.ts';
 import type { WidgetOptions } from '../options.ts';
 import { type Draft, type Identity, readerId, saveEditToken } from '../storage.ts';
 
@@ -16,36 +18,36 @@ const authorOf = (identity: Identity): NewComment['author'] => {
 };
 
 export interface Post {
-  options: WidgetOptions;
+  _options: WidgetOptions;
   parentId: string | null;
-  draft: Draft;
-  identity: Identity;
+  _draft: Draft;
+  _identity: Identity;
   /** The hidden `website2` field, which only bots fill in; sent only then, for the server to judge. */
-  honeypot: string;
+  _honeypot: string;
 }
 
-export const postComment = async ({
-  options,
+export const _postComment = async ({
+  _options,
   parentId,
-  draft,
-  identity,
-  honeypot,
+  _draft,
+  _identity,
+  _honeypot,
 }: Post): Promise<ApiResult<Comment>> => {
-  const author = authorOf(identity);
+  const author = authorOf(_identity);
   const payload: NewCommentInput = {
-    url: options.url,
-    ...(options.id ? { id: options.id } : {}),
-    title: options.title,
+    url: _options.url,
+    ...(_options.id ? { id: _options.id } : {}),
+    title: _options.title,
     ...(parentId ? { parentId } : {}),
-    body: draft.body,
+    body: _draft.body,
     ...(author ? { author } : {}),
-    clientId: draft.clientId,
+    clientId: _draft.clientId,
     // Rate limits and bans are per reader too (worker/lib/schemas.ts).
-    reader: readerId(newClientId),
-    ...(honeypot ? { website2: honeypot } : {}),
+    reader: readerId(nanoid),
+    ...(_honeypot ? { website2: _honeypot } : {}),
   };
-  const result = await call<CreatedComment>(`${options.origin}/api/v1/comments`, send('POST', payload));
+  const result = await request<CreatedComment>(`${_options.origin}/api/v1/comments`, send('POST', payload));
   if (!result.ok) return result;
-  saveEditToken(result.value, draft.body);
+  saveEditToken(result.value, _draft.body);
   return { ok: true, value: result.value.comment };
 };

@@ -1,15 +1,14 @@
 /** The thread's data and its loading lifecycle, apart from any rendering. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Comment, SortOrder, Thread } from '../../../worker/types/api.ts';
-import { type ApiError, getThread } from '../api.ts';
+import { type Comment, SORTS, type SortOrder, type Thread } from '../../../worker/types/api.ts';
+import { getThread } from '../api.ts';
+import type { ApiError } from '../http.ts';
 import type { WidgetOptions } from '../options.ts';
 import { loadSort, saveSort } from '../storage.ts';
 
-const sorts: readonly SortOrder[] = ['oldest', 'newest', 'top'];
-
 /** The reader's remembered choice wins over the host's `data-sort`, which wins over the oldest first. */
 const initialSort = (given?: SortOrder): SortOrder =>
-  sorts.find((sort) => sort === loadSort()) ?? given ?? 'oldest';
+  SORTS.find((sort) => sort === loadSort()) ?? given ?? 'oldest';
 
 export interface ThreadState {
   status: 'loading' | 'ready' | 'error';
@@ -17,7 +16,7 @@ export interface ThreadState {
   /** Flat, in display order (roots each followed by their replies), as the API sends it. */
   comments: Comment[];
   nextCursor: string | null;
-  loadingMore: boolean;
+  _loadingMore: boolean;
   /** The last failure of a first load or a "load more", for the message under the list. */
   error: ApiError | null;
 }
@@ -27,7 +26,7 @@ const initial: ThreadState = {
   thread: null,
   comments: [],
   nextCursor: null,
-  loadingMore: false,
+  _loadingMore: false,
   error: null,
 };
 
@@ -49,7 +48,7 @@ export const useThread = ({ origin, url, id, sort: given }: WidgetOptions) => {
     controller.current?.abort();
     const current = new AbortController();
     controller.current = current;
-    setState((s) => (cursor ? { ...s, loadingMore: true, error: null } : { ...initial }));
+    setState((s) => (cursor ? { ...s, _loadingMore: true, error: null } : { ...initial }));
     const result = await getThread(origin, { url, id, sort, cursor }, current.signal);
     if (current.signal.aborted) return;
     setState((s) =>
@@ -59,10 +58,10 @@ export const useThread = ({ origin, url, id, sort: given }: WidgetOptions) => {
             thread: result.value.thread,
             comments: cursor ? merge(s.comments, result.value.comments) : result.value.comments,
             nextCursor: result.value.nextCursor,
-            loadingMore: false,
+            _loadingMore: false,
             error: null,
           }
-        : { ...s, status: cursor ? s.status : 'error', loadingMore: false, error: result.error },
+        : { ...s, status: cursor ? s.status : 'error', _loadingMore: false, error: result.error },
     );
   };
 
@@ -88,16 +87,16 @@ export const useThread = ({ origin, url, id, sort: given }: WidgetOptions) => {
   return {
     state,
     sort,
-    setSort: (next: SortOrder) => {
+    _setSort: (next: SortOrder) => {
       saveSort(next);
       setSortState(next);
     },
     /** The raw state setter, for state/replace-comment.ts in the extras. */
-    change: setState,
-    retry: () => {
+    _change: setState,
+    _retry: () => {
       load();
     },
-    loadMore: () => {
+    _loadMore: () => {
       if (state.nextCursor) load(state.nextCursor);
     },
     add,

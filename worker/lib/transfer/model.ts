@@ -3,8 +3,7 @@
  * shape for the worker's own import and for the command-line tool, which share the parsers.
  */
 
-export type ImportFormat = 'wxr' | 'disqus' | 'commento' | 'causerie';
-export const IMPORT_FORMATS: readonly ImportFormat[] = ['wxr', 'disqus', 'commento', 'causerie'];
+export { IMPORT_FORMATS, type ImportFormat } from '../../types/api.ts';
 
 /** `deleted`: trashed or deleted at the source; kept only as a placeholder for live replies. */
 export type ImportStatus = 'approved' | 'pending' | 'spam' | 'deleted';

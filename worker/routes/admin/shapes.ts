@@ -1,6 +1,6 @@
 /**
- * What the admin API answers with: AdminComment (a Comment plus what only the owner sees), AdminThread,
- * Ban, AuditEntry; their mappers from rows; and the opaque keyset cursors of its listings.
+ * The mappers from rows to what the admin API answers with (AdminComment, AdminThread, Ban, AuditEntry:
+ * declared in the contract, types/api.ts), and the opaque keyset cursors of its listings.
  */
 
 import type { BanRow } from '../../db/admin-bans.ts';
@@ -8,9 +8,7 @@ import type { AdminCommentRow } from '../../db/admin-comments.ts';
 import type { AdminThreadRow } from '../../db/admin-threads.ts';
 import type { AuditRow } from '../../db/audit.ts';
 import { toComment, toThread } from '../../db/rows.ts';
-import type { AdminComment, Thread } from '../../types/api.ts';
-
-export type { AdminComment };
+import type { AdminComment, AdminThread, AuditEntry, Ban } from '../../types/api.ts';
 
 export const toAdminComment = (row: AdminCommentRow, anonymousName: string): AdminComment => ({
   ...toComment({ ...row, status: 'approved' }, anonymousName),
@@ -30,27 +28,11 @@ export const toAdminComment = (row: AdminCommentRow, anonymousName: string): Adm
   thread: { key: row.thread_key, url: row.thread_url, title: row.thread_title },
 });
 
-export interface AdminThread extends Thread {
-  createdAt: string;
-  /** Comments waiting for the owner. */
-  pending: number;
-}
-
 export const toAdminThread = (row: AdminThreadRow): AdminThread => ({
   ...toThread(row),
   createdAt: row.created_at,
   pending: row.pending,
 });
-
-export interface Ban {
-  id: string;
-  kind: BanRow['kind'];
-  value: string;
-  reason: string | null;
-  expiresAt: string | null;
-  createdAt: string;
-  active: boolean;
-}
 
 export const toBan = (row: BanRow, now: Date): Ban => ({
   id: row.id,
@@ -61,16 +43,6 @@ export const toBan = (row: BanRow, now: Date): Ban => ({
   createdAt: row.created_at,
   active: row.expires_at === null || row.expires_at > now.toISOString(),
 });
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: AuditRow['action'];
-  commentId: string | null;
-  threadKey: string | null;
-  detail: Record<string, unknown>;
-}
 
 export const toAuditEntry = (row: AuditRow): AuditEntry => ({
   id: row.id,

@@ -5,10 +5,9 @@
  * leave behind. Pages with a cursor or another limit always come from D1.
  */
 import { DEFAULT_PAGE_SIZE } from '../../lib/schemas.ts';
-import type { SortOrder, ThreadPage } from '../../types/api.ts';
+import { SORTS, type SortOrder, type ThreadPage } from '../../types/api.ts';
 
 const TTL_SECONDS = 300;
-const SORTS: readonly SortOrder[] = ['oldest', 'newest', 'top'];
 
 /** Thread keys can be 2,000-character URLs and KV keys at most 512 bytes: name entries by a digest. */
 const digest = async (threadKey: string): Promise<string> => {

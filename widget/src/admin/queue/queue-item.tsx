@@ -1,7 +1,7 @@
 /** One comment in the queue: who, where, the rendered text, what only the owner sees, and its actions. */
 import type { Ref } from 'preact';
+import type { AdminComment } from '../../../../worker/types/api.ts';
 import { useAdmin } from '../context.ts';
-import type { AdminComment } from '../types.ts';
 import { ReplyForm } from './reply-form.tsx';
 
 export type CommentAction = 'approve' | 'spam' | 'delete' | 'pin' | 'erase' | 'ban' | 'reply';

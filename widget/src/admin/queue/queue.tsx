@@ -3,8 +3,13 @@
  * and the keyboard (j/k move, a/s/d/p act on the current comment, x selects, / searches, ? helps).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  ADMIN_STATUSES,
+  type AdminComment,
+  type AdminStatus,
+  type BulkAction,
+} from '../../../../worker/types/api.ts';
 import { useAdmin } from '../context.ts';
-import { type AdminComment, type AdminStatus, type BulkAction, STATUSES } from '../types.ts';
 import { Help } from './help.tsx';
 import { type CommentAction, QueueItem } from './queue-item.tsx';
 import { SearchForm } from './search-form.tsx';
@@ -123,7 +128,7 @@ export const Queue = ({ url, onUrlChange }: Props) => {
       </div>
       {help && <Help onClose={() => setHelp(false)} />}
       <fieldset class="switch" aria-label={t.statusTabs}>
-        {STATUSES.map((s) => (
+        {ADMIN_STATUSES.map((s) => (
           <button key={s} type="button" aria-pressed={s === status} onClick={() => setStatus(s)}>
             {t.status[s]}
             {queue.counts && <span class="count"> {queue.counts[s]}</span>}

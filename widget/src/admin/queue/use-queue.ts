@@ -4,9 +4,15 @@
  * and refreshes the counts.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type {
+  AdminComment,
+  AdminStatus,
+  BulkAction,
+  CommentPatch,
+  Counts,
+} from '../../../../worker/types/api.ts';
 import type { Result } from '../api.ts';
 import { useAdmin } from '../context.ts';
-import type { AdminComment, AdminStatus, BulkAction, CommentPatch, Counts } from '../types.ts';
 
 export interface Filter {
   status: AdminStatus;

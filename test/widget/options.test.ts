@@ -1,5 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findContainer, pageUrl, resolveOptions, scriptOptions } from '../../widget/src/config.ts';
+import { findContainer } from '../../widget/src/boot/find-container.ts';
+import {
+  pageUrl,
+  resolveOptions,
+  scriptInput,
+  scriptOrigin,
+  type WidgetOptions,
+} from '../../widget/src/options.ts';
+
+/** What embed.ts makes of its script tag: its one parser, resolved against the page, at the script's origin. */
+const scriptOptions = (script: HTMLScriptElement, doc: Document): WidgetOptions =>
+  resolveOptions(scriptInput(script), doc, scriptOrigin(script, doc));
 
 /** A script tag as a host page would write it (not executed: it is built with createElement). */
 const scriptTag = (data: Record<string, string> = {}, src = 'https://comments.example/embed.js') => {
@@ -69,6 +80,12 @@ describe('scriptOptions', () => {
 
   it('accepts theme auto', () => {
     expect(scriptOptions(scriptTag({ theme: 'auto' }), document).theme).toBe('auto');
+  });
+
+  it('reads only the documented attributes: data-origin cannot move the API', () => {
+    const script = scriptTag({ origin: 'https://evil.example', foo: 'bar', loading: 'eager', lang: 'fr' });
+    expect(scriptInput(script)).toEqual({ lang: 'fr', loading: 'eager' });
+    expect(scriptOptions(script, document).origin).toBe('https://comments.example');
   });
 });
 

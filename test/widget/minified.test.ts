@@ -1,0 +1,101 @@
+/**
+ * The widget as it ships (as Preact tests its minified build): dist/embed.js, causerie-app.fr.js and
+ * causerie-extras.fr.js, run in happy-dom against the fake API of helpers.ts. What only the minified build
+ * can break (a renamed property that crosses into JSON, the DOM or between the app and its extras) breaks
+ * here: the boot mounts a thread, a reader posts a comment and replies to one. `npm test` builds first;
+ * run `npm run build` when running alone.
+ */
+// This one test reads the build from disk: Node's types here, rather than in the widget's tsconfig.
+/// <reference types="node" />
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath, URL as NodeURL } from 'node:url';
+import { fireEvent, within } from '@testing-library/preact';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { NewComment } from '../../worker/types/api.ts';
+import { comment, created, fakeFetch, json, origin, page, type Recorded, server } from './helpers.ts';
+
+const dist = fileURLToPath(new NodeURL('../../dist/', import.meta.url));
+const built = existsSync(`${dist}embed.js`);
+
+/** Runs a built file as the page would run its classic script: in the global scope, not as a module. */
+const run = (file: string) => new Function(readFileSync(`${dist}${file}`, 'utf8'))();
+
+/** Answers a POST the way the worker does: the comment it describes, approved. */
+const echo = (request: Recorded) => {
+  const body = request.body as NewComment;
+  return json(
+    created(
+      comment({
+        id: `new-${body.clientId}`,
+        parentId: body.parentId ?? null,
+        author: { name: body.author?.name ?? 'Anonyme', website: null, avatar: '00', moderator: false },
+        html: `<p>${body.body}</p>`,
+        createdAt: new Date().toISOString(),
+      }),
+    ),
+    201,
+  );
+};
+
+/**
+ * Types into a field, then lets the bundle's own Preact re-render: testing-library's `act` flushes only
+ * its Preact, not the copy inside the build, and a click before that render would submit the old state.
+ */
+const type = async (scope: HTMLElement, label: string, value: string) => {
+  fireEvent.input(within(scope).getByLabelText(label), { target: { value } });
+  await new Promise((resolve) => setTimeout(resolve));
+};
+
+describe.skipIf(!built && !process.env.CI)('the minified build (dist/)', () => {
+  beforeAll(() => {
+    expect(built, 'dist/ is missing: the build must run before the tests').toBe(true);
+    // The app and its extras first: they register on window, so the boot finds them instead of loading
+    // them with <script src> (happy-dom does not fetch scripts here).
+    run('causerie-app.fr.js');
+    run('causerie-extras.fr.js');
+  });
+
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('boots from its script tag, shows the thread, posts a comment and a reply', async () => {
+    localStorage.clear();
+    const requests = fakeFetch(server(page([comment({ id: 'alice', html: '<p>Premier !</p>' })]), echo));
+    document.body.innerHTML = '<div id="comments"></div>';
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      `<script type="text/plain" src="${origin}/embed.js" data-target="#comments" data-loading="eager" data-lang="fr" data-url="https://blog.example/post" data-origin="https://evil.example"></script>`,
+    );
+    run('embed.js');
+
+    const host = document.getElementById('comments') as HTMLElement;
+    const root = () => host.shadowRoot?.querySelector<HTMLElement>('.causerie[aria-busy="false"]');
+    await vi.waitFor(() => expect(root()?.querySelector('h2.count')?.textContent).toBe('1 commentaire'));
+    const thread = root() as HTMLElement;
+    expect(thread.textContent).toContain('Premier !');
+    expect(requests[0]?.url.href).toBe(
+      `${origin}/api/v1/threads?url=https%3A%2F%2Fblog.example%2Fpost&sort=oldest`,
+    );
+
+    await type(thread, 'Nom', 'Camille');
+    await type(thread, 'Commentaire', 'Un commentaire');
+    fireEvent.click(within(thread).getByRole('button', { name: 'Publier le commentaire' }));
+    await vi.waitFor(() => expect(thread.textContent).toContain('Un commentaire'));
+
+    const alice = thread.querySelector<HTMLElement>('[data-comment-id="alice"]') as HTMLElement;
+    fireEvent.click(within(alice).getAllByRole('button', { name: 'Répondre' })[0] as HTMLElement);
+    const replyForm = await within(alice).findByRole('form', { name: 'Répondre à Alice' });
+    await type(replyForm, 'Commentaire', 'Une réponse');
+    fireEvent.click(within(replyForm).getByRole('button', { name: 'Publier le commentaire' }));
+    await vi.waitFor(() => expect(alice.textContent).toContain('Une réponse'));
+
+    const posted = requests.filter((r) => r.method === 'POST').map((r) => r.body as NewComment);
+    expect(posted).toMatchObject([
+      { url: 'https://blog.example/post', body: 'Un commentaire', author: { name: 'Camille' } },
+      { url: 'https://blog.example/post', body: 'Une réponse', parentId: 'alice' },
+    ]);
+    expect(requests.every((r) => r.url.origin === origin)).toBe(true); // data-origin is not an attribute
+    // Same thread and language: re-renders in place (no other app to load), and hands back the handle.
+    window.Causerie?.mount(host, { lang: 'fr', url: 'https://blog.example/post' }).unmount();
+    expect(host.shadowRoot?.childElementCount).toBe(0);
+  });
+});

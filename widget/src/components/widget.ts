@@ -1,0 +1,17 @@
+/**
+ * `Widget`: what every component of one mounted thread shares (its options, its strings and voice), passed
+ * down as a `widget` prop, not a Preact context: createContext and useContext cost the app 234 B gzip
+ * (measured).
+ */
+import type { Translator } from '../i18n/index.ts';
+import type { WidgetOptions } from '../options.ts';
+import type { ThreadState } from '../state/use-thread.ts';
+
+export interface Widget {
+  _options: WidgetOptions;
+  t: Translator;
+  /** Says something in the thread's aria-live region (results that happen away from the focus). */
+  _announce: (message: string) => void;
+  /** Changes the thread's state (the extras replace or remove a comment: state/replace-comment.ts). */
+  _change: (next: (state: ThreadState) => ThreadState) => void;
+}
