@@ -21,6 +21,7 @@ import { shouldHold } from './content-check.ts';
 import { issueEditToken, keyedHash } from './crypto.ts';
 import { renderMarkdown } from './markdown.ts';
 import { normalizeUrl } from './normalize-url.ts';
+import { checkReservedName } from './reserved-names.ts';
 import type { NewCommentInput } from './schemas.ts';
 import { authorHashes, checkAuthor, checkLength } from './write-guards.ts';
 
@@ -106,6 +107,7 @@ const moderationStatus = async (
 export const postComment = async (ctx: PostContext, input: NewCommentInput): Promise<PostResult> => {
   const page = resolvePage(input, ctx.settings, ctx.isAllowedOrigin);
   checkLength(input.body, ctx.settings.maxCommentLength);
+  checkReservedName(input.author?.name ?? null, ctx.settings);
 
   const createdAt = ctx.now.toISOString();
   const email = input.author?.email?.toLowerCase() ?? null;

@@ -1,5 +1,6 @@
 /** The zod schemas of the reader API's inputs, with the limits and messages API.md states. */
 import { z } from 'zod';
+import { hasBidiControl, hasControlCharacter, stripBidiControls } from './author-text.ts';
 import { DEFAULT_PAGE_SIZE } from './thread-cache.ts';
 
 export const LIMITS = { name: 80, email: 254, website: 500, url: 2000, id: 200, title: 300 } as const;
@@ -21,6 +22,8 @@ const isHttpUrl = (value: string): boolean => {
     return false;
   }
 };
+
+const noControls = { error: 'must not contain control characters' };
 
 const text = (max: number) => z.string({ error: 'must be a string' }).max(max, atMost(max));
 
@@ -44,7 +47,12 @@ export const newCommentSchema = z.object({
     .refine((body) => body.trim() !== '', { error: 'must not be empty' }),
   author: z
     .object({
-      name: z.preprocess(blankAsAbsent, text(LIMITS.name).optional()),
+      name: z.preprocess(
+        (value) => blankAsAbsent(stripBidiControls(value)),
+        text(LIMITS.name)
+          .refine((v) => !hasControlCharacter(v), noControls)
+          .optional(),
+      ),
       email: z.preprocess(
         blankAsAbsent,
         text(LIMITS.email)
@@ -53,7 +61,10 @@ export const newCommentSchema = z.object({
       ),
       website: z.preprocess(
         blankAsAbsent,
-        text(LIMITS.website).refine(isHttpUrl, { error: 'must be an http(s) URL' }).optional(),
+        text(LIMITS.website)
+          .refine((v) => !hasControlCharacter(v) && !hasBidiControl(v), noControls)
+          .refine(isHttpUrl, { error: 'must be an http(s) URL' })
+          .optional(),
       ),
     })
     .optional(),

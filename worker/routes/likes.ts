@@ -6,7 +6,6 @@ import { type Context, Hono } from 'hono';
 import { findComment } from '../db/comments.ts';
 import { setLike } from '../db/likes.ts';
 import { storage } from '../db/storage.ts';
-import { upsertThread } from '../db/threads.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { keyedHash } from '../lib/crypto.ts';
@@ -15,6 +14,7 @@ import { likeSchema, pageLikeSchema } from '../lib/schemas.ts';
 import { invalidateThread } from '../lib/thread-cache.ts';
 import { validate } from '../lib/validate.ts';
 import { isAllowedOrigin } from '../middleware/origin.ts';
+import { checkLikeRate, requireThread } from '../services/like-guards.ts';
 
 const readerHash = (c: Context<AppEnv>, reader: string) =>
   keyedHash(c.get('settings').secretKey, 'reader', reader);
@@ -22,6 +22,7 @@ const readerHash = (c: Context<AppEnv>, reader: string) =>
 const likeComment = (like: boolean) =>
   async function likeComment(c: Context<AppEnv, '/:id/like', { out: { json: { reader: string } } }>) {
     const id = c.req.param('id');
+    await checkLikeRate(c, new Date());
     const comment = await storage(() => findComment(c.env.DB, id));
     if (comment?.status !== 'approved') throw new ApiError('not_found', 'no such comment');
     const hash = await readerHash(c, c.req.valid('json').reader);
@@ -38,13 +39,12 @@ const likePage = (like: boolean) =>
   ) {
     const input = c.req.valid('json');
     const page = resolvePage(input, c.get('settings'), (origin) => isAllowedOrigin(c, origin));
+    await checkLikeRate(c, new Date());
+    // A like never creates a thread (services/like-guards.ts): the page must have one already.
+    await requireThread(c.env.DB, page.key);
     const hash = await readerHash(c, input.reader);
     const now = new Date().toISOString();
-    // A page can be liked before anyone comments on it: its thread starts with the like.
-    const create = like
-      ? [upsertThread(c.env.DB, { key: page.key, url: page.url, title: '', createdAt: now })]
-      : [];
-    const state = await storage(() => setLike(c.env.DB, { thread: page.key }, hash, like, now, create));
+    const state = await storage(() => setLike(c.env.DB, { thread: page.key }, hash, like, now));
     await storage(() => invalidateThread(c.env.KV, page.key));
     return c.json(state);
   };

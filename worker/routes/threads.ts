@@ -12,6 +12,7 @@ import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { normalizeUrl } from '../lib/normalize-url.ts';
 import { threadQuerySchema } from '../lib/schemas.ts';
 import { cachePage, isCacheable, readCachedPage } from '../lib/thread-cache.ts';
+import { cacheablePage, pageForRequest } from '../lib/unclaimed-page.ts';
 import { validate } from '../lib/validate.ts';
 import type { ThreadPage } from '../types/api.ts';
 
@@ -37,7 +38,8 @@ export const threads = new Hono<AppEnv>().get('/', validate('query', threadQuery
   const cacheable = isCacheable(query.limit, query.cursor);
   if (cacheable) {
     const cached = await readCachedPage(c.env.KV, key, query.sort);
-    if (cached) return c.json(cached, 200, { 'Cache-Control': 'no-cache', 'X-Cache': 'HIT' });
+    if (cached)
+      return c.json(pageForRequest(cached, url), 200, { 'Cache-Control': 'no-cache', 'X-Cache': 'HIT' });
   }
 
   const page = await storage(() => readThreadPage(c.env.DB, key, query.sort, query.limit, cursor));
@@ -46,7 +48,10 @@ export const threads = new Hono<AppEnv>().get('/', validate('query', threadQuery
     comments: page.rows.map((row) => toComment(row, settings.anonymousName)),
     nextCursor: page.next ? encodeCursor(page.next) : null,
   };
-  if (cacheable) c.executionCtx.waitUntil(cachePage(c.env.KV, key, query.sort, body).catch(() => {}));
+  if (cacheable) {
+    const kept = cacheablePage(body, page.thread !== null);
+    c.executionCtx.waitUntil(cachePage(c.env.KV, key, query.sort, kept).catch(() => {}));
+  }
   return c.json(body, 200, {
     'Cache-Control': 'no-cache',
     'X-Cache': cacheable ? 'MISS' : 'BYPASS',

@@ -81,7 +81,8 @@ export const App = ({ options, onReady }: AppProps) => {
               ? m.loading
               : m.loadFailed}
         </h2>
-        {ready && thread && (
+        {/* Page likes only once the page has a thread: a like never creates one (issue 11, item 2). */}
+        {ready && thread && (count > 0 || thread.likes > 0) && (
           <>
             <LikeButton
               likeKey={`page:${thread.key}`}
