@@ -1,6 +1,6 @@
 /** The zod schemas of the reader API's inputs, with the limits and messages API.md states. */
 import { z } from 'zod';
-import { hasBidiControl, hasControlCharacter, stripBidiControls } from './author-text.ts';
+import { hasHiddenControl, stripNameControls } from './author-text.ts';
 import { DEFAULT_PAGE_SIZE } from './thread-cache.ts';
 
 export const LIMITS = { name: 80, email: 254, website: 500, url: 2000, id: 200, title: 300 } as const;
@@ -22,8 +22,6 @@ const isHttpUrl = (value: string): boolean => {
     return false;
   }
 };
-
-const noControls = { error: 'must not contain control characters' };
 
 const text = (max: number) => z.string({ error: 'must be a string' }).max(max, atMost(max));
 
@@ -47,12 +45,7 @@ export const newCommentSchema = z.object({
     .refine((body) => body.trim() !== '', { error: 'must not be empty' }),
   author: z
     .object({
-      name: z.preprocess(
-        (value) => blankAsAbsent(stripBidiControls(value)),
-        text(LIMITS.name)
-          .refine((v) => !hasControlCharacter(v), noControls)
-          .optional(),
-      ),
+      name: z.preprocess((value) => blankAsAbsent(stripNameControls(value)), text(LIMITS.name).optional()),
       email: z.preprocess(
         blankAsAbsent,
         text(LIMITS.email)
@@ -62,7 +55,7 @@ export const newCommentSchema = z.object({
       website: z.preprocess(
         blankAsAbsent,
         text(LIMITS.website)
-          .refine((v) => !hasControlCharacter(v) && !hasBidiControl(v), noControls)
+          .refine((v) => !hasHiddenControl(v), { error: 'must not contain control characters' })
           .refine(isHttpUrl, { error: 'must be an http(s) URL' })
           .optional(),
       ),
