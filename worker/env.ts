@@ -2,6 +2,7 @@
  * Reads the deployment's settings (wrangler vars and secrets, API.md "Configuration") into a typed object,
  * with the documented defaults for anything unset or malformed.
  */
+import { DEFAULT_RESERVED_NAMES } from './lib/reserved-names.ts';
 import type { ModerationMode } from './types/api.ts';
 
 export type Bindings = Cloudflare.Env;
@@ -20,6 +21,10 @@ export interface Settings {
   anonymousName: string;
   /** `null` when `RATE_LIMIT_WRITES=off`. */
   rateLimit: RateLimit | null;
+  /** Likes per IP (an IPv6 /64), their own budget: RATE_LIMIT_LIKES, `null` when "off". */
+  likeRateLimit: RateLimit | null;
+  /** Names guests may not use (RESERVED_NAMES); MODERATOR_NAME is always reserved besides. */
+  reservedNames: string[];
   /** Lower-cased words and phrases that hold a comment as pending (BLOCKLIST). */
   blocklist: string[];
   /** A comment with more links than this is held as pending (MAX_LINKS). */
@@ -77,10 +82,13 @@ export const canonicalOrigin = (origin: string): string | null => {
   }
 };
 
-const parseRateLimit = (value: string | undefined): RateLimit | null => {
+const parseRateLimit = (
+  value: string | undefined,
+  fallback = { count: 5, seconds: 60 },
+): RateLimit | null => {
   if (value?.trim() === 'off') return null;
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value ?? '');
-  if (!match) return { count: 5, seconds: 60 };
+  if (!match) return fallback;
   return { count: Number(match[1]), seconds: Number(match[2]) };
 };
 
@@ -114,6 +122,8 @@ export const readSettings = (env: Bindings): Settings => {
     significantQueryParams: new Set(list(env.SIGNIFICANT_QUERY_PARAMS)),
     anonymousName: env.ANONYMOUS_NAME?.trim() || 'Anonymous',
     rateLimit: parseRateLimit(env.RATE_LIMIT_WRITES),
+    likeRateLimit: parseRateLimit(env.RATE_LIMIT_LIKES, { count: 30, seconds: 60 }),
+    reservedNames: env.RESERVED_NAMES?.trim() ? list(env.RESERVED_NAMES) : [...DEFAULT_RESERVED_NAMES],
     blocklist: list(env.BLOCKLIST).map((word) => word.toLowerCase()),
     maxLinks: nonNegativeInt(env.MAX_LINKS, 3),
     secretKey: env.SECRET_KEY ?? '',

@@ -31,8 +31,10 @@ describe('comment likes', () => {
 });
 
 describe('page likes', () => {
-  it('likes a page, even one without comments yet, one like per reader', async () => {
+  // A page without a thread can no longer be liked (issue 11, item 2): hardening-likes.test.ts.
+  it('likes a page, one like per reader', async () => {
     const url = freshPage();
+    await postComment({ url });
     expect((await like('/api/v1/threads/like', 'POST', { url, reader: 'reader-one' })).json).toEqual({
       likes: 1,
       liked: true,

@@ -3,16 +3,22 @@
  * held as pending"): a real reader whose comment trips a rule only waits for the owner.
  */
 import type { Settings } from '../env.ts';
+import { renderedText } from './html-text.ts';
+import { foldForMatching } from './text-fold.ts';
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const patterns = new Map<string, RegExp>();
 
-/** A phrase matched as whole words in any script: `\b` only knows ASCII, so letters are \p{L}. */
-const phrasePattern = (phrase: string): RegExp => {
+/**
+ * A phrase matched as whole words in any script: `\b` only knows ASCII, so letters are \p{L}. Folded
+ * (text-fold.ts) like the text it is matched against.
+ */
+export const phrasePattern = (phrase: string): RegExp => {
   let pattern = patterns.get(phrase);
   if (!pattern) {
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, 'iu');
+    const folded = escapeRegExp(foldForMatching(phrase));
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${folded}(?![\\p{L}\\p{N}])`, 'iu');
     patterns.set(phrase, pattern);
   }
   return pattern;
@@ -21,10 +27,18 @@ const phrasePattern = (phrase: string): RegExp => {
 /** Counts the links the renderer kept (autolinks included), from its own HTML. */
 export const countLinks = (html: string): number => html.match(/<a href=/g)?.length ?? 0;
 
+/**
+ * Held past MAX_LINKS, or when a blocked phrase is in what readers see (the rendered text and link
+ * targets) or in the Markdown source, both folded: entities, invisible characters and look-alikes hide
+ * nothing (issue 11, item 6).
+ */
 export const shouldHold = (
   body: string,
   html: string,
   settings: Pick<Settings, 'blocklist' | 'maxLinks'>,
-): boolean =>
-  countLinks(html) > settings.maxLinks ||
-  settings.blocklist.some((phrase) => phrasePattern(phrase).test(body));
+): boolean => {
+  if (countLinks(html) > settings.maxLinks) return true;
+  if (settings.blocklist.length === 0) return false;
+  const texts = [foldForMatching(renderedText(html)), foldForMatching(body)];
+  return settings.blocklist.some((phrase) => texts.some((text) => phrasePattern(phrase).test(text)));
+};

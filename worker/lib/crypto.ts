@@ -30,7 +30,8 @@ const toBase64Url = (bytes: ArrayBuffer): string =>
     .replace(/=+$/, '');
 
 const fromBase64Url = (text: string): Uint8Array<ArrayBuffer> | null => {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
+  // A length of 4n+1 is no base64 at all (atob throws on it): refuse it like any other bad alphabet.
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
   return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
 };
@@ -55,6 +56,13 @@ export const issueEditToken = async (secret: string, commentId: string, expires:
 
 export type EditTokenCheck = 'valid' | 'invalid' | 'expired';
 
+/**
+ * Exactly what issueEditToken writes: a canonical decimal expiry (no sign, no leading zero, no `0x`, no
+ * exponent) and 43 base64url characters (a 32-byte HMAC, unpadded). Anything else is invalid before any
+ * decoding, so no odd spelling of one expiry verifies (issue 11, item 5).
+ */
+const EDIT_TOKEN = /^([1-9]\d{0,15})\.([A-Za-z0-9_-]{43})$/;
+
 /** Verifies an edit token in constant time (crypto.subtle.verify), then its expiry. */
 export const checkEditToken = async (
   secret: string,
@@ -62,10 +70,10 @@ export const checkEditToken = async (
   token: string,
   nowSeconds: number,
 ): Promise<EditTokenCheck> => {
-  const [expiresText, mac, ...rest] = token.split('.');
+  const [, expiresText, mac] = EDIT_TOKEN.exec(token) ?? [];
   const expires = Number(expiresText);
   const signature = mac === undefined ? null : fromBase64Url(mac);
-  if (rest.length || !Number.isSafeInteger(expires) || !signature) return 'invalid';
+  if (!Number.isSafeInteger(expires) || !signature) return 'invalid';
   const ok = await crypto.subtle.verify(
     'HMAC',
     await hmacKey(secret),

@@ -1,6 +1,7 @@
 /** The zod schemas of the reader API's inputs, with the limits and messages API.md states. */
 import { z } from 'zod';
 import { SORTS } from '../types/api.ts';
+import { hasHiddenControl, stripNameControls } from './author-text.ts';
 
 /** The page size readers get without asking; the one the thread cache keeps (services/pages/thread-cache.ts). */
 export const DEFAULT_PAGE_SIZE = 50;
@@ -47,7 +48,7 @@ export const newCommentSchema = z.object({
     .refine((body) => body.trim() !== '', { error: 'must not be empty' }),
   author: z
     .object({
-      name: z.preprocess(blankAsAbsent, text(LIMITS.name).optional()),
+      name: z.preprocess((value) => blankAsAbsent(stripNameControls(value)), text(LIMITS.name).optional()),
       email: z.preprocess(
         blankAsAbsent,
         text(LIMITS.email)
@@ -56,7 +57,10 @@ export const newCommentSchema = z.object({
       ),
       website: z.preprocess(
         blankAsAbsent,
-        text(LIMITS.website).refine(isHttpUrl, { error: 'must be an http(s) URL' }).optional(),
+        text(LIMITS.website)
+          .refine((v) => !hasHiddenControl(v), { error: 'must not contain control characters' })
+          .refine(isHttpUrl, { error: 'must be an http(s) URL' })
+          .optional(),
       ),
     })
     .optional(),

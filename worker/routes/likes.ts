@@ -5,7 +5,6 @@
 import { type Context, Hono } from 'hono';
 import { findComment } from '../db/comments.ts';
 import { setLike } from '../db/likes.ts';
-import { upsertThread } from '../db/threads.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { keyedHash } from '../lib/crypto.ts';
@@ -13,6 +12,7 @@ import { isAllowedOrigin } from '../lib/origins.ts';
 import { likeSchema, pageLikeSchema } from '../lib/schemas.ts';
 import { validate } from '../middleware/validate.ts';
 import { invalidateThread } from '../services/pages/thread-cache.ts';
+import { checkLikeRate, requireThread } from '../services/posting/like-guards.ts';
 import { resolvePage } from '../services/posting/post-comment.ts';
 
 const readerHash = (c: Context<AppEnv>, reader: string) =>
@@ -21,6 +21,7 @@ const readerHash = (c: Context<AppEnv>, reader: string) =>
 const likeComment = (like: boolean) =>
   async function likeComment(c: Context<AppEnv, '/:id/like', { out: { json: { reader: string } } }>) {
     const id = c.req.param('id');
+    await checkLikeRate(c, new Date());
     const comment = await findComment(c.env.DB, id);
     if (comment?.status !== 'approved') throw new ApiError('not_found', 'no such comment');
     const hash = await readerHash(c, c.req.valid('json').reader);
@@ -37,13 +38,12 @@ const likePage = (like: boolean) =>
     const page = resolvePage(input, c.get('settings'), (origin) =>
       isAllowedOrigin(origin, new URL(c.req.url).origin, c.get('settings')),
     );
+    await checkLikeRate(c, new Date());
+    // A like never creates a thread (services/posting/like-guards.ts): the page must have one already.
+    await requireThread(c.env.DB, page.key);
     const hash = await readerHash(c, input.reader);
     const now = new Date().toISOString();
-    // A page can be liked before anyone comments on it: its thread starts with the like.
-    const create = like
-      ? [upsertThread(c.env.DB, { key: page.key, url: page.url, title: '', createdAt: now })]
-      : [];
-    const state = await setLike(c.env.DB, { thread: page.key }, hash, like, now, create);
+    const state = await setLike(c.env.DB, { thread: page.key }, hash, like, now);
     await invalidateThread(c.env.KV, page.key);
     return c.json(state);
   };

@@ -10,6 +10,7 @@ import { ApiError } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { normalizeUrl } from '../lib/normalize-url.ts';
 import { threadQuerySchema } from '../lib/schemas.ts';
+import { cacheablePage, pageForRequest } from '../lib/unclaimed-page.ts';
 import { validate } from '../middleware/validate.ts';
 import { cachePage, isCacheable, readCachedPage } from '../services/pages/thread-cache.ts';
 import type { ThreadPage } from '../types/api.ts';
@@ -36,7 +37,8 @@ export const threads = new Hono<AppEnv>().get('/', validate('query', threadQuery
   const cacheable = isCacheable(query.limit, query.cursor);
   if (cacheable) {
     const cached = await readCachedPage(c.env.KV, key, query.sort);
-    if (cached) return c.json(cached, 200, { 'Cache-Control': 'no-cache', 'X-Cache': 'HIT' });
+    if (cached)
+      return c.json(pageForRequest(cached, url), 200, { 'Cache-Control': 'no-cache', 'X-Cache': 'HIT' });
   }
 
   const page = await readThreadPage(c.env.DB, key, query.sort, query.limit, cursor);
@@ -45,7 +47,10 @@ export const threads = new Hono<AppEnv>().get('/', validate('query', threadQuery
     comments: page.rows.map((row) => toComment(row, settings.anonymousName)),
     nextCursor: page.next ? encodeCursor(page.next) : null,
   };
-  if (cacheable) c.executionCtx.waitUntil(cachePage(c.env.KV, key, query.sort, body).catch(() => {}));
+  if (cacheable) {
+    const kept = cacheablePage(body, page.thread !== null);
+    c.executionCtx.waitUntil(cachePage(c.env.KV, key, query.sort, kept).catch(() => {}));
+  }
   return c.json(body, 200, {
     'Cache-Control': 'no-cache',
     'X-Cache': cacheable ? 'MISS' : 'BYPASS',

@@ -79,7 +79,8 @@ export const App = ({ _options, _onReady }: AppProps) => {
               ? m._loading
               : m._loadFailed}
         </h2>
-        {ready && thread && (
+        {/* Page likes only once the page has a thread: a like never creates one (issue 11, item 2). */}
+        {ready && thread && (count > 0 || thread.likes > 0) && (
           <>
             <LikeButton
               _likeKey={`page:${thread.key}`}

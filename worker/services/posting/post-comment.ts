@@ -19,6 +19,7 @@ import { shouldHold } from '../../lib/content-check.ts';
 import { issueEditToken, keyedHash } from '../../lib/crypto.ts';
 import { renderMarkdown } from '../../lib/markdown.ts';
 import { normalizeUrl } from '../../lib/normalize-url.ts';
+import { checkReservedName } from '../../lib/reserved-names.ts';
 import type { NewCommentInput } from '../../lib/schemas.ts';
 import type { CreatedComment } from '../../types/api.ts';
 import type { PostContext } from './context.ts';
@@ -95,6 +96,7 @@ const moderationStatus = async (
 export const postComment = async (ctx: PostContext, input: NewCommentInput): Promise<PostResult> => {
   const page = resolvePage(input, ctx.settings, ctx.isAllowedOrigin);
   checkLength(input.body, ctx.settings.maxCommentLength);
+  checkReservedName(input.author?.name ?? null, ctx.settings);
 
   const createdAt = ctx.now.toISOString();
   const email = input.author?.email?.toLowerCase() ?? null;

@@ -6,6 +6,7 @@ import { isBanned } from '../../db/bans.ts';
 import { countWrite } from '../../db/rate-limit.ts';
 import { ApiError, validationFailed } from '../../errors.ts';
 import { keyedHash } from '../../lib/crypto.ts';
+import { ipRateKey } from '../../lib/ip-prefix.ts';
 import type { PostContext } from './context.ts';
 
 /** Characters, not UTF-16 units: an emoji counts once. */
@@ -36,8 +37,11 @@ export const checkAuthor = async (
   }
 };
 
-/** Hashes of who is writing, keyed by SECRET_KEY: what bans and rate limits match on. */
+/**
+ * Hashes of who is writing, keyed by SECRET_KEY: what bans and rate limits match on. An IPv6 address
+ * counts by its /64 (ip-prefix.ts), so rotating through one's own prefix neither escapes a ban nor a limit.
+ */
 export const authorHashes = async (ctx: PostContext, reader: string | undefined) => ({
-  ipHash: ctx.ip ? await keyedHash(ctx.settings.secretKey, 'ip', ctx.ip) : null,
+  ipHash: ctx.ip ? await keyedHash(ctx.settings.secretKey, 'ip', ipRateKey(ctx.ip)) : null,
   readerHash: reader ? await keyedHash(ctx.settings.secretKey, 'reader', reader) : null,
 });

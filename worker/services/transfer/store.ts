@@ -124,9 +124,11 @@ export const importFile = async (
     db,
     targets.map((t) => t.key),
   );
+  const retitled = new Set<string>();
   const threadWrites = targets.flatMap(({ source, key, url }) => {
     const row = known.get(key);
-    if (row) return row.title === '' && source.title ? [fillTitleStatement(db, row.id, source.title)] : [];
+    if (row && row.title === '' && source.title) retitled.add(key);
+    if (row) return retitled.has(key) ? [fillTitleStatement(db, row.id, source.title)] : [];
     const first = source.comments.map((c) => c.createdAt).sort()[0];
     const createdAt = source.createdAt ?? first ?? new Date().toISOString();
     return [createThreadStatement(db, { ...source, key, url, createdAt })];
@@ -174,7 +176,8 @@ export const importFile = async (
       (c) => !present.ids.has(c.id) && !(c.importKey && present.importKeys.has(c.importKey)),
     );
     result.duplicates += source.comments.length - fresh.length;
-    if (fresh.length || !known.has(key)) result.touched.push(key);
+    // A filled title changes the cached pages too (issue 11, item 10).
+    if (fresh.length || !known.has(key) || retitled.has(key)) result.touched.push(key);
     for (const c of parentFirst(fresh)) {
       const parent = c.parentId ? nodes.get(c.parentId) : undefined;
       const parentId = parent && parent.thread_id === thread.id ? parent.id : null;
