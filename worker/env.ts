@@ -2,6 +2,7 @@
  * Reads the deployment's settings (wrangler vars and secrets, API.md "Configuration") into a typed object,
  * with the documented defaults for anything unset or malformed.
  */
+import { AVATAR_SEED_MODES, type AvatarSeedMode } from './lib/avatar-seed.ts';
 import type { ModerationMode } from './types/api.ts';
 
 export type Bindings = Cloudflare.Env;
@@ -32,6 +33,8 @@ export interface Settings {
   email: EmailSettings | null;
   /** The name on the owner's replies posted through the admin API (MODERATOR_NAME). */
   moderatorName: string;
+  /** What the public avatar is seeded with (AVATAR_SEED): never the e-mail alone (lib/avatar-seed.ts). */
+  avatarSeed: AvatarSeedMode;
 }
 
 export type WebhookFormat = 'json' | 'slack' | 'discord';
@@ -121,6 +124,7 @@ export const readSettings = (env: Bindings): Settings => {
     webhook: readWebhook(env),
     email: readEmail(env),
     moderatorName: env.MODERATOR_NAME?.trim() || 'Moderator',
+    avatarSeed: AVATAR_SEED_MODES.find((mode) => mode === env.AVATAR_SEED?.trim()) ?? 'reader',
   };
 };
 

@@ -19,6 +19,7 @@ interface __BaseEnv_Env {
 	EMAIL_API_URL: string;
 	EMAIL_FROM: string;
 	OWNER_EMAIL: string;
+	AVATAR_SEED: string;
 	MODERATOR_NAME: string;
 	ADMIN_TOKEN: string;
 	SECRET_KEY: string;
@@ -36,7 +37,7 @@ type StringifyValues<EnvType extends Record<string, unknown>> = {
 	[Binding in keyof EnvType]: EnvType[Binding] extends string ? EnvType[Binding] : string;
 };
 declare namespace NodeJS {
-	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "ALLOWED_ORIGINS" | "MODERATION" | "EDIT_WINDOW_SECONDS" | "MAX_COMMENT_LENGTH" | "SIGNIFICANT_QUERY_PARAMS" | "ANONYMOUS_NAME" | "RATE_LIMIT_WRITES" | "BLOCKLIST" | "MAX_LINKS" | "WEBHOOK_URL" | "WEBHOOK_FORMAT" | "EMAIL_API_URL" | "EMAIL_FROM" | "OWNER_EMAIL" | "MODERATOR_NAME" | "ADMIN_TOKEN" | "SECRET_KEY" | "WEBHOOK_SECRET" | "EMAIL_API_KEY">> {}
+	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "ALLOWED_ORIGINS" | "MODERATION" | "EDIT_WINDOW_SECONDS" | "MAX_COMMENT_LENGTH" | "SIGNIFICANT_QUERY_PARAMS" | "ANONYMOUS_NAME" | "RATE_LIMIT_WRITES" | "BLOCKLIST" | "MAX_LINKS" | "WEBHOOK_URL" | "WEBHOOK_FORMAT" | "EMAIL_API_URL" | "EMAIL_FROM" | "OWNER_EMAIL" | "AVATAR_SEED" | "MODERATOR_NAME" | "ADMIN_TOKEN" | "SECRET_KEY" | "WEBHOOK_SECRET" | "EMAIL_API_KEY">> {}
 }
 declare module "*.txt" {
 	const value: string;
