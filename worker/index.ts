@@ -13,6 +13,7 @@ import { settings } from './middleware/settings.ts';
 import { admin } from './routes/admin/index.ts';
 import { comments } from './routes/comments.ts';
 import { config } from './routes/config.ts';
+import { confirm } from './routes/confirm.ts';
 import { counts } from './routes/counts.ts';
 import { feed } from './routes/feed.ts';
 import { commentLikes, pageLikes } from './routes/likes.ts';
@@ -41,6 +42,7 @@ const app = new Hono<AppEnv>()
   .use(settings())
   .route('/api/v1/admin', admin)
   .route('/api/v1/unsubscribe', unsubscribe)
+  .route('/api/v1/confirm', confirm)
   .route('/api/v1', api);
 app.onError(onError);
 app.notFound(onNotFound);
