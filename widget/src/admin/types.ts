@@ -79,4 +79,6 @@ export interface ImportResult {
   comments: number;
   skipped: number;
   errors: Array<{ position: number | string; message: string }>;
+  /** Fields dropped, cut or kept on the owner's word (worker/types/api.ts ImportWarning). */
+  warnings?: Array<{ field: string; action: string; count: number; message: string }>;
 }
