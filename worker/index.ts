@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from './env.ts';
 import { onError, onNotFound } from './errors.ts';
 import { unsubscribe } from './lib/notify/unsubscribe.ts';
+import { apiHeaders } from './middleware/api-headers.ts';
 import { limitBody, requireJson } from './middleware/json-body.ts';
 import { readerCors, writeOrigin } from './middleware/origin.ts';
 import { settings } from './middleware/settings.ts';
@@ -39,6 +40,7 @@ const api = new Hono<AppEnv>()
 // The admin API and the unsubscribe link come before the reader API: no reader CORS, no JSON-only rule
 // for the RFC 8058 one-click POST (admin/index.ts applies its own body rules).
 const app = new Hono<AppEnv>()
+  .use(apiHeaders())
   .use(settings())
   .route('/api/v1/admin', admin)
   .route('/api/v1/unsubscribe', unsubscribe)

@@ -189,7 +189,7 @@ describe('importing hostile WXR and Disqus files', () => {
       'SELECT c.author_name AS name, t.title AS title FROM comments c JOIN threads t ON t.id = c.thread_id WHERE t.url LIKE ?1',
       `%disqus-hostile-${stamp}%`,
     );
-    expect([...(stored?.name as string)].length).toBeLessThanOrEqual(80);
-    expect((stored?.title as string).length).toBeLessThanOrEqual(300);
+    expect([...String(stored?.name)].length).toBeLessThanOrEqual(80);
+    expect(String(stored?.title).length).toBeLessThanOrEqual(300);
   });
 });
