@@ -2,7 +2,7 @@
  * Reads the deployment's settings (wrangler vars and secrets, API.md "Configuration") into a typed object,
  * with the documented defaults for anything unset or malformed.
  */
-import { DEFAULT_RESERVED_NAMES } from './lib/reserved-names.ts';
+import { AVATAR_SEED_MODES, type AvatarSeedMode } from './lib/avatar-seed.ts';
 import type { ModerationMode } from './types/api.ts';
 
 export type Bindings = Cloudflare.Env;
@@ -37,6 +37,8 @@ export interface Settings {
   email: EmailSettings | null;
   /** The name on the owner's replies posted through the admin API (MODERATOR_NAME). */
   moderatorName: string;
+  /** What the public avatar is seeded with (AVATAR_SEED): never the e-mail alone (lib/avatar-seed.ts). */
+  avatarSeed: AvatarSeedMode;
 }
 
 export type WebhookFormat = 'json' | 'slack' | 'discord';
@@ -55,6 +57,9 @@ export interface EmailSettings {
   /** OWNER_EMAIL: who hears of new and held comments; `null` sends only reply notifications. */
   ownerEmail: string | null;
 }
+
+/** When RESERVED_NAMES is unset: the roles a reader would take for the site's own (lib/reserved-names.ts). */
+export const DEFAULT_RESERVED_NAMES = ['admin', 'administrator', 'moderator', 'modérateur'] as const;
 
 const list = (value: string | undefined): string[] =>
   (value ?? '')
@@ -131,6 +136,7 @@ export const readSettings = (env: Bindings): Settings => {
     webhook: readWebhook(env),
     email: readEmail(env),
     moderatorName: env.MODERATOR_NAME?.trim() || 'Moderator',
+    avatarSeed: AVATAR_SEED_MODES.find((mode) => mode === env.AVATAR_SEED?.trim()) ?? 'reader',
   };
 };
 

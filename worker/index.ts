@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './env.ts';
 import { onError, onNotFound } from './errors.ts';
+import { apiHeaders } from './middleware/api-headers.ts';
 import { limitBody, requireJson } from './middleware/json-body.ts';
 import { readerCors, writeOrigin } from './middleware/origin.ts';
 import { settings } from './middleware/settings.ts';
@@ -13,6 +14,7 @@ import { storageBoundary } from './middleware/storage-boundary.ts';
 import { admin } from './routes/admin/index.ts';
 import { comments } from './routes/comments.ts';
 import { config } from './routes/config.ts';
+import { confirm } from './routes/confirm.ts';
 import { counts } from './routes/counts.ts';
 import { feed } from './routes/feed.ts';
 import { commentLikes, pageLikes } from './routes/likes.ts';
@@ -41,9 +43,11 @@ const api = new Hono<AppEnv>()
 const app = new Hono<AppEnv>()
   // First, so that a D1/KV failure anywhere below (settings, routes, services) becomes a 503.
   .use(storageBoundary())
+  .use(apiHeaders())
   .use(settings())
   .route('/api/v1/admin', admin)
   .route('/api/v1/unsubscribe', unsubscribe)
+  .route('/api/v1/confirm', confirm)
   .route('/api/v1', api);
 app.onError(onError);
 app.notFound(onNotFound);

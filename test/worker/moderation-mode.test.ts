@@ -23,7 +23,7 @@ describe('moderation modes', () => {
     const email = `new-${Date.now()}@example.com`;
     const first = await post(
       { moderation: 'first-time' },
-      { url: freshPage(), body: 'a', author: { email } },
+      { url: freshPage(), body: 'a', author: { email }, reader: 'reader-moderation' },
     );
     expect(first.body.comment.status).toBe('pending');
     await env.DB.prepare("UPDATE comments SET status = 'approved' WHERE id = ?1")
@@ -31,7 +31,7 @@ describe('moderation modes', () => {
       .run();
     const second = await post(
       { moderation: 'first-time' },
-      { url: freshPage(), body: 'b', author: { email: email.toUpperCase() } },
+      { url: freshPage(), body: 'b', author: { email: email.toUpperCase() }, reader: 'reader-moderation' },
     );
     expect(second.body.comment.status).toBe('approved');
     const anonymous = await post({ moderation: 'first-time' }, { url: freshPage(), body: 'c' });

@@ -1,6 +1,8 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { confirmAddress } from '../../worker/db/confirmed-addresses.ts';
 import { readSettings } from '../../worker/env.ts';
+import { addressHash } from '../../worker/lib/confirm-link.ts';
 import { unsubscribeUrl } from '../../worker/lib/unsubscribe-link.ts';
 import { deliver, type RetryPolicy } from '../../worker/services/notify/deliver.ts';
 import { ownerEmail, replyEmail } from '../../worker/services/notify/email.ts';
@@ -182,6 +184,12 @@ describe('notifyComment', () => {
       author: { name: 'Léo', email: 'leo@example.com' },
       body: 'Je réponds',
     });
+    // Reply e-mails go to confirmed addresses only (double opt-in: address-confirmation.test.ts).
+    await confirmAddress(
+      env.DB,
+      await addressHash(env.SECRET_KEY, 'zoe@example.com'),
+      new Date().toISOString(),
+    );
     const { sent, fetcher } = capture();
     const ctx = { db: env.DB, settings, origin: 'https://comments.example', fetcher, retry: instant };
     await notifyComment(ctx, reply.json.comment.id, { owner: true });

@@ -19,11 +19,17 @@ export const findComment = (db: D1Database, id: string): Promise<CommentRef | nu
 export const findCommentByClientId = (db: D1Database, clientId: string): Promise<CommentRef | null> =>
   db.prepare(`${REF_SQL} WHERE c.client_id = ?1`).bind(clientId).first<CommentRef>();
 
-/** "first-time" moderation: has this e-mail address had a comment approved before? */
-export const hasApprovedComment = async (db: D1Database, email: string): Promise<boolean> =>
+/** "first-time" moderation: has this e-mail address, from this reader, had a comment approved before? */
+export const hasApprovedComment = async (
+  db: D1Database,
+  email: string,
+  readerHash: string,
+): Promise<boolean> =>
   (await db
-    .prepare("SELECT 1 FROM comments WHERE author_email = ?1 AND status = 'approved' LIMIT 1")
-    .bind(email)
+    .prepare(
+      "SELECT 1 FROM comments WHERE author_email = ?1 AND status = 'approved' AND reader_hash = ?2 LIMIT 1",
+    )
+    .bind(email, readerHash)
     .first()) !== null;
 
 export interface NewCommentRow {

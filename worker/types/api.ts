@@ -237,4 +237,19 @@ export interface ImportResult {
   /** Already present: a re-import counts them here and creates nothing. */
   duplicates: number;
   errors: Array<{ position: number | string; message: string }>;
+  /** Fields dropped, cut or kept on the owner's word; absent when there are none. */
+  warnings?: ImportWarning[];
+}
+
+/**
+ * `POST /api/v1/admin/import` → `warnings`: fields of the file the import changed or kept on the owner's
+ * word, counted per field and action (issue 11): `dropped` (a javascript: website, a malformed e-mail),
+ * `cut` (a name or title past the API's limit), `replaced` (an avatar seed that is not hex, computed
+ * again), `kept` (a moderator badge or likes: only an owner's import may set them).
+ */
+export interface ImportWarning {
+  field: string;
+  action: 'dropped' | 'cut' | 'replaced' | 'kept';
+  count: number;
+  message: string;
 }

@@ -84,5 +84,7 @@ export const importRoute = new Hono<AppEnv>().post('/', async (c) => {
     skipped: converted.skipped + result.skipped,
     duplicates: result.duplicates,
     errors: [...converted.errors, ...result.errors],
+    // Only when there are some (API.md): a clean file answers exactly what it did before.
+    ...(result.warnings.length ? { warnings: result.warnings } : {}),
   });
 });

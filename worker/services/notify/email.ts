@@ -77,3 +77,22 @@ export const sendEmail = (
     body: JSON.stringify(message),
     signal,
   });
+
+/** The confirmation e-mail: `site` is the host of the page, an origin the owner allowed. */
+export const confirmationEmail = (
+  settings: EmailSettings,
+  to: string,
+  site: string,
+  link: string,
+): EmailMessage => ({
+  from: settings.from,
+  to,
+  subject: `Confirm e-mails about replies on ${site}`,
+  text: [
+    `Someone asked, with this address, to be e-mailed about replies to comments on ${site}.`,
+    '',
+    `If it was you, confirm here: ${link}`,
+    '',
+    'If it was not you, ignore this e-mail: nothing else will be sent to this address unless it is confirmed.',
+  ].join('\n'),
+});

@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import { type AdminCommentRow, findAdminComment } from '../../db/admin-comments.ts';
 import type { AppEnv, Settings } from '../../env.ts';
 import { unsubscribeUrl } from '../../lib/unsubscribe-link.ts';
+import { isConfirmed, requestConfirmation } from './address-confirmation.ts';
 import { DEFAULT_RETRY, type DeliveryResult, deliver, type RetryPolicy } from './deliver.ts';
 import { ownerEmail, replyEmail, sendEmail } from './email.ts';
 import { type CommentEvent, webhookBody } from './payload.ts';
@@ -77,10 +78,19 @@ export const notifyComment = async (ctx: NotifyContext, commentId: string, optio
       jobs.push(deliver((signal) => sendEmail(ctx.fetcher, email, message, signal), ctx.retry));
     }
   }
+  // Double opt-in: asking for replies with an unconfirmed address sends only the confirmation e-mail.
+  if (email && row.notify === 1 && row.author_email && !(await isConfirmed(ctx, row.author_email))) {
+    jobs.push(requestConfirmation(ctx, row.author_email, row.thread_url, new Date()));
+  }
   if (email && row.status === 'approved' && row.parent_id) {
     const parent = await findAdminComment(db, row.parent_id);
-    // Nobody is told of their own reply to themselves.
-    if (parent?.notify === 1 && parent.author_email && parent.author_email !== row.author_email) {
+    // Nobody is told of their own reply to themselves, nor at an address its owner has not confirmed.
+    if (
+      parent?.notify === 1 &&
+      parent.author_email &&
+      parent.author_email !== row.author_email &&
+      (await isConfirmed(ctx, parent.author_email))
+    ) {
       const link = await unsubscribeUrl(ctx.origin, settings.secretKey, parent.id);
       const message = replyEmail(email, e, parent.author_email, link);
       jobs.push(deliver((signal) => sendEmail(ctx.fetcher, email, message, signal), ctx.retry));

@@ -15,11 +15,12 @@ import { type PublicCommentRow, toComment } from '../../db/rows.ts';
 import { findThread } from '../../db/threads.ts';
 import type { Settings } from '../../env.ts';
 import { ApiError, validationFailed } from '../../errors.ts';
+import { avatarSeed, decoyAvatar } from '../../lib/avatar-seed.ts';
 import { shouldHold } from '../../lib/content-check.ts';
-import { issueEditToken, keyedHash } from '../../lib/crypto.ts';
+import { issueEditToken } from '../../lib/crypto.ts';
 import { renderMarkdown } from '../../lib/markdown.ts';
 import { normalizeUrl } from '../../lib/normalize-url.ts';
-import { checkReservedName } from '../../lib/reserved-names.ts';
+import { isReservedName } from '../../lib/reserved-names.ts';
 import type { NewCommentInput } from '../../lib/schemas.ts';
 import type { CreatedComment } from '../../types/api.ts';
 import type { PostContext } from './context.ts';
@@ -80,6 +81,7 @@ const visibleParent = async (ctx: PostContext, parentId: string, threadKey: stri
 const moderationStatus = async (
   ctx: PostContext,
   email: string | null,
+  readerHash: string | null,
   held: boolean,
 ): Promise<'approved' | 'pending'> => {
   if (held) return 'pending';
@@ -88,15 +90,22 @@ const moderationStatus = async (
       return 'approved';
     case 'all':
       return 'pending';
+    // Trusted: an approved comment with this e-mail AND this browser's reader id. The address alone is
+    // anyone's to type (issue 11); a confirmed address (double opt-in) proves its owner once, not who posts.
     case 'first-time':
-      return email !== null && (await hasApprovedComment(ctx.db, email)) ? 'approved' : 'pending';
+      return email !== null && readerHash !== null && (await hasApprovedComment(ctx.db, email, readerHash))
+        ? 'approved'
+        : 'pending';
   }
 };
 
 export const postComment = async (ctx: PostContext, input: NewCommentInput): Promise<PostResult> => {
   const page = resolvePage(input, ctx.settings, ctx.isAllowedOrigin);
   checkLength(input.body, ctx.settings.maxCommentLength);
-  checkReservedName(input.author?.name ?? null, ctx.settings);
+  const guestName = input.author?.name ?? null;
+  if (guestName && isReservedName(guestName, [ctx.settings.moderatorName, ...ctx.settings.reservedNames])) {
+    throw validationFailed([{ field: 'author.name', message: 'is reserved on this site' }]);
+  }
 
   const createdAt = ctx.now.toISOString();
   const email = input.author?.email?.toLowerCase() ?? null;
@@ -117,7 +126,8 @@ export const postComment = async (ctx: PostContext, input: NewCommentInput): Pro
       html,
       author_name: name,
       author_website: input.author?.website ?? null,
-      avatar: await keyedHash(ctx.settings.secretKey, 'avatar', email ?? name ?? id, 16),
+      // Random: never derived from the address typed (v1's keyed e-mail hash answered "is this a commenter?").
+      avatar: decoyAvatar(),
       moderator: 0,
       created_at: createdAt,
       edited_at: null,
@@ -145,14 +155,20 @@ export const postComment = async (ctx: PostContext, input: NewCommentInput): Pro
     parentId: parent?.id ?? null,
     rootId: parent?.root_id ?? id,
     tree: parent ? { no: parent.tree_no, pinned: parent.tree_pinned } : null,
-    status: await moderationStatus(ctx, email, held),
+    status: await moderationStatus(ctx, email, readerHash, held),
     body: input.body,
     html,
     authorName: name,
     authorEmail: email,
     authorWebsite: input.author?.website ?? null,
-    // Seeded by a keyed hash, so the avatar cannot be traced back to the e-mail (unlike a Gravatar hash).
-    avatar: await keyedHash(ctx.settings.secretKey, 'avatar', email ?? name ?? ipHash ?? id, 16),
+    // Keyed and never the e-mail alone (AVATAR_SEED): no one can confirm an address by its avatar.
+    avatar: await avatarSeed(ctx.settings.secretKey, ctx.settings.avatarSeed, {
+      commentId: id,
+      threadKey: page.key,
+      readerHash,
+      email,
+      name,
+    }),
     ipHash,
     readerHash,
     clientId: input.clientId ?? null,

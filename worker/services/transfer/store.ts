@@ -23,7 +23,9 @@ import { keyedHash } from '../../lib/crypto.ts';
 import { renderMarkdown } from '../../lib/markdown.ts';
 import { normalizeUrl } from '../../lib/normalize-url.ts';
 import type { ExportComment, ExportFile } from '../../lib/transfer/causerie-format.ts';
+import { checkImport } from '../../lib/transfer/import-checks.ts';
 import type { ImportError } from '../../lib/transfer/model.ts';
+import type { ImportWarning } from '../../types/api.ts';
 
 const CHUNK = 40;
 
@@ -38,6 +40,8 @@ export interface ImportResult {
   errors: ImportError[];
   /** Keys of the threads written to (for cache invalidation). */
   touched: string[];
+  /** Fields dropped, cut or kept on the owner's word by the API's rules (lib/import-checks.ts). */
+  warnings: ImportWarning[];
 }
 
 interface Unit {
@@ -99,15 +103,18 @@ const toRow = async (
 export const importFile = async (
   db: D1Database,
   settings: Settings,
-  file: ExportFile,
+  input: ExportFile,
 ): Promise<ImportResult> => {
+  // The reader API's rules first, whatever the importer: what the file may not store never reaches D1.
+  const { file, warnings, errors, skipped } = checkImport(input, settings);
   const result: ImportResult = {
     threads: 0,
     comments: 0,
-    skipped: 0,
+    skipped,
     duplicates: 0,
-    errors: [],
+    errors,
     touched: [],
+    warnings,
   };
 
   // 1. Threads: keyed as given (a Causerie export), else by the normalized page URL.
