@@ -5,7 +5,7 @@
  * Some files share source ids (the three remark42 variants), so a file's count is what it holds in the
  * database after its import: new comments plus those already there.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -98,23 +98,48 @@ const CASES: Record<string, Expected> = {
 const SUMMARY =
   /Imported (\d+) comments into (\d+) new threads in [\d.]+ s \((\d+) batches; (\d+) already there, (\d+) skipped, (\d+) errors\)/;
 
-const cli = (file: string, format: string, baseUrl: string) => {
-  const run = spawnSync(
-    process.execPath,
-    ['scripts/cli.mjs', 'import', format, join(FIXTURES, file), '--to', baseUrl, '--batch-size', '2'],
-    { env: { ...process.env, CAUSERIE_ADMIN_TOKEN: TOKEN }, encoding: 'utf8' },
-  );
-  const match = SUMMARY.exec(run.stderr);
-  if (!match) throw new Error(`no summary:\n${run.stderr}\n${run.stdout}`);
+/**
+ * Runs the tool without blocking this process's event loop (no spawnSync): a blocked loop misses the
+ * server closing an idle keep-alive connection, and the next `fetch` here writes into the dead socket
+ * ("other side closed", seen under load).
+ */
+const run = (args: string[]) =>
+  new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env: { ...process.env, CAUSERIE_ADMIN_TOKEN: TOKEN } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+
+const cli = async (file: string, format: string, baseUrl: string) => {
+  const result = await run([
+    'scripts/cli.mjs',
+    'import',
+    format,
+    join(FIXTURES, file),
+    '--to',
+    baseUrl,
+    '--batch-size',
+    '2',
+  ]);
+  const match = SUMMARY.exec(result.stderr);
+  if (!match) throw new Error(`no summary:\n${result.stderr}\n${result.stdout}`);
   const [comments, , , duplicates, skipped, errors] = match.slice(1, 7).map(Number) as number[];
-  return { status: run.status, comments, duplicates, skipped, errors };
+  return { status: result.status, comments, duplicates, skipped, errors };
 };
 
 describe.skipIf(!existsSync(FIXTURES))('causerie import: the real fixtures', () => {
   for (const [file, expected] of Object.entries(CASES)) {
     it(`${file}: ${expected.stored} stored, ${expected.skipped} skipped, ${expected.errors} reported`, async () => {
       const baseUrl = inject('baseUrl');
-      const first = cli(file, expected.format, baseUrl);
+      const first = await cli(file, expected.format, baseUrl);
       expect((first.comments ?? 0) + (first.duplicates ?? 0)).toBe(expected.stored);
       expect(first).toMatchObject({ skipped: expected.skipped, errors: expected.errors });
       expect(first.status).toBe(expected.errors ? 1 : 0);
@@ -125,7 +150,7 @@ describe.skipIf(!existsSync(FIXTURES))('causerie import: the real fixtures', () 
         expect([page.comments.length, page.thread.commentCount], url).toEqual([count, approved]);
       }
 
-      const again = cli(file, expected.format, baseUrl);
+      const again = await cli(file, expected.format, baseUrl);
       expect(again).toMatchObject({ comments: 0, duplicates: expected.stored });
     });
   }

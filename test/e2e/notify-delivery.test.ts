@@ -1,8 +1,10 @@
 /**
  * Notifications end to end: a real `wrangler dev` of our own (the shared one has fixed vars) whose webhook
  * and e-mail API point at a real HTTP server on 127.0.0.1 standing in for the receiver and the provider.
+ * Every wait is on that server's events (a delivery arrived, a connection was dropped), never on a clock.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
@@ -17,11 +19,19 @@ interface Received {
   headers: IncomingHttpHeaders;
   body: string;
   at: number;
+  /** The receiver has sent its response. */
+  answered: boolean;
+  /** The worker dropped the request before it was answered (its delivery timeout). */
+  dropped: boolean;
 }
 
 const WEBHOOK_SECRET = 'e2e-webhook-secret';
 const received: Received[] = [];
+/** Says 'change' whenever a delivery arrives or is dropped: what `waitFor` listens to. */
+const changes = new EventEmitter();
 let failNextHook = 0;
+/** The receiver answers each delivery once this settles: `holdDeliveries` keeps it pending. */
+let answering: Promise<void> = Promise.resolve();
 let receiver: Server;
 let receiverUrl = '';
 let baseUrl = '';
@@ -50,12 +60,33 @@ const verify = (r: Received): boolean => {
   return fresh && given.length === expected.length && timingSafeEqual(given, expected);
 };
 
-const waitFor = async (predicate: () => boolean, timeoutMs = 20_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out; received: ${JSON.stringify(received, null, 1)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+/** Resolves as soon as the receiver's deliveries satisfy `predicate`, checked on each of its events. */
+const waitFor = (predicate: () => boolean, timeoutMs = 20_000) =>
+  new Promise<void>((resolve, reject) => {
+    const check = () => {
+      if (!predicate()) return;
+      clearTimeout(timer);
+      changes.off('change', check);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      changes.off('change', check);
+      reject(new Error(`timed out; received: ${JSON.stringify(received, null, 1)}`));
+    }, timeoutMs);
+    changes.on('change', check);
+    check();
+  });
+
+/** Makes the receiver hold every delivery open, unanswered, until the returned function is called. */
+const holdDeliveries = (): (() => void) => {
+  let release = () => {};
+  answering = new Promise((resolve) => {
+    release = resolve;
+  });
+  return () => {
+    release();
+    answering = Promise.resolve();
+  };
 };
 
 const post = async (body: Record<string, unknown>) => {
@@ -69,6 +100,9 @@ const post = async (body: Record<string, unknown>) => {
 
 const hooks = () => received.filter((r) => r.path === '/hook');
 const mails = () => received.filter((r) => r.path === '/mail');
+/** The e-mails whose text quotes this comment body (both kinds quote it on a line of its own). */
+const mailsQuoting = (body: string) => mails().filter((m) => JSON.parse(m.body).text.includes(`\n${body}\n`));
+const recipients = (list: Received[]) => list.map((m) => JSON.parse(m.body).to as string);
 
 beforeAll(async () => {
   receiver = createServer((req, res) => {
@@ -77,13 +111,31 @@ beforeAll(async () => {
       body += chunk;
     });
     req.on('end', () => {
-      received.push({ path: req.url ?? '', headers: req.headers, body, at: Date.now() });
-      if (req.url === '/hook' && failNextHook > 0) {
-        failNextHook--;
-        res.writeHead(503).end();
-        return;
-      }
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}');
+      const entry: Received = {
+        path: req.url ?? '',
+        headers: req.headers,
+        body,
+        at: Date.now(),
+        answered: false,
+        dropped: false,
+      };
+      res.on('close', () => {
+        if (entry.answered) return;
+        entry.dropped = true;
+        changes.emit('change');
+      });
+      received.push(entry);
+      changes.emit('change');
+      void answering.then(() => {
+        if (entry.dropped) return;
+        entry.answered = true;
+        if (req.url === '/hook' && failNextHook > 0) {
+          failNextHook--;
+          res.writeHead(503).end();
+          return;
+        }
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}');
+      });
     });
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
@@ -130,15 +182,20 @@ afterAll(async () => {
 describe('notifications', () => {
   it('answers the reader at once, then POSTs a signed webhook and e-mails the owner', async () => {
     received.length = 0;
-    const started = Date.now();
     // No `notify: true` here: that would add the confirmation e-mail of the double opt-in (tested below).
+    // The receiver holds every delivery open: a worker that waited for them could not answer before the
+    // release below (or only once its delivery timeouts had dropped them, which the receiver would see).
+    const release = holdDeliveries();
     const { res, json } = await post({
       body: 'Bonjour',
       author: { name: 'Zoé', email: 'zoe@example.com' },
     });
     expect(res.status).toBe(201);
-    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(received.filter((r) => r.answered || r.dropped)).toEqual([]);
+    // And the deliveries did start: both arrive, and are still held open, after the reader's answer.
     await waitFor(() => hooks().length === 1 && mails().length === 1);
+    expect(received.filter((r) => r.answered || r.dropped)).toEqual([]);
+    release();
     const [hook] = hooks() as [Received];
     expect(verify(hook)).toBe(true);
     expect(hook.headers['x-causerie-event']).toBe('comment.created');
@@ -172,15 +229,21 @@ describe('notifications', () => {
       author: { name: 'Zoé', email: 'zoe@example.com' },
       notify: true,
     });
-    // Double opt-in: Zoé first confirms her address through the link e-mailed to her (GET shows a button,
+    // Another subscriber, who stays subscribed: a reply to her is the marker at the end.
+    const other = await post({
+      body: 'Autre question ?',
+      author: { name: 'Inès', email: 'ines@example.com' },
+      notify: true,
+    });
+    // Double opt-in: each first confirms her address through the link e-mailed to her (GET shows a button,
     // POST confirms).
-    await waitFor(() => mails().some((m) => JSON.parse(m.body).to === 'zoe@example.com'));
-    const confirmation = JSON.parse(
-      mails().find((m) => JSON.parse(m.body).to === 'zoe@example.com')?.body ?? '{}',
-    );
-    const confirmLink = /(http\S+\/api\/v1\/confirm\?\S+)/.exec(confirmation.text)?.[1] as string;
-    expect((await fetch(confirmLink)).status).toBe(200);
-    expect((await fetch(confirmLink, { method: 'POST' })).status).toBe(200);
+    for (const address of ['zoe@example.com', 'ines@example.com']) {
+      await waitFor(() => mails().some((m) => JSON.parse(m.body).to === address));
+      const confirmation = JSON.parse(mails().find((m) => JSON.parse(m.body).to === address)?.body ?? '{}');
+      const confirmLink = /(http\S+\/api\/v1\/confirm\?\S+)/.exec(confirmation.text)?.[1] as string;
+      expect((await fetch(confirmLink)).status).toBe(200);
+      expect((await fetch(confirmLink, { method: 'POST' })).status).toBe(200);
+    }
     received.length = 0;
     await post({
       parentId: parent.json.comment.id,
@@ -202,8 +265,12 @@ describe('notifications', () => {
     // Unsubscribed: the next reply e-mails the owner only.
     received.length = 0;
     await post({ parentId: parent.json.comment.id, body: 'Encore', author: { name: 'Léo' } });
-    await waitFor(() => hooks().length === 1 && mails().length === 1);
-    await new Promise((r) => setTimeout(r, 500));
-    expect(mails().map((m) => JSON.parse(m.body).to)).toEqual(['owner@example.com']);
+    await waitFor(() => recipients(mailsQuoting('Encore')).includes('owner@example.com'));
+    // The marker: a later reply to the other subscriber. Its e-mail goes through the same steps, started
+    // after those of "Encore" had read its parent (each comment's owner e-mail is sent before that read), so
+    // by the time it has arrived, an e-mail to Zoé about "Encore" would have arrived too.
+    await post({ parentId: other.json.comment.id, body: 'Pour Inès', author: { name: 'Léo' } });
+    await waitFor(() => recipients(mailsQuoting('Pour Inès')).includes('ines@example.com'));
+    expect(recipients(mailsQuoting('Encore'))).toEqual(['owner@example.com']);
   });
 });

@@ -28,33 +28,91 @@ afterAll(async () => {
   await browser?.close();
 });
 
+interface ShiftWindow {
+  shifts: number;
+  shiftSources: string[];
+  /** Layout-shift entries seen, counted even when their value is 0 or they follow input. */
+  shiftEntries: number;
+  /** Adds the entries the browser has measured but not yet delivered to the observer (takeRecords). */
+  takeShifts: () => void;
+  scrollEnded?: Promise<void>;
+}
+
 /** Sum of layout-shift entries without recent input (web.dev/articles/cls), observed from the first paint. */
 const observeShifts = (page: Page) =>
   page.addInitScript(() => {
-    const w = window as unknown as { shifts: number; shiftSources: string[] };
+    const w = window as unknown as ShiftWindow;
     w.shifts = 0;
     w.shiftSources = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as Array<{
+    w.shiftEntries = 0;
+    const add = (entries: PerformanceEntryList) => {
+      for (const entry of entries as unknown as Array<{
         value: number;
         hadRecentInput: boolean;
         sources?: Array<{ node?: Node }>;
       }>) {
+        w.shiftEntries++;
         if (entry.hadRecentInput) continue;
         w.shifts += entry.value;
         for (const source of entry.sources ?? [])
           w.shiftSources.push(String((source.node as Element | undefined)?.nodeName));
       }
-    }).observe({ type: 'layout-shift', buffered: true });
+    };
+    const observer = new PerformanceObserver((list) => add(list.getEntries()));
+    observer.observe({ type: 'layout-shift', buffered: true });
+    w.takeShifts = () => add(observer.takeRecords());
   });
 
-/** Scrolls down a screen at a time, as a reader does, to the bottom of the page. */
+/**
+ * Scrolls down a screen at a time, as a reader does, to the bottom of the page: each step waits for the
+ * browser's `scrollend`, and the bottom is read again each time (the page may grow as the thread arrives).
+ */
 const readToTheEnd = async (page: Page) => {
-  for (let i = 0; i < 12; i++) {
+  for (let step = 0; step < 40; step++) {
+    const atEnd = await page.evaluate(() => {
+      const w = window as unknown as ShiftWindow;
+      if (scrollY + innerHeight >= document.documentElement.scrollHeight - 1) return true;
+      w.scrollEnded = new Promise((resolve) =>
+        addEventListener('scrollend', () => resolve(), { once: true }),
+      );
+      return false;
+    });
+    if (atEnd) return;
     await page.mouse.wheel(0, 600);
-    await page.waitForTimeout(150);
+    await page.evaluate(() => (window as unknown as ShiftWindow).scrollEnded);
   }
-  await page.waitForTimeout(800);
+  throw new Error('still not at the bottom of the page after 40 screens');
+};
+
+/**
+ * The total layout shift once the thread has settled: its form is visible (so the thread has rendered),
+ * then animation frames go by until two in a row add no layout-shift entry and change neither the
+ * thread's height nor the page's. Entries of the last frames are taken from the observer's buffer, not
+ * left to a delivery that could come after the reading.
+ */
+const shiftsOnceSettled = async (page: Page) => {
+  await toBeVisible(page.getByRole('form', { name: 'Laisser un commentaire' }));
+  return page.evaluate(
+    () =>
+      new Promise<{ shifts: number; sources: string[]; frames: number }>((resolve, reject) => {
+        const w = window as unknown as ShiftWindow;
+        const thread = document.querySelector('#comments') as Element;
+        let last = '';
+        let calm = 0;
+        let frames = 0;
+        const frame = () => {
+          w.takeShifts();
+          const now = `${thread.getBoundingClientRect().height} ${document.documentElement.scrollHeight} ${w.shiftEntries}`;
+          calm = now === last ? calm + 1 : 0;
+          last = now;
+          frames++;
+          if (calm >= 2) resolve({ shifts: w.shifts, sources: w.shiftSources, frames });
+          else if (frames > 600) reject(new Error(`not settled after 600 frames: ${now}`));
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
 };
 
 describe('the widget on real pages', () => {
@@ -86,12 +144,10 @@ describe('the widget on real pages', () => {
       await observeShifts(page);
       await page.goto(`${baseUrl}/`);
       await readToTheEnd(page);
-      await toBeVisible(page.getByRole('form', { name: 'Laisser un commentaire' }));
-      const { shifts, sources } = await page.evaluate(() => {
-        const w = window as unknown as { shifts: number; shiftSources: string[] };
-        return { shifts: w.shifts, sources: w.shiftSources };
-      });
-      console.info(`CLS on / at ${width} px: ${shifts} ${sources.join(' ')}`);
+      const { shifts, sources, frames } = await shiftsOnceSettled(page);
+      console.info(
+        `CLS on / at ${width} px: ${shifts} ${sources.join(' ')} (settled after ${frames} frames)`,
+      );
       expect(shifts).toBe(0);
       await context.close();
     });
@@ -101,10 +157,8 @@ describe('the widget on real pages', () => {
     const { page, context } = await newReader(browser, { viewport: { width: 1280, height: 900 } });
     await observeShifts(page);
     await page.goto(`${baseUrl}/test/thread.html?id=e2e-cls&loading=eager`);
-    await toBeVisible(page.getByRole('form', { name: 'Laisser un commentaire' }));
-    await page.waitForTimeout(800);
-    const shifts = await page.evaluate(() => (window as unknown as { shifts: number }).shifts);
-    console.info(`CLS on an eager empty thread: ${shifts}`);
+    const { shifts, frames } = await shiftsOnceSettled(page);
+    console.info(`CLS on an eager empty thread: ${shifts} (settled after ${frames} frames)`);
     expect(shifts).toBe(0);
     await context.close();
   });

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { nearMargin } from '../../widget/src/boot/when-near.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { newReader, seedComment, seedLike, textOf, toBeVisible, toHaveCount } from '../support/widget-e2e.ts';
 
@@ -15,6 +16,29 @@ afterAll(async () => {
 
 const threadPage = `${baseUrl}/test/thread.html`;
 const thread = (id: string, extra = '') => `${threadPage}?id=${id}&loading=eager${extra}`;
+
+/**
+ * Resolves with whether #comments is near the viewport, by the boot script's own margin (boot/when-near.ts),
+ * once the browser has delivered a first report to an observer created after the boot script's. Observers
+ * are notified in the order they were created (w3c.github.io/IntersectionObserver, "notify intersection
+ * observers"), so by then the boot script's observer has had its first report too, and acted on it.
+ */
+const nearnessReported = (rootMargin: string) =>
+  new Promise<boolean>((resolve) => {
+    const observer = new IntersectionObserver(
+      ([entry]) => {
+        observer.disconnect();
+        resolve(entry?.isIntersecting ?? false);
+      },
+      { rootMargin },
+    );
+    observer.observe(document.querySelector('#comments') as Element);
+  });
+
+/** Whether the boot script has asked for the app: loading it adds its script to the page at once (boot/load-app.ts). */
+const appRequested = () =>
+  (window as { causerieLoading?: object }).causerieLoading !== undefined ||
+  document.querySelector('script[src*="causerie-app"]') !== null;
 
 describe('reading in the widget', () => {
   it('likes a comment and the page, and remembers it after a reload', async () => {
@@ -72,8 +96,15 @@ describe('reading in the widget', () => {
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await page.goto(`${threadPage}?id=e2e-lazy&tall`);
-    await page.waitForTimeout(500);
+    // Positive markers first: the boot script has run (it reserves the room in the same task as it starts
+    // watching the thread), and the browser has told its viewport observers that the thread is far.
+    await page.waitForFunction(() =>
+      document.querySelector('#comments')?.shadowRoot?.querySelector('style[data-reserve]'),
+    );
+    expect(await page.evaluate(nearnessReported, nearMargin)).toBe(false);
     expect(requested).toContain('/embed.js');
+    // Only now the negatives: whatever the boot would have done on its first intersection report, it has done.
+    expect(await page.evaluate(appRequested)).toBe(false);
     expect(requested.some((path) => path.startsWith('/causerie-app'))).toBe(false);
     expect(requested).not.toContain('/api/v1/threads');
     await page.mouse.wheel(0, 2000);
@@ -125,7 +156,11 @@ describe('reading in the widget', () => {
     await expect.poll(() => textOf(dark)).toBe(`${n} commentaires`);
     expect(await textOf(page.locator('span[data-causerie-count]'))).toMatch(/^\d+ commentaires?$/);
     expect(counts).toHaveLength(1);
-    // An index page has no thread of its own.
+    // An index page has no thread of its own. The boot script mounts (attaching a shadow root at once)
+    // before it fills the counts, so the filled count above is the marker that it decided not to.
+    expect(await page.evaluate(() => [...document.querySelectorAll('*')].some((el) => el.shadowRoot))).toBe(
+      false,
+    );
     await toHaveCount(page.getByRole('form'), 0);
     await context.close();
   });
