@@ -10,6 +10,7 @@ import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { normalizeUrl } from '../lib/normalize-url.ts';
+import { withReplies } from '../lib/replies-cursor.ts';
 import { threadQuerySchema } from '../lib/schemas.ts';
 import { cachePage, isCacheable, readCachedPage } from '../lib/thread-cache.ts';
 import { validate } from '../lib/validate.ts';
@@ -43,7 +44,9 @@ export const threads = new Hono<AppEnv>().get('/', validate('query', threadQuery
   const page = await storage(() => readThreadPage(c.env.DB, key, query.sort, query.limit, cursor));
   const body: ThreadPage = {
     thread: page.thread ? toThread(page.thread) : emptyThread(key, url ?? ''),
-    comments: page.rows.map((row) => toComment(row, settings.anonymousName)),
+    comments: page.rows.map((row) =>
+      withReplies(toComment(row, settings.anonymousName), row, page.moreAfter),
+    ),
     nextCursor: page.next ? encodeCursor(page.next) : null,
   };
   if (cacheable) c.executionCtx.waitUntil(cachePage(c.env.KV, key, query.sort, body).catch(() => {}));
