@@ -1,7 +1,7 @@
 /**
  * What bounds a page of comments whatever the thread's shape (issue 11): each tree shows its first
  * REPLIES_PER_TREE replies (the rest through GET /threads/replies), and a page stops adding comments at
- * PAGE_COMMENTS comments or PAGE_HTML_BYTES bytes of HTML. `cutPage` applies the budgets to the rows SQL
+ * PAGE_COMMENTS comments or PAGE_BYTES bytes of JSON. `cutPage` applies the budgets to the rows SQL
  * read (already bounded by the same constants), in page order.
  */
 
@@ -9,11 +9,21 @@
 export const REPLIES_PER_TREE = 10;
 /** Comments (roots and replies) on one page at most. */
 export const PAGE_COMMENTS = 200;
-/** UTF-8 bytes of comment HTML on one page at most (the first root of a page always fits). */
-export const PAGE_HTML_BYTES = 256 * 1024;
+/** UTF-8 bytes of a page's comments as JSON at most (`rowBytes`; the first root of a page always fits). */
+export const PAGE_BYTES = 256 * 1024;
 
 const encoder = new TextEncoder();
 export const utf8Length = (text: string): number => encoder.encode(text).length;
+
+/** A comment's fields other than its HTML, name and website (ids, dates, avatar, keys): a generous bound. */
+const FIXED_FIELDS_BYTES = 400;
+
+/** What a comment adds to a page's JSON: its HTML as a JSON string (quotes escaped), name and website. */
+export const rowBytes = (row: BudgetRow): number =>
+  utf8Length(JSON.stringify(row.html)) +
+  utf8Length(row.author_name ?? '') +
+  utf8Length(row.author_website ?? '') +
+  FIXED_FIELDS_BYTES;
 
 export interface BudgetRow {
   seq: number;
@@ -22,6 +32,8 @@ export interface BudgetRow {
   root_id: string;
   html: string;
   pinned: number;
+  author_name: string | null;
+  author_website: string | null;
 }
 
 export interface CutPage<Row extends BudgetRow> {
@@ -45,7 +57,8 @@ export const cutPage = <Row extends BudgetRow>(rows: readonly Row[]): CutPage<Ro
   let shown = 0;
   let lastSeq = 0;
   for (const row of rows) {
-    const fits = kept.length < PAGE_COMMENTS && bytes + utf8Length(row.html) <= PAGE_HTML_BYTES;
+    const size = rowBytes(row);
+    const fits = kept.length < PAGE_COMMENTS && bytes + size <= PAGE_BYTES;
     if (row.root_id !== tree) {
       // A new tree: its first row is its root (the lowest seq of the tree).
       if (!fits && row.pinned !== 1 && tree !== null) return { rows: kept, moreAfter, stoppedAt: row };
@@ -60,7 +73,7 @@ export const cutPage = <Row extends BudgetRow>(rows: readonly Row[]): CutPage<Ro
       shown++;
     }
     kept.push(row);
-    bytes += utf8Length(row.html);
+    bytes += size;
     lastSeq = row.seq;
   }
   return { rows: kept, moreAfter, stoppedAt: null };

@@ -17,9 +17,9 @@ import { findThread } from '../db/threads.ts';
 import type { Settings } from '../env.ts';
 import { ApiError, validationFailed } from '../errors.ts';
 import type { CreatedComment } from '../types/api.ts';
+import { renderCommentHtml } from './comment-html.ts';
 import { shouldHold } from './content-check.ts';
 import { issueEditToken, keyedHash } from './crypto.ts';
-import { renderMarkdown } from './markdown.ts';
 import { normalizeUrl } from './normalize-url.ts';
 import type { NewCommentInput } from './schemas.ts';
 import { authorHashes, checkAuthor, checkLength } from './write-guards.ts';
@@ -111,7 +111,7 @@ export const postComment = async (ctx: PostContext, input: NewCommentInput): Pro
   const email = input.author?.email?.toLowerCase() ?? null;
   const name = input.author?.name ?? null;
   const id = nanoid();
-  const html = renderMarkdown(input.body);
+  const html = renderCommentHtml(input.body);
 
   // A bot filled the hidden field: answer as if the comment were held, store nothing.
   if (isHoneypotFilled(input)) {

@@ -10,9 +10,9 @@ import { toComment } from '../db/rows.ts';
 import { storage } from '../db/storage.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { renderCommentHtml } from '../lib/comment-html.ts';
 import { shouldHold } from '../lib/content-check.ts';
 import { authorizeEdit } from '../lib/edit-auth.ts';
-import { renderMarkdown } from '../lib/markdown.ts';
 import { scheduleNotify } from '../lib/notify/index.ts';
 import { type PostContext, postComment } from '../lib/post-comment.ts';
 import { editSchema, newCommentSchema } from '../lib/schemas.ts';
@@ -56,7 +56,7 @@ export const comments = new Hono<AppEnv>()
     checkLength(body, ctx.settings.maxCommentLength);
     // Edits count against the write limit like new comments (a token is no licence to flood).
     await checkAuthor(ctx, { email: null, ...(await authorHashes(ctx, undefined)) });
-    const html = renderMarkdown(body);
+    const html = renderCommentHtml(body);
     const hold = shouldHold(body, html, ctx.settings);
     if (hold && row.reply_count > 0) {
       // Holding it would orphan its replies; say why instead of publishing what the rules would hold.

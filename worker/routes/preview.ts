@@ -1,7 +1,7 @@
 /** POST /api/v1/preview: the HTML a comment body would get, rendered by the same code as POST /comments. */
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
-import { renderMarkdown } from '../lib/markdown.ts';
+import { renderCommentHtml } from '../lib/comment-html.ts';
 import { editSchema } from '../lib/schemas.ts';
 import { validate } from '../lib/validate.ts';
 import { checkLength } from '../lib/write-guards.ts';
@@ -11,5 +11,5 @@ export const preview = new Hono<AppEnv>().post('/', validate('json', editSchema)
   const { body } = c.req.valid('json');
   checkLength(body, c.get('settings').maxCommentLength);
   // Nothing is stored and the answer depends only on the body: no reason for a cache to keep it.
-  return c.json({ html: renderMarkdown(body) }, 200, { 'Cache-Control': 'no-store' });
+  return c.json({ html: renderCommentHtml(body) }, 200, { 'Cache-Control': 'no-store' });
 });

@@ -11,7 +11,7 @@ import { readTreeReplies } from '../db/tree-replies.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { normalizeUrl } from '../lib/normalize-url.ts';
-import { PAGE_HTML_BYTES, utf8Length } from '../lib/page-budget.ts';
+import { PAGE_BYTES, rowBytes } from '../lib/page-budget.ts';
 import { decodeRepliesCursor, encodeRepliesCursor } from '../lib/replies-cursor.ts';
 import { LIMITS } from '../lib/schemas.ts';
 import { validate } from '../lib/validate.ts';
@@ -72,12 +72,12 @@ export const replies = new Hono<AppEnv>().get('/', validate('query', repliesQuer
     });
   }
 
-  // Bounded like a page: at most `limit` replies and PAGE_HTML_BYTES of HTML (the first reply always fits).
+  // Bounded like a page: at most `limit` replies and PAGE_BYTES of JSON (the first reply always fits).
   const rows = [];
   let bytes = 0;
   for (const row of found.rows.slice(0, query.limit)) {
-    bytes += utf8Length(row.html);
-    if (rows.length > 0 && bytes > PAGE_HTML_BYTES) break;
+    bytes += rowBytes(row);
+    if (rows.length > 0 && bytes > PAGE_BYTES) break;
     rows.push(row);
   }
   const last = rows.at(-1);

@@ -19,8 +19,8 @@ import {
   threadCountersStatement,
 } from '../../db/import.ts';
 import type { Settings } from '../../env.ts';
+import { renderImportedHtml } from '../comment-html.ts';
 import { keyedHash } from '../crypto.ts';
-import { renderMarkdown } from '../markdown.ts';
 import { normalizeUrl } from '../normalize-url.ts';
 import type { ExportComment, ExportFile } from './causerie-format.ts';
 import type { ImportError } from './model.ts';
@@ -79,7 +79,7 @@ const toRow = async (
     pinned: c.pinned,
     likes: c.likes,
     body: deleted ? '' : c.body,
-    html: deleted ? '' : renderMarkdown(c.body),
+    html: deleted ? '' : renderImportedHtml(c.body),
     authorName: name,
     authorEmail: email,
     authorWebsite: deleted ? null : c.author.website?.trim() || null,

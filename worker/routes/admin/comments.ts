@@ -13,8 +13,8 @@ import { storage } from '../../db/storage.ts';
 import { findThread } from '../../db/threads.ts';
 import type { AppEnv } from '../../env.ts';
 import { ApiError, validationFailed } from '../../errors.ts';
+import { renderCommentHtml } from '../../lib/comment-html.ts';
 import { keyedHash } from '../../lib/crypto.ts';
-import { renderMarkdown } from '../../lib/markdown.ts';
 import { normalizeUrl } from '../../lib/normalize-url.ts';
 import { scheduleNotify } from '../../lib/notify/index.ts';
 import { invalidateThread } from '../../lib/thread-cache.ts';
@@ -88,7 +88,7 @@ export const adminComments = new Hono<AppEnv>()
         tree: parent ? { no: parent.tree_no, pinned: parent.tree_pinned } : null,
         status: 'approved',
         body: input.body,
-        html: renderMarkdown(input.body),
+        html: renderCommentHtml(input.body),
         authorName: name,
         authorEmail: null,
         authorWebsite: null,
@@ -155,7 +155,11 @@ export const adminComments = new Hono<AppEnv>()
     const statements: D1PreparedStatement[] = [];
     if (input.body !== undefined) {
       checkLength(input.body, settings.maxCommentLength);
-      const edit = { body: input.body, html: renderMarkdown(input.body), editedAt: new Date().toISOString() };
+      const edit = {
+        body: input.body,
+        html: renderCommentHtml(input.body),
+        editedAt: new Date().toISOString(),
+      };
       statements.push(bodyUpdate(db, row.id, edit), audit(db, row, { action: 'comment.edit', detail: {} }));
     }
     if (input.status !== undefined && input.status !== row.status) {
