@@ -93,7 +93,9 @@ describe('a wide tree: 700 replies of 10,000 characters under one root', () => {
   const url = freshPage();
   const body = (i: number) => `Réponse ${i} ${'lorem ipsum '.repeat(833)}`.slice(0, 10_000);
   beforeAll(async () => {
-    const comments = [{ id: 'wide-root', parentId: null, body: 'The root' }];
+    const comments: Array<{ id: string; parentId: string | null; body: string }> = [
+      { id: 'wide-root', parentId: null, body: 'The root' },
+    ];
     for (let i = 0; i < 700; i++) comments.push({ id: `wide-${i}`, parentId: 'wide-root', body: body(i) });
     for (let i = 0; i < 5; i++) comments.push({ id: `after-${i}`, parentId: null, body: `root ${i}` });
     await load(url, comments);
