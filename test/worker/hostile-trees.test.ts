@@ -143,6 +143,11 @@ describe('a wide tree: 700 replies of 10,000 characters under one root', () => {
   });
 
   it('the feed and GET /recent stay under their byte budgets', async () => {
+    // 50 newer comments whose HTML is five times their text (`&` → `&amp;`, then escaped again in XML).
+    await load(
+      freshPage(),
+      Array.from({ length: 50 }, (_, i) => ({ id: `amp-${i}`, parentId: null, body: '& '.repeat(5000) })),
+    );
     const feed = await request(`/api/v1/feed?${q(url)}`);
     expect(feed.status).toBe(200);
     const xml = await feed.text();
