@@ -6,6 +6,8 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FEED_BYTES } from '../../worker/lib/feed-budget.ts';
+import { createAssembler } from '../../worker/lib/import/assembler.ts';
+import { parentFirst } from '../../worker/lib/import/store.ts';
 import { PAGE_BYTES, PAGE_COMMENTS, REPLIES_PER_TREE } from '../../worker/lib/page-budget.ts';
 import { importText } from '../fixtures/import/support.ts';
 import { call, freshPage, postJson, request } from './helpers.ts';
@@ -230,5 +232,49 @@ describe('the rendered HTML of one comment is bounded', () => {
     expect(row?.body).toBe(links);
     expect(new TextEncoder().encode(row?.html).length).toBeLessThanOrEqual(64 * 1024);
     expect(row?.html).toMatch(/^<p>x@y\.com x@y\.com .*…<\/p>$/);
+  });
+});
+
+describe('import ordering: no recursion along a chain', () => {
+  const DEPTH = 100_000;
+
+  it('puts a 100,000-deep chain given leaf first parent before reply (Causerie files)', () => {
+    const chain = Array.from({ length: DEPTH }, (_, i) => ({
+      id: `c${i}`,
+      parentId: i === 0 ? null : `c${i - 1}`,
+    })) as unknown as Parameters<typeof parentFirst>[0];
+    const ordered = parentFirst(chain.slice().reverse());
+    expect(ordered.map((c) => c.id)).toEqual(chain.map((c) => c.id));
+  });
+
+  it('assembles a 100,000-deep chain given leaf first, deleted ancestors as placeholders (WXR, Disqus…)', () => {
+    const emitted: string[] = [];
+    const assembler = createAssembler(
+      (c) => emitted.push(c.importKey),
+      () => {},
+    );
+    const thread = {
+      importKey: 't',
+      url: 'https://blog.example/t',
+      title: '',
+      createdAt: null,
+      locked: false,
+    };
+    const comment = (i: number, status: 'approved' | 'deleted') => ({
+      thread,
+      importKey: `k${i}`,
+      parentKey: i === 0 ? null : `k${i - 1}`,
+      status,
+      createdAt: at(0),
+      body: 'x',
+      author: { name: null, email: null, website: null },
+      ip: null,
+    });
+    // The upper half deleted and held back, then the lower half leaf first: the first live reply releases
+    // 50,000 held ancestors as placeholders, which in turn send 50,000 waiting replies.
+    for (let i = 0; i < DEPTH / 2; i++) assembler.comment(comment(i, 'deleted'));
+    for (let i = DEPTH - 1; i >= DEPTH / 2; i--) assembler.comment(comment(i, 'approved'));
+    assembler.finish();
+    expect(emitted).toEqual(Array.from({ length: DEPTH }, (_, i) => `k${i}`));
   });
 });
