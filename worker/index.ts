@@ -20,6 +20,7 @@ import { feed } from './routes/feed.ts';
 import { commentLikes, pageLikes } from './routes/likes.ts';
 import { preview } from './routes/preview.ts';
 import { recent } from './routes/recent.ts';
+import { replies } from './routes/replies.ts';
 import { threads } from './routes/threads.ts';
 import { unsubscribe } from './routes/unsubscribe.ts';
 
@@ -28,6 +29,7 @@ const api = new Hono<AppEnv>()
   .use(writeOrigin())
   .use(limitBody())
   .use(requireJson())
+  .route('/threads/replies', replies)
   .route('/threads', threads)
   .route('/threads', pageLikes)
   .route('/comments', comments)

@@ -5,7 +5,7 @@
  * the size of the thread (DESIGN.md's budget). Pinned trees all come first, on the first page.
  * `top` pages are in top-page.ts.
  */
-
+import { cutPage, PAGE_COMMENTS } from '../lib/page-budget.ts';
 import type { SortOrder } from '../types/api.ts';
 import type { Cursor } from '../types/cursor.ts';
 import { PUBLIC_COMMENT_COLUMNS, type PublicCommentRow, type ThreadRow } from './rows.ts';
@@ -14,14 +14,14 @@ import { readTopRows, topPageStatement } from './top-page.ts';
 type TreeCursor = Extract<Cursor, { sort: 'oldest' | 'newest' }>;
 
 const THREAD = '(SELECT id FROM threads WHERE key = ?1)';
-const NULLS = PUBLIC_COMMENT_COLUMNS.split(',')
-  .map(() => 'NULL')
-  .join(', ');
 
 /**
  * ?1 thread key, ?2 1 on the first page (pinned trees are on it), ?3 where the range starts (exclusive;
  * NULL for the first newest page: above the highest ordinal), ?4 how many roots it spans.
- * The last part is the probe that says whether, and where, the next page starts.
+ * One contiguous walk of `comments_trees` in page order that stops after PAGE_COMMENTS + 1 rows, whatever
+ * the trees' sizes; cutPage (page-budget.ts) then keeps each tree's first replies and the byte budget.
+ * A per-tree LIMIT would read less of a wide tree, but D1 counts each per-tree probe and sort: on the
+ * ordinary page (trees of a few replies) it would read three times what it returns.
  */
 const treePageSql = (sort: 'oldest' | 'newest'): string => {
   const start =
@@ -31,25 +31,34 @@ const treePageSql = (sort: 'oldest' | 'newest'): string => {
     sort === 'oldest'
       ? `c.tree_no > ${start} AND c.tree_no <= ${end}`
       : `c.tree_no < ${start} AND c.tree_no >= ${end}`;
-  const beyond =
-    sort === 'oldest' ? `tree_no > ${end} ORDER BY tree_no` : `tree_no < ${end} ORDER BY tree_no DESC`;
+  const order = sort === 'oldest' ? 'ASC' : 'DESC';
   return `
-SELECT ${PUBLIC_COMMENT_COLUMNS}, c.tree_no, c.tree_pinned FROM comments c
+SELECT * FROM (SELECT ${PUBLIC_COMMENT_COLUMNS}, c.tree_no, c.tree_pinned FROM comments c
   WHERE ?2 = 1 AND c.thread_id = ${THREAD} AND c.tree_pinned = 1 AND c.listed = 1
+  ORDER BY c.tree_no ${order}, c.seq)
 UNION ALL
-SELECT ${PUBLIC_COMMENT_COLUMNS}, c.tree_no, c.tree_pinned FROM comments c
+SELECT * FROM (SELECT ${PUBLIC_COMMENT_COLUMNS}, c.tree_no, c.tree_pinned FROM comments c
   WHERE c.thread_id = ${THREAD} AND c.tree_pinned = 0 AND c.listed = 1 AND ${range}
-UNION ALL
-SELECT ${NULLS}, b.tree_no, 0 FROM (SELECT tree_no FROM comments
-  WHERE thread_id = ${THREAD} AND tree_pinned = 0 AND listed = 1 AND ${beyond} LIMIT 1) b`;
+  ORDER BY c.tree_no ${order}, c.seq)
+LIMIT ${PAGE_COMMENTS + 1}`;
 };
+
+/** Where, and whether, the next page starts: the first listed tree beyond the range (?2, ?3: ?3, ?4 above). */
+const beyondSql = (sort: 'oldest' | 'newest'): string => {
+  const start =
+    sort === 'oldest' ? '?2' : `coalesce(?2, (SELECT roots_total + 1 FROM threads WHERE key = ?1))`;
+  return sort === 'oldest'
+    ? `SELECT tree_no FROM comments WHERE thread_id = ${THREAD} AND tree_pinned = 0 AND listed = 1
+  AND tree_no > ${start} + ?3 ORDER BY tree_no LIMIT 1`
+    : `SELECT tree_no FROM comments WHERE thread_id = ${THREAD} AND tree_pinned = 0 AND listed = 1
+  AND tree_no < ${start} - ?3 ORDER BY tree_no DESC LIMIT 1`;
+};
+
+export const BEYOND_SQL = { oldest: beyondSql('oldest'), newest: beyondSql('newest') };
 
 export const TREE_PAGE_SQL = { oldest: treePageSql('oldest'), newest: treePageSql('newest') };
 
-type TreeRow = (PublicCommentRow | { [K in keyof PublicCommentRow]: null }) & {
-  tree_no: number;
-  tree_pinned: number;
-};
+type TreeRow = PublicCommentRow & { tree_no: number; tree_pinned: number };
 
 export interface PageResult {
   thread: ThreadRow | null;
@@ -57,6 +66,8 @@ export interface PageResult {
   rows: PublicCommentRow[];
   /** Where the next page starts, or `null` when this page is the last. */
   next: Cursor | null;
+  /** Roots whose tree has more replies than the page shows: the seq after which GET /threads/replies resumes. */
+  moreAfter: Map<string, number>;
   /** D1's `meta.rows_read` for every statement: what the read cost (the benchmark reports it). */
   rowsRead: number;
 }
@@ -68,32 +79,43 @@ const readTreePage = async (
   limit: number,
   cursor: TreeCursor | null,
 ): Promise<PageResult> => {
-  const page = (start: number | null) =>
-    db.prepare(TREE_PAGE_SQL[sort]).bind(key, cursor === null ? 1 : 0, start, limit);
-  const [threadResult, firstResult] = await db.batch<TreeRow>([
+  const statements = (start: number | null) => [
+    db.prepare(TREE_PAGE_SQL[sort]).bind(key, cursor === null ? 1 : 0, start, limit),
+    db.prepare(BEYOND_SQL[sort]).bind(key, start, limit),
+  ];
+  let start = cursor?.tree ?? (sort === 'oldest' ? 0 : null);
+  const [threadResult, ...firstResults] = await db.batch<TreeRow>([
     db.prepare('SELECT * FROM threads WHERE key = ?1').bind(key),
-    page(cursor?.tree ?? (sort === 'oldest' ? 0 : null)),
+    ...statements(start),
   ]);
   const thread = (threadResult?.results[0] as ThreadRow | undefined) ?? null;
-  let result = firstResult;
-  let rowsRead = (threadResult?.meta.rows_read ?? 0) + (firstResult?.meta.rows_read ?? 0);
+  let results = firstResults;
+  let rowsRead = [threadResult, ...results].reduce((sum, r) => sum + (r?.meta.rows_read ?? 0), 0);
   const direction = sort === 'oldest' ? 1 : -1;
   for (;;) {
-    const found = result?.results ?? [];
-    const rows = found.filter((row): row is PublicCommentRow & TreeRow => row.id !== null);
-    const beyond = found.find((row) => row.id === null)?.tree_no ?? null;
+    const found = results[0]?.results ?? [];
+    const beyond = (results[1]?.results[0] as { tree_no: number } | undefined)?.tree_no ?? null;
     // Roots moderated away leave holes in the ordinals: rather than an empty page while more exist, one
     // more round trip, straight to the next listed tree.
-    if (rows.length === 0 && beyond !== null) {
-      result = await page(beyond - direction).all<TreeRow>();
-      rowsRead += result.meta.rows_read;
+    if (found.length === 0 && beyond !== null) {
+      start = beyond - direction;
+      results = await db.batch<TreeRow>(statements(start));
+      rowsRead += results.reduce((sum, r) => sum + r.meta.rows_read, 0);
       continue;
     }
-    rows.sort(
-      (a, b) => b.tree_pinned - a.tree_pinned || direction * (a.tree_no - b.tree_no) || a.seq - b.seq,
-    );
-    const next: TreeCursor | null = beyond === null ? null : { sort, tree: beyond - direction };
-    return { thread, rows: rows.map(({ tree_no: _n, tree_pinned: _p, ...row }) => row), next, rowsRead };
+    const cut = cutPage(found);
+    // Cut short by the budget (a root left out, or SQL's row limit reached): the next page resumes after
+    // the last tree shown; with no unpinned tree shown, at this page's own start.
+    const lastTree = cut.rows.findLast((row) => row.tree_pinned === 0)?.tree_no;
+    const firstStart = start ?? (thread?.roots_total ?? 0) + 1;
+    const short = cut.stoppedAt !== null || found.length > PAGE_COMMENTS;
+    const next: TreeCursor | null = short
+      ? { sort, tree: lastTree ?? firstStart }
+      : beyond === null
+        ? null
+        : { sort, tree: beyond - direction };
+    const rows = cut.rows.map(({ tree_no: _n, tree_pinned: _p, ...row }) => row);
+    return { thread, rows, next, moreAfter: cut.moreAfter, rowsRead };
   }
 };
 
@@ -109,11 +131,12 @@ export const readThreadPage = async (
     db.prepare('SELECT * FROM threads WHERE key = ?1').bind(key),
     topPageStatement(db, key, limit, cursor?.sort === 'top' ? cursor : null),
   ]);
-  const { rows, next } = readTopRows(pageResult?.results ?? []);
+  const { rows, next, moreAfter } = readTopRows(pageResult?.results ?? []);
   return {
     thread: (threadResult?.results[0] as ThreadRow | undefined) ?? null,
     rows,
     next,
+    moreAfter,
     rowsRead: (threadResult?.meta.rows_read ?? 0) + (pageResult?.meta.rows_read ?? 0),
   };
 };

@@ -3,6 +3,7 @@
  * among equals. Likes change, so roots can't be numbered in this order: the page's roots are found through
  * the by-likes partial index and their trees through the by-root index (a probe per root).
  */
+import { cutPage, PAGE_COMMENTS, REPLIES_PER_TREE } from '../lib/page-budget.ts';
 import type { Cursor } from '../types/cursor.ts';
 import { PUBLIC_COMMENT_COLUMNS, type PublicCommentRow } from './rows.ts';
 
@@ -22,9 +23,12 @@ roots AS MATERIALIZED (
   SELECT id, row_number() OVER () AS rn FROM (${group(1, 2, 3)}
     UNION ALL ${group(0, 4, 5)}
     LIMIT ?6))
--- The (limit + 1)th root only tells that there is more: the join skips its tree.
+-- The (limit + 1)th root only tells that there is more: the join skips its tree. Each tree's first rows
+-- only (page-budget.ts), and the page stops after PAGE_COMMENTS + 1 rows.
 SELECT ${PUBLIC_COMMENT_COLUMNS}, r.rn FROM roots r
-  LEFT JOIN comments c ON r.rn < ?6 AND c.root_id = r.id AND c.listed = 1`;
+  LEFT JOIN comments c ON r.rn < ?6 AND c.seq IN (SELECT seq FROM comments
+    WHERE root_id = r.id AND listed = 1 ORDER BY seq LIMIT ${REPLIES_PER_TREE + 2})
+  ORDER BY r.rn, c.seq LIMIT ${PAGE_COMMENTS + 1}`;
 
 /** Bounds that let a whole group through, or none of it. */
 const OPEN = Number.MAX_SAFE_INTEGER;
@@ -41,16 +45,24 @@ export const topPageStatement = (db: D1Database, key: string, limit: number, cur
   return db.prepare(TOP_PAGE_SQL).bind(key, pinnedSeq, pinnedLikes, plainSeq, plainLikes, limit + 1);
 };
 
-/** Orders the page's rows (each root, then its tree) and finds where the next page starts. */
-export const readTopRows = (results: unknown[]): { rows: PublicCommentRow[]; next: TopCursor | null } => {
+/** Orders the page's rows (each root, then its tree), applies the budgets, finds where the next page starts. */
+export const readTopRows = (
+  results: unknown[],
+): { rows: PublicCommentRow[]; next: TopCursor | null; moreAfter: Map<string, number> } => {
   const found = results as TopRow[];
-  const rows = found.filter((row): row is PublicCommentRow & { rn: number } => row.id !== null);
-  rows.sort((a, b) => a.rn - b.rn || a.seq - b.seq);
-  const hasMore = found.some((row) => row.id === null) && rows.length > 0;
+  const listed = found.filter((row): row is PublicCommentRow & { rn: number } => row.id !== null);
+  listed.sort((a, b) => a.rn - b.rn || a.seq - b.seq);
+  const cut = cutPage(listed);
+  const rows = cut.rows;
+  // More roots exist past this page: the probe row (the (limit + 1)th root), a root the budget left out,
+  // or SQL's row limit reached before the page's last root.
+  const hasMore =
+    (found.some((row) => row.id === null) || cut.stoppedAt !== null || found.length > PAGE_COMMENTS) &&
+    rows.length > 0;
   const last = rows.findLast((row) => row.parent_id === null);
   const next: TopCursor | null =
     hasMore && last
       ? { sort: 'top', pinned: last.pinned === 1 ? 1 : 0, seq: last.seq, likes: last.likes }
       : null;
-  return { rows: rows.map(({ rn: _rn, ...row }) => row), next };
+  return { rows: rows.map(({ rn: _rn, ...row }) => row), next, moreAfter: cut.moreAfter };
 };

@@ -52,7 +52,7 @@ const element = (name: string, text: string, attrs = ''): string =>
 const link = (rel: string, href: string, type?: string): string =>
   `<link rel="${rel}" href="${escapeXml(href)}"${type ? ` type="${type}"` : ''}/>`;
 
-const renderEntry = (entry: AtomEntry): string =>
+export const renderEntry = (entry: AtomEntry): string =>
   [
     '<entry>',
     element('id', entry.id),

@@ -10,12 +10,12 @@ import { toComment } from '../db/rows.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { shouldHold } from '../lib/content-check.ts';
-import { renderMarkdown } from '../lib/markdown.ts';
 import { isAllowedOrigin } from '../lib/origins.ts';
 import { editSchema, newCommentSchema } from '../lib/schemas.ts';
 import { validate } from '../middleware/validate.ts';
 import { scheduleNotify } from '../services/notify/index.ts';
 import { invalidateThread } from '../services/pages/thread-cache.ts';
+import { renderCommentHtml } from '../services/posting/comment-html.ts';
 import type { PostContext } from '../services/posting/context.ts';
 import { authorizeEdit } from '../services/posting/edit-auth.ts';
 import { postComment } from '../services/posting/post-comment.ts';
@@ -56,7 +56,7 @@ export const comments = new Hono<AppEnv>()
     checkLength(body, ctx.settings.maxCommentLength);
     // Edits count against the write limit like new comments (a token is no licence to flood).
     await checkAuthor(ctx, { email: null, ...(await authorHashes(ctx, undefined)) });
-    const html = renderMarkdown(body);
+    const html = renderCommentHtml(body);
     const hold = shouldHold(body, html, ctx.settings);
     if (hold && row.reply_count > 0) {
       // Holding it would orphan its replies; say why instead of publishing what the rules would hold.

@@ -9,6 +9,7 @@ import { type ListedCommentRow, latestComments, latestThreadComments } from '../
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { type AtomEntry, renderAtomFeed } from '../lib/atom.ts';
+import { boundEntries } from '../lib/feed-budget.ts';
 import { normalizeUrl } from '../lib/normalize-url.ts';
 import { LIMITS } from '../lib/schemas.ts';
 import { validate } from '../middleware/validate.ts';
@@ -111,7 +112,7 @@ export const feed = new Hono<AppEnv>()
     if (query.id !== undefined) self.searchParams.set('id', query.id);
 
     const source = key === null ? await siteSource(c.env.DB) : await threadSource(c.env.DB, key, pageUrl);
-    const entries = source.rows.map((row) => toEntry(row, requestUrl.hostname, anonymousName));
+    const entries = boundEntries(source.rows.map((row) => toEntry(row, requestUrl.hostname, anonymousName)));
     const xml = renderAtomFeed({
       id: self.href,
       title: source.title,

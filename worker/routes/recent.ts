@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { latestComments } from '../db/listing.ts';
 import { toComment } from '../db/rows.ts';
 import type { AppEnv } from '../env.ts';
+import { LISTED_HTML_BYTES } from '../lib/feed-budget.ts';
+import { summarizeHtml } from '../lib/html-summary.ts';
 import { validate } from '../middleware/validate.ts';
 import type { Comment } from '../types/api.ts';
 
@@ -26,7 +28,7 @@ export const recent = new Hono<AppEnv>().get('/', validate('query', recentQueryS
   const { anonymousName } = c.get('settings');
   const rows = await latestComments(c.env.DB, limit);
   const comments: RecentComment[] = rows.map((row) => ({
-    ...toComment(row, anonymousName),
+    ...toComment({ ...row, html: summarizeHtml(row.html, LISTED_HTML_BYTES) }, anonymousName),
     thread: { url: row.thread_url, title: row.thread_title },
   }));
   // A "latest comments" box on every page of a site: a short shared cache spares D1 without going stale.

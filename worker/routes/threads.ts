@@ -9,6 +9,7 @@ import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { normalizeUrl } from '../lib/normalize-url.ts';
+import { withReplies } from '../lib/replies-cursor.ts';
 import { threadQuerySchema } from '../lib/schemas.ts';
 import { cacheablePage, pageForRequest } from '../lib/unclaimed-page.ts';
 import { validate } from '../middleware/validate.ts';
@@ -44,7 +45,9 @@ export const threads = new Hono<AppEnv>().get('/', validate('query', threadQuery
   const page = await readThreadPage(c.env.DB, key, query.sort, query.limit, cursor);
   const body: ThreadPage = {
     thread: page.thread ? toThread(page.thread) : emptyThread(key, url ?? ''),
-    comments: page.rows.map((row) => toComment(row, settings.anonymousName)),
+    comments: page.rows.map((row) =>
+      withReplies(toComment(row, settings.anonymousName), row, page.moreAfter),
+    ),
     nextCursor: page.next ? encodeCursor(page.next) : null,
   };
   if (cacheable) {

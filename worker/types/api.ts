@@ -65,6 +65,11 @@ export interface Comment {
   likes: number;
   status: CommentStatus;
   pinned: boolean;
+  /**
+   * On a root whose tree has more replies than its page shows (a page shows each tree's first 10 replies,
+   * in creation order): `more` is the cursor of GET /threads/replies for the rest. Absent otherwise.
+   */
+  replies?: { more: string };
 }
 
 export interface Thread {
@@ -80,6 +85,12 @@ export interface Thread {
 export interface ThreadPage {
   thread: Thread;
   /** Roots of this page, each followed by all its replies (a reply always after its parent). */
+  comments: Comment[];
+  nextCursor: string | null;
+}
+
+/** `GET /api/v1/threads/replies`: the next replies of one tree, in creation order. */
+export interface RepliesPage {
   comments: Comment[];
   nextCursor: string | null;
 }

@@ -33,24 +33,34 @@ export const createAssembler = (
   const waiting = new Map<string, ImportComment[]>();
   let skipped = 0;
 
-  const send = (comment: ImportComment): void => {
-    sent.add(comment.importKey);
-    emit(comment);
-    const replies = waiting.get(comment.importKey);
-    if (!replies) return;
-    waiting.delete(comment.importKey);
-    for (const reply of replies) send(reply);
+  // Loops with explicit stacks, not recursion: a reply chain given leaf first can be as deep as the file.
+  const send = (first: ImportComment): void => {
+    const stack = [first];
+    for (let comment = stack.pop(); comment; comment = stack.pop()) {
+      sent.add(comment.importKey);
+      emit(comment);
+      const replies = waiting.get(comment.importKey);
+      if (!replies) continue;
+      waiting.delete(comment.importKey);
+      // Reversed onto the stack, so they go out in file order, each with its own replies after it.
+      for (let i = replies.length - 1; i >= 0; i--) stack.push(replies[i] as ImportComment);
+    }
   };
 
-  /** Sends a held deleted comment (and its held deleted ancestors) as placeholders. */
+  /** Sends a held deleted comment (and its held deleted ancestors, the oldest first) as placeholders. */
   const release = (key: string): void => {
-    const comment = held.get(key);
-    if (!comment) return;
-    held.delete(key);
-    const parent = comment.parentKey;
-    if (parent && held.has(parent)) release(parent);
-    // A deleted comment whose parent is not known yet: a root placeholder, as nothing else can hold it.
-    send(placeholder(parent && sent.has(parent) ? comment : { ...comment, parentKey: null }));
+    const chain: ImportComment[] = [];
+    for (let comment = held.get(key); comment; ) {
+      held.delete(comment.importKey);
+      chain.push(comment);
+      const parent = comment.parentKey;
+      comment = parent ? held.get(parent) : undefined;
+    }
+    for (const comment of chain.reverse()) {
+      const parent = comment.parentKey;
+      // A deleted comment whose parent is not known yet: a root placeholder, as nothing else can hold it.
+      send(placeholder(parent && sent.has(parent) ? comment : { ...comment, parentKey: null }));
+    }
   };
 
   const place = (comment: ImportComment): void => {

@@ -11,12 +11,12 @@ import { findThread } from '../../db/threads.ts';
 import type { AppEnv } from '../../env.ts';
 import { ApiError, validationFailed } from '../../errors.ts';
 import { keyedHash } from '../../lib/crypto.ts';
-import { renderMarkdown } from '../../lib/markdown.ts';
 import { normalizeUrl } from '../../lib/normalize-url.ts';
 import { validate } from '../../middleware/validate.ts';
 import { auditFor, bulkModerate, changeComment, eraseComment } from '../../services/moderation/moderate.ts';
 import { scheduleNotify } from '../../services/notify/index.ts';
 import { invalidateThread } from '../../services/pages/thread-cache.ts';
+import { renderCommentHtml } from '../../services/posting/comment-html.ts';
 import { checkLength } from '../../services/posting/write-guards.ts';
 import { bulkSchema, commentPatchSchema, moderatorReplySchema, queueQuerySchema } from './schemas.ts';
 import { page, toAdminComment } from './shapes.ts';
@@ -69,7 +69,7 @@ export const adminComments = new Hono<AppEnv>()
       tree: parent ? { no: parent.tree_no, pinned: parent.tree_pinned } : null,
       status: 'approved',
       body: input.body,
-      html: renderMarkdown(input.body),
+      html: renderCommentHtml(input.body),
       authorName: name,
       authorEmail: null,
       authorWebsite: null,
@@ -114,7 +114,11 @@ export const adminComments = new Hono<AppEnv>()
       ...(input.body === undefined
         ? {}
         : {
-            body: { body: input.body, html: renderMarkdown(input.body), editedAt: new Date().toISOString() },
+            body: {
+              body: input.body,
+              html: renderCommentHtml(input.body),
+              editedAt: new Date().toISOString(),
+            },
           }),
       ...(input.status === undefined ? {} : { status: input.status }),
       ...(input.pinned === undefined ? {} : { pinned: input.pinned }),

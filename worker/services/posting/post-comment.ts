@@ -18,11 +18,11 @@ import { ApiError, validationFailed } from '../../errors.ts';
 import { avatarSeed, decoyAvatar } from '../../lib/avatar-seed.ts';
 import { shouldHold } from '../../lib/content-check.ts';
 import { issueEditToken } from '../../lib/crypto.ts';
-import { renderMarkdown } from '../../lib/markdown.ts';
 import { normalizeUrl } from '../../lib/normalize-url.ts';
 import { isReservedName } from '../../lib/reserved-names.ts';
 import type { NewCommentInput } from '../../lib/schemas.ts';
 import type { CreatedComment } from '../../types/api.ts';
+import { renderCommentHtml } from './comment-html.ts';
 import type { PostContext } from './context.ts';
 import { authorHashes, checkAuthor, checkLength } from './write-guards.ts';
 
@@ -111,7 +111,7 @@ export const postComment = async (ctx: PostContext, input: NewCommentInput): Pro
   const email = input.author?.email?.toLowerCase() ?? null;
   const name = input.author?.name ?? null;
   const id = nanoid();
-  const html = renderMarkdown(input.body);
+  const html = renderCommentHtml(input.body);
 
   // A bot filled the hidden field: answer as if the comment were held, store nothing.
   if (isHoneypotFilled(input)) {

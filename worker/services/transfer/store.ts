@@ -20,12 +20,12 @@ import {
 } from '../../db/import.ts';
 import type { Settings } from '../../env.ts';
 import { keyedHash } from '../../lib/crypto.ts';
-import { renderMarkdown } from '../../lib/markdown.ts';
 import { normalizeUrl } from '../../lib/normalize-url.ts';
 import type { ExportComment, ExportFile } from '../../lib/transfer/causerie-format.ts';
 import { checkImport } from '../../lib/transfer/import-checks.ts';
 import type { ImportError } from '../../lib/transfer/model.ts';
 import type { ImportWarning } from '../../types/api.ts';
+import { renderImportedHtml } from '../posting/comment-html.ts';
 
 const CHUNK = 40;
 
@@ -49,21 +49,30 @@ interface Unit {
   bumps: string[];
 }
 
-/** Parents before replies, whatever the order in the file; a reply to itself or in a cycle becomes a root. */
-const parentFirst = (comments: ExportComment[]): ExportComment[] => {
+/**
+ * Parents before replies, whatever the order in the file; a reply to itself or in a cycle becomes a root.
+ * A loop, not recursion: a chain as deep as the file allows (tens of thousands) must not overflow the stack.
+ */
+export const parentFirst = (comments: ExportComment[]): ExportComment[] => {
   const byId = new Map(comments.map((c) => [c.id, c]));
   const out: ExportComment[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (c: ExportComment): void => {
-    if (state.get(c.id) === 'done') return;
-    state.set(c.id, 'visiting');
-    const parent = c.parentId ? byId.get(c.parentId) : undefined;
-    if (parent && state.get(parent.id) === 'visiting') c.parentId = null;
-    else if (parent) visit(parent);
-    state.set(c.id, 'done');
-    out.push(c);
-  };
-  for (const c of comments) visit(c);
+  for (const start of comments) {
+    // Up the ancestors not placed yet, then place them from the top down.
+    const path: ExportComment[] = [];
+    let c: ExportComment | undefined = start;
+    while (c && !state.has(c.id)) {
+      state.set(c.id, 'visiting');
+      path.push(c);
+      const parent: ExportComment | undefined = c.parentId ? byId.get(c.parentId) : undefined;
+      if (parent && state.get(parent.id) === 'visiting') c.parentId = null;
+      c = parent;
+    }
+    for (const placed of path.reverse()) {
+      state.set(placed.id, 'done');
+      out.push(placed);
+    }
+  }
   return out;
 };
 
@@ -83,7 +92,7 @@ const toRow = async (
     pinned: c.pinned,
     likes: c.likes,
     body: deleted ? '' : c.body,
-    html: deleted ? '' : renderMarkdown(c.body),
+    html: deleted ? '' : renderImportedHtml(c.body),
     authorName: name,
     authorEmail: email,
     authorWebsite: deleted ? null : c.author.website?.trim() || null,

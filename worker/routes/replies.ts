@@ -1,0 +1,91 @@
+/**
+ * GET /api/v1/threads/replies: the next replies of one tree, for a root whose page showed only the first
+ * few (`replies.more` on the root, API.md). Creation order, keyset cursor on seq, bounded in bytes like a
+ * page. Always read from D1 (`X-Cache: BYPASS`): a page of "more" is rarely asked for twice.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { toComment } from '../db/rows.ts';
+import { readTreeReplies } from '../db/tree-replies.ts';
+import type { AppEnv } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import { normalizeUrl } from '../lib/normalize-url.ts';
+import { PAGE_BYTES, rowBytes } from '../lib/page-budget.ts';
+import { decodeRepliesCursor, encodeRepliesCursor } from '../lib/replies-cursor.ts';
+import { LIMITS } from '../lib/schemas.ts';
+import { validate } from '../middleware/validate.ts';
+import type { RepliesPage } from '../types/api.ts';
+
+export const REPLIES_LIMIT = { default: 50, max: 100 } as const;
+
+const repliesQuerySchema = z
+  .object({
+    url: z
+      .string()
+      .max(LIMITS.url, { error: `must be at most ${LIMITS.url} characters` })
+      .optional(),
+    id: z
+      .string()
+      .min(1, { error: 'must not be empty' })
+      .max(LIMITS.id, { error: `must be at most ${LIMITS.id} characters` })
+      .optional(),
+    root: z
+      .string({ error: 'is required' })
+      .min(1, { error: 'is required' })
+      .max(64, { error: 'is not a comment id' }),
+    limit: z.coerce
+      .number({ error: 'must be a number' })
+      .int({ error: 'must be an integer' })
+      .min(1, { error: 'must be at least 1' })
+      .max(REPLIES_LIMIT.max, { error: `must be at most ${REPLIES_LIMIT.max}` })
+      .default(REPLIES_LIMIT.default),
+    cursor: z.string().max(100, { error: 'must be at most 100 characters' }).optional(),
+  })
+  .refine((q) => q.url !== undefined || q.id !== undefined, { error: 'is required', path: ['url'] });
+
+export const replies = new Hono<AppEnv>().get('/', validate('query', repliesQuerySchema), async (c) => {
+  const query = c.req.valid('query');
+  const settings = c.get('settings');
+
+  const url = query.url === undefined ? null : normalizeUrl(query.url, settings.significantQueryParams);
+  if (query.url !== undefined && url === null) {
+    throw new ApiError('bad_request', 'url must be an absolute http(s) URL', {
+      errors: [{ field: 'url', message: 'must be an absolute http(s) URL' }],
+    });
+  }
+  const key = query.id ?? (url as string);
+
+  const cursor = query.cursor === undefined ? null : decodeRepliesCursor(query.cursor);
+  if (query.cursor !== undefined && cursor === null) {
+    throw new ApiError('bad_request', 'cursor is not a replies cursor from this API', {
+      errors: [{ field: 'cursor', message: 'is not a replies cursor from this API' }],
+    });
+  }
+
+  const found = await readTreeReplies(c.env.DB, key, query.root, cursor?.after ?? 0, query.limit);
+  if (!found.rootFound) {
+    throw new ApiError('not_found', 'no visible root comment with this id in this thread', {
+      errors: [{ field: 'root', message: 'is not a visible root comment of this thread' }],
+    });
+  }
+
+  // Bounded like a page: at most `limit` replies and PAGE_BYTES of JSON (the first reply always fits).
+  const rows = [];
+  let bytes = 0;
+  for (const row of found.rows.slice(0, query.limit)) {
+    bytes += rowBytes(row);
+    if (rows.length > 0 && bytes > PAGE_BYTES) break;
+    rows.push(row);
+  }
+  const last = rows.at(-1);
+  const more = found.rows.length > rows.length && last !== undefined;
+  const body: RepliesPage = {
+    comments: rows.map((row) => toComment(row, settings.anonymousName)),
+    nextCursor: more ? encodeRepliesCursor({ after: last.seq }) : null,
+  };
+  return c.json(body, 200, {
+    'Cache-Control': 'no-cache',
+    'X-Cache': 'BYPASS',
+    'X-D1-Rows-Read': String(found.rowsRead),
+  });
+});
