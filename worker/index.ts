@@ -9,6 +9,7 @@ import { onError, onNotFound } from './errors.ts';
 import { unsubscribe } from './lib/notify/unsubscribe.ts';
 import { limitBody, requireJson } from './middleware/json-body.ts';
 import { readerCors, writeOrigin } from './middleware/origin.ts';
+import { requireSecrets } from './middleware/require-secrets.ts';
 import { settings } from './middleware/settings.ts';
 import { admin } from './routes/admin/index.ts';
 import { comments } from './routes/comments.ts';
@@ -39,6 +40,8 @@ const api = new Hono<AppEnv>()
 // for the RFC 8058 one-click POST (admin/index.ts applies its own body rules).
 const app = new Hono<AppEnv>()
   .use(settings())
+  // Before any route: a deployment with example or missing secrets serves nothing (503 not_configured).
+  .use('/api/*', requireSecrets())
   .route('/api/v1/admin', admin)
   .route('/api/v1/unsubscribe', unsubscribe)
   .route('/api/v1', api);

@@ -176,6 +176,7 @@ export const en = {
     validation_failed: 'Some values were refused.',
     rate_limited: 'Too many requests. Wait a moment.',
     storage_unavailable: 'The database is unavailable. Try again.',
+    not_configured: 'This deployment is not set up: a secret is missing or unsafe.',
     internal: 'Something went wrong on the server.',
     network: 'The server could not be reached.',
   } satisfies Record<ErrorCode | 'network', string>,
