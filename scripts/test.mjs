@@ -1,5 +1,5 @@
 // `npm test`: everything a change must pass, in the order that fails fastest — generated types up to date,
-// typecheck, lint, widget build, then all vitest projects (worker in workerd, widget in happy-dom,
+// typecheck, lint, widget build, the worker's bundle and startup budgets (wrangler deploy --dry-run), then all vitest projects (worker in workerd, widget in happy-dom,
 // end-to-end in Chromium against wrangler dev). Chromium missing: say how to install it; fail under CI.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -29,6 +29,7 @@ const steps = [
   ['typecheck (tests, scripts)', 'tsc', ['--noEmit', '-p', 'test/tsconfig.json']],
   ['lint and format', 'biome', ['check', '--error-on-warnings', '.']],
   ['build the widget', 'npm', ['run', 'build', '--silent']],
+  ['worker bundle and startup budgets', 'node', ['scripts/check-worker-budget.mjs']],
 ];
 
 if (!hasChromium) {
