@@ -1,6 +1,7 @@
 // `npm test`: everything a change must pass, in the order that fails fastest — generated types up to date,
-// typecheck, lint, widget build, the worker's bundle and startup budgets (wrangler deploy --dry-run), then all vitest projects (worker in workerd, widget in happy-dom,
-// end-to-end in Chromium against wrangler dev). Chromium missing: say how to install it; fail under CI.
+// typecheck, lint, widget build, the worker's bundle and startup budgets, then all vitest projects (worker
+// in workerd, widget in happy-dom, end-to-end in Chromium against wrangler dev). Chromium missing: say how
+// to install it; fail under CI.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { OFFLINE_ENV } from './lib/wrangler.mjs';
