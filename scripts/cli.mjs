@@ -4,9 +4,14 @@
 // everything. Node 24 runs the worker's own TypeScript parsers directly (type stripping).
 import { parseArgs } from 'node:util';
 
+// `causerie doctor` takes its own options, and its token is optional (cli/doctor.mjs).
+if (process.argv[2] === 'doctor')
+  process.exit(await (await import('./cli/doctor.mjs')).doctorMain(process.argv.slice(3)));
+
 const USAGE = `Usage:
   causerie import <wxr|disqus|commento|causerie> <file> --to <url> [--token <admin token>] [--batch-size <n>]
   causerie export --from <url> [--token <admin token>] [--out <file>]
+  causerie doctor --url <url> [--site <your site's origin>] [--token <admin token>]
 
 The admin token can also come from the CAUSERIE_ADMIN_TOKEN environment variable.
 <url> is the deployment's origin, e.g. http://localhost:8787 or https://comments.example.`;
