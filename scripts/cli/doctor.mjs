@@ -116,7 +116,7 @@ const checkCors = async (base, site) => {
   );
 };
 
-const healthLines = (health, site) => {
+const healthLines = (health, site, base) => {
   const lines = [];
   lines.push(
     health.version === OWN_VERSION
@@ -151,7 +151,9 @@ const healthLines = (health, site) => {
         ),
   );
   const origins = health.origins;
-  if (site) {
+  if (site === base) {
+    lines.push(line('ok', 'allowed origins', `${site} is the worker’s own origin, always allowed`));
+  } else if (site) {
     lines.push(
       origins.includes(site)
         ? line('ok', 'allowed origins', `include ${site}`)
@@ -237,7 +239,7 @@ export const runDoctor = async ({ url, site, token }) => {
     else if (res.status === 401)
       lines.push(line('fix', 'admin token', 'refused: give the deployment’s ADMIN_TOKEN'));
     else if (!res.ok) lines.push(line('fix', 'health', `GET /api/v1/admin/health answered ${res.status}`));
-    else lines.push(...healthLines(await res.json(), siteOrigin));
+    else lines.push(...healthLines(await res.json(), siteOrigin, base));
   } else if (up) {
     lines.push(
       line(

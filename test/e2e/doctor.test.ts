@@ -69,6 +69,12 @@ describe('causerie doctor on a deployment that needs work', () => {
     );
     expect(withToken.of('CORS')).toMatch(/^skip\s+CORS: give --site/);
 
+    const ownOrigin = doctor('--url', baseUrl, '--site', baseUrl, '--token', 'e2e-admin-token');
+    expect(ownOrigin.of('allowed origins')).toBe(
+      `ok    allowed origins: ${baseUrl} is the worker’s own origin, always allowed`,
+    );
+    expect(ownOrigin.of('CORS')).toBe(`ok    CORS: answers for ${baseUrl} (preflight and GET)`);
+
     const noToken = doctor('--url', baseUrl);
     expect(noToken.of('admin checks')).toMatch(/^skip\s+admin checks: give --token/);
     expect(noToken.of('embed')).toMatch(/^ok\s+embed:/);
