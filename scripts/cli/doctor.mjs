@@ -1,6 +1,8 @@
 // `causerie doctor --url <deployment> [--site <origin>] [--token <admin token>]`: checks a live deployment
 // from the outside, the way a reader's browser and the owner reach it, and says in plain words what is ok
 // and what to do. Exit code 0 when nothing needs fixing ("warn" lines are optional features left off).
+// Past 200 lines on purpose: most of it is the owner-facing sentences, one per check and outcome, kept
+// together so they read as one voice.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
