@@ -5,9 +5,14 @@
 import { parseArgs } from 'node:util';
 import { IMPORT_FORMATS } from '../worker/types/api.ts';
 
+// `causerie doctor` takes its own options, and its token is optional (cli/doctor.mjs).
+if (process.argv[2] === 'doctor')
+  process.exit(await (await import('./cli/doctor.mjs')).doctorMain(process.argv.slice(3)));
+
 const USAGE = `Usage:
   causerie import <${IMPORT_FORMATS.join('|')}> <file> --to <url> [--token <admin token>] [--batch-size <n>]
   causerie export --from <url> [--token <admin token>] [--out <file>]
+  causerie doctor --url <url> [--site <your site's origin>] [--token <admin token>]
 
 The admin token can also come from the CAUSERIE_ADMIN_TOKEN environment variable.
 <url> is the deployment's origin, e.g. http://localhost:8787 or https://comments.example.`;

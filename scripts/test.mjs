@@ -1,6 +1,7 @@
 // `npm test`: everything a change must pass, in the order that fails fastest — generated types up to date,
-// typecheck, lint, the worker's dependency rules, widget build, then all vitest projects (worker in workerd, widget in happy-dom,
-// end-to-end in Chromium against wrangler dev). Chromium missing: say how to install it; fail under CI.
+// typecheck, lint, the worker's dependency rules, widget build, the worker's bundle and startup budgets, then
+// all vitest projects (worker in workerd, widget in happy-dom, end-to-end in Chromium against wrangler dev).
+// Chromium missing: say how to install it; fail under CI.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { OFFLINE_ENV } from './lib/wrangler.mjs';
@@ -31,6 +32,7 @@ const steps = [
   // The worker's layers (routes → services → db, pure lib/, types/): .dependency-cruiser.mjs.
   ['dependency rules (worker layers)', 'depcruise', ['--config', '.dependency-cruiser.mjs', 'worker']],
   ['build the widget', 'npm', ['run', 'build', '--silent']],
+  ['worker bundle and startup budgets', 'node', ['scripts/check-worker-budget.mjs']],
 ];
 
 if (!hasChromium) {

@@ -19,6 +19,7 @@ const TITLES: Record<ErrorCode, [status: number, title: string]> = {
   validation_failed: [422, 'Validation failed'],
   rate_limited: [429, 'Too many requests'],
   storage_unavailable: [503, 'Storage unavailable'],
+  not_configured: [503, 'Not configured'],
   internal: [500, 'Internal error'],
 };
 

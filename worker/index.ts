@@ -9,6 +9,7 @@ import { onError, onNotFound } from './errors.ts';
 import { apiHeaders } from './middleware/api-headers.ts';
 import { limitBody, requireJson } from './middleware/json-body.ts';
 import { readerCors, writeOrigin } from './middleware/origin.ts';
+import { requireSecrets } from './middleware/require-secrets.ts';
 import { settings } from './middleware/settings.ts';
 import { storageBoundary } from './middleware/storage-boundary.ts';
 import { admin } from './routes/admin/index.ts';
@@ -47,6 +48,8 @@ const app = new Hono<AppEnv>()
   .use(storageBoundary())
   .use(apiHeaders())
   .use(settings())
+  // Before any route: a deployment with example or missing secrets serves nothing (503 not_configured).
+  .use('/api/*', requireSecrets())
   .route('/api/v1/admin', admin)
   .route('/api/v1/unsubscribe', unsubscribe)
   .route('/api/v1/confirm', confirm)

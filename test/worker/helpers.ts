@@ -40,13 +40,14 @@ export const getThread = async (query: string) => {
  * Calls the app with these bindings replaced (a failing D1, say) and waits for its `waitUntil` work
  * (KV writes) before answering, so the next request sees what this one cached.
  */
-export const call = async (bindings: Partial<Cloudflare.Env>, path: string, init: RequestInit = {}) => {
+export const call = async (
+  bindings: Partial<Cloudflare.Env>,
+  path: string,
+  init: RequestInit = {},
+  origin = 'https://comments.example',
+) => {
   const ctx = createExecutionContext();
-  const res = await app.fetch(
-    new Request(`https://comments.example${path}`, init),
-    { ...env, ...bindings },
-    ctx,
-  );
+  const res = await app.fetch(new Request(`${origin}${path}`, init), { ...env, ...bindings }, ctx);
   await waitOnExecutionContext(ctx);
   const text = await res.text();
   return { res, json: (text ? JSON.parse(text) : null) as Record<string, any> };

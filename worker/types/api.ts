@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'validation_failed'
   | 'rate_limited'
   | 'storage_unavailable'
+  | 'not_configured'
   | 'internal';
 
 export interface FieldError {

@@ -8,11 +8,13 @@ import { AuditLog } from './audit.tsx';
 import { Bans } from './bans.tsx';
 import { type Admin, AdminContext, errorText } from './context.ts';
 import { Queue } from './queue/queue.tsx';
+import { SetupGuide } from './setup-guide.tsx';
 import { en, type Strings } from './strings.ts';
 import { Threads } from './threads.tsx';
 import { clearToken, readToken, saveToken } from './token.ts';
 import { TokenForm } from './token-form.tsx';
 import { Transfer } from './transfer.tsx';
+import { hideSetup, needsSetup, setupHidden, useHealth } from './use-health.ts';
 
 const SECTIONS = ['queue', 'threads', 'bans', 'transfer', 'audit'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -26,6 +28,8 @@ export const AdminApp = ({ strings = en }: { strings?: Strings }) => {
   const [alert, setAlert] = useState('');
   /** Set by the thread list's "Show comments": the queue opens filtered to that page. */
   const [pageFilter, setPageFilter] = useState<string | undefined>(undefined);
+  const health = useHealth(token);
+  const [setupOpen, setSetupOpen] = useState(() => !setupHidden());
 
   const signOut = useCallback((why: string | null) => {
     clearToken();
@@ -77,6 +81,7 @@ export const AdminApp = ({ strings = en }: { strings?: Strings }) => {
       <div class="admin">
         <header class="top">
           <h1>{t.title}</h1>
+          {health && <span class="muted">{t.setup.version(health.version)}</span>}
           <button type="button" class="link" onClick={() => signOut(null)}>
             {t.signOut}
           </button>
@@ -100,6 +105,16 @@ export const AdminApp = ({ strings = en }: { strings?: Strings }) => {
           {alert}
         </p>
         <main>
+          {health && setupOpen && needsSetup(health) && (
+            <SetupGuide
+              health={health}
+              origin={location.origin}
+              onHide={() => {
+                hideSetup();
+                setSetupOpen(false);
+              }}
+            />
+          )}
           {section === 'queue' && <Queue url={pageFilter} onUrlChange={setPageFilter} />}
           {section === 'threads' && (
             <Threads

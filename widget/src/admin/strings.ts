@@ -2,7 +2,7 @@
  * Every word the admin page shows, in one table: English today; a French table is another object of the
  * same `Strings` type (`export const fr: Strings = {…}`) handed to `<AdminApp strings={fr} />`.
  */
-import type { AdminStatus, BulkAction, ErrorCode } from '../../../worker/types/api.ts';
+import type { AdminStatus, BulkAction, ErrorCode, ModerationMode } from '../../../worker/types/api.ts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -162,6 +162,43 @@ export const en = {
   auditEmpty: 'No moderation yet.',
   auditComment: 'comment',
   auditThread: 'thread',
+  setup: {
+    heading: 'Finish setting up',
+    version: (version: string) => `Causerie ${version}`,
+    intro: (version: string) =>
+      `Causerie ${version} is running. A few steps are left before comments appear on your site.`,
+    done: 'Done',
+    todo: 'To do',
+    secretsTitle: 'Secrets',
+    secrets:
+      'ADMIN_TOKEN or SECRET_KEY is missing, shorter than 32 characters or an example value. That is accepted only in local development: set each with npx wrangler secret put NAME (e.g. openssl rand -base64 32).',
+    migrationsTitle: 'Database',
+    migrations: (applied: string | null, latest: string) =>
+      `The database is at ${applied ?? 'no migration'}; this version needs ${latest}. Run npm run deploy (it applies them).`,
+    originsTitle: 'Allowed origins',
+    originsNone:
+      'No site may embed comments yet. Set ALLOWED_ORIGINS in wrangler.toml to your site’s origin (e.g. https://blog.example; comma-separated for several) and run npm run deploy.',
+    originsSet: (origins: string) => `Comments may be embedded on ${origins}.`,
+    moderationTitle: 'Moderation',
+    moderation: {
+      none: 'Comments are published at once (MODERATION = "none"); you can remove them afterwards.',
+      all: 'Every comment waits for your approval (MODERATION = "all").',
+      'first-time': 'A commenter’s first comment waits for your approval (MODERATION = "first-time").',
+    } satisfies Record<ModerationMode, string>,
+    moderationHow: 'Change MODERATION in wrangler.toml ("none", "first-time" or "all") and deploy again.',
+    notificationsTitle: 'Notifications',
+    notificationsNone:
+      'You will not hear of new comments. Set OWNER_EMAIL with EMAIL_API_URL and EMAIL_FROM for e-mail, or WEBHOOK_URL for a chat or script.',
+    notificationsSet: (email: boolean, webhook: boolean) =>
+      `New comments are announced by ${[email && 'e-mail', webhook && 'webhook'].filter(Boolean).join(' and ')}.`,
+    embedTitle: 'Embed the comments',
+    embed:
+      'Paste this where comments should appear on your pages (for example, the end of your post template):',
+    copy: 'Copy snippet',
+    copied: 'Snippet copied.',
+    copyFailed: 'Copying was refused: select the snippet and copy it by hand.',
+    hide: 'Hide this guide',
+  },
   errors: {
     bad_request: 'The server did not understand the request.',
     unauthorized: 'The token was refused.',
@@ -175,6 +212,7 @@ export const en = {
     validation_failed: 'Some values were refused.',
     rate_limited: 'Too many requests. Wait a moment.',
     storage_unavailable: 'The database is unavailable. Try again.',
+    not_configured: 'This deployment is not set up: a secret is missing or unsafe.',
     internal: 'Something went wrong on the server.',
     network: 'The server could not be reached.',
   } satisfies Record<ErrorCode | 'network', string>,

@@ -67,6 +67,7 @@ export const extraMessages: ExtraMessages = {
     validation_failed: 'Please check the highlighted fields.',
     rate_limited: 'Too many comments at once: wait a minute and try again.',
     storage_unavailable: 'The server is briefly unavailable: please try again.',
+    not_configured: 'Comments are not available yet: their server is not set up.',
     internal: 'Something went wrong on the server: please try again.',
   },
   _fieldErrors: {

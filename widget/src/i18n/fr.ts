@@ -67,6 +67,7 @@ export const extraMessages: ExtraMessages = {
     validation_failed: 'Vérifiez les champs signalés.',
     rate_limited: 'Trop de commentaires d’un coup : patientez une minute puis réessayez.',
     storage_unavailable: 'Le serveur est momentanément indisponible : réessayez.',
+    not_configured: 'Les commentaires ne sont pas encore disponibles : leur serveur n’est pas configuré.',
     internal: 'Une erreur est survenue sur le serveur : réessayez.',
   },
   _fieldErrors: {

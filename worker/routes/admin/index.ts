@@ -10,6 +10,7 @@ import { adminAudit } from './audit.ts';
 import { adminBans } from './bans.ts';
 import { adminComments } from './comments.ts';
 import { exportRoute } from './export.ts';
+import { adminHealth } from './health.ts';
 import { importRoute } from './import.ts';
 import { adminThreads } from './threads.ts';
 
@@ -26,4 +27,5 @@ export const admin = new Hono<AppEnv>()
   .route('/comments', adminComments)
   .route('/threads', adminThreads)
   .route('/bans', adminBans)
-  .route('/audit', adminAudit);
+  .route('/audit', adminAudit)
+  .route('/health', adminHealth);

@@ -1,0 +1,65 @@
+// The worker's budgets, checked inside `npm test` (issue 21, item 4): the bundle `wrangler deploy` would
+// upload (raw and gzip; Workers Free allows 3 MiB gzip) and its startup CPU time from `wrangler check
+// startup` (the platform refuses a worker whose global scope takes too long). Offline, no account.
+// Budgets: about 5% above the figures measured on 2026-12-01 after the hardening (1759 KiB raw / 347 KiB
+// gzip; it was 1553 / 302 before, +36 KiB gzip of it Unicode's confusables table for the blocklist); zod is
+// ~764 KiB of the raw bundle, so `zod/mini` is the obvious next cut.
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { run } from './lib/wrangler.mjs';
+
+const KIB = 1024;
+export const BUDGET = {
+  rawKiB: 1850,
+  gzipKiB: 365,
+  /**
+   * Startup CPU ("Active" in the profile), best of three runs: measured 62–195 ms per run on a loaded
+   * 2-core machine (≈30 ms idle), so one run is mostly noise; the best of three under 200 ms still catches
+   * a dependency that doubles the work done at startup.
+   */
+  startupMs: 200,
+  startupRuns: 3,
+};
+
+const dir = mkdtempSync(join(tmpdir(), 'causerie-bundle-'));
+try {
+  const bundle = join(dir, 'worker.bundle');
+  await run('wrangler', ['deploy', '--dry-run', '--outdir', dir, '--outfile', bundle], { quiet: true });
+  const code = readFileSync(join(dir, 'index.js'));
+  const rawKiB = statSync(join(dir, 'index.js')).size / KIB;
+  const gzipKiB = gzipSync(code).length / KIB;
+
+  const active = [];
+  for (let i = 0; i < BUDGET.startupRuns; i++) {
+    const output = await run(
+      'wrangler',
+      ['check', 'startup', '--worker', bundle, '--outfile', join(dir, `startup-${i}.cpuprofile`)],
+      { quiet: true },
+    );
+    const match = /Active:\s*([\d.]+)\s*ms/.exec(output);
+    if (!match) throw new Error(`wrangler check startup printed no "Active:" figure:\n${output}`);
+    active.push(Number(match[1]));
+  }
+  const startupMs = Math.min(...active);
+
+  const lines = [
+    [`worker bundle ${rawKiB.toFixed(1)} KiB raw`, rawKiB <= BUDGET.rawKiB, `${BUDGET.rawKiB} KiB`],
+    [`worker bundle ${gzipKiB.toFixed(1)} KiB gzip`, gzipKiB <= BUDGET.gzipKiB, `${BUDGET.gzipKiB} KiB`],
+    [
+      `startup ${startupMs.toFixed(1)} ms active (best of ${active.join(' / ')} ms)`,
+      startupMs <= BUDGET.startupMs,
+      `${BUDGET.startupMs} ms`,
+    ],
+  ];
+  for (const [what, ok, budget] of lines) console.log(`${ok ? 'ok  ' : 'OVER'} ${what} — budget ${budget}`);
+  if (lines.some(([, ok]) => !ok)) {
+    console.error(
+      '\nThe worker is over budget: find what grew (wrangler deploy --dry-run --metafile m.json).',
+    );
+    process.exitCode = 1;
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
