@@ -21,6 +21,9 @@ const shipped = [
   /^admin\/index\.html$/,
   /^admin\/assets\/index-[\w-]+\.(js|css)$/,
   /^(index|index-with-counts|en|dark|spa)\.html$/,
+  // The demo's single-page app script (no inline script under the demo pages' CSP) and the headers file.
+  /^spa\.js$/,
+  /^_headers$/,
 ];
 
 describe('the production build (dist/)', () => {
