@@ -14,6 +14,8 @@ import { assetSizes, measureWidget } from './widget.mjs';
 const smoke = process.argv.includes('--smoke') || process.env.BENCH_SMOKE === '1';
 const config = {
   sizes: smoke ? [20, 50, 100] : [100, 2000, 20000],
+  // Issue 11's wide tree: one root with this many replies of 10,000 characters.
+  wideReplies: smoke ? 30 : 700,
   widgetThreadSize: smoke ? 30 : 200,
   countPages: 50,
   durationS: Number(process.env.BENCH_DURATION || (smoke ? 1 : 5)),
@@ -66,6 +68,7 @@ const main = async () => {
   // Workers assets answer /en.html with a 307 to /en (html_handling "auto-trailing-slash"), so the widget
   // on the English demo page asks for the thread of `/en`.
   const widgetUrl = `${devOrigin}/en`;
+  const wideUrl = `${devOrigin}/bench/wide`;
   const countUrls = Array.from({ length: config.countPages }, (_, i) => `${devOrigin}/bench/page-${i}`);
   const specs = [
     ...config.sizes.map((size) => ({
@@ -75,6 +78,7 @@ const main = async () => {
       size,
     })),
     { key: widgetUrl, url: widgetUrl, title: 'Notes on slow software', size: config.widgetThreadSize },
+    { key: wideUrl, url: wideUrl, title: 'A wide tree', size: config.wideReplies + 2, shape: 'wide' },
     ...countUrls.map((url, i) => ({ key: url, url, title: `Page ${i}`, size: (i * 7) % 23 })),
   ];
 
@@ -167,6 +171,25 @@ const main = async () => {
         );
     }
   }
+  // Issue 11: a root with hundreds of 10,000-character replies; the page must stay bounded in bytes and CPU.
+  /** @type {Record<string, any>} */
+  let wide;
+  {
+    const path = `/api/v1/threads?url=${encodeURIComponent(wideUrl)}&limit=1`;
+    const probe = await fetch(`${(await target()).base}${path}`);
+    const text = await probe.text();
+    const bytes = new TextEncoder().encode(text).byteLength;
+    const rowsReturned = JSON.parse(text).comments.length + 1;
+    log(`GET /threads, wide tree (${config.wideReplies} replies of 10,000 characters), limit=1: ${bytes} B`);
+    const result = await measure((base) => ({ url: `${base}${path}` }));
+    wide = {
+      ...result,
+      bytes,
+      rowsReturned,
+      rowsRead: Number(probe.headers.get('x-d1-rows-read') ?? Number.NaN),
+    };
+    api.push({ name: `GET /threads wide tree (${config.wideReplies} × 10 KB replies), limit=1`, ...wide });
+  }
   // For comparison only: the same first page through wrangler dev's proxy, which dominates local figures.
   if (first.mode === 'direct') {
     const path = `/api/v1/threads?url=${encodeURIComponent(threadUrl(config.sizes[0]))}`;
@@ -246,6 +269,7 @@ const main = async () => {
     target: { mode: first.mode, url: first.base, devUrl: stack.devUrl },
     seed: { ms: seeded, threads: seedStats },
     threads,
+    wide,
     cached,
     counts,
     post,

@@ -8,7 +8,7 @@ import { run } from '../lib/wrangler.mjs';
 const { renderMarkdown } = await import('../../worker/lib/markdown.ts');
 
 /**
- * @typedef {{ key: string, url: string, title: string, size: number }} ThreadSpec
+ * @typedef {{ key: string, url: string, title: string, size: number, shape?: 'wide' }} ThreadSpec
  * @typedef {{ id: string, parentId: string | null, rootId: string, depth: number, status: 'approved' | 'pending',
  *   treeNo: number, treePinned: 0 | 1, pinned: 0 | 1, likes: number, replyCount: number, body: string,
  *   author: number, email: boolean,
@@ -87,6 +87,48 @@ const bodyText = (rand) => {
 };
 
 /**
+ * The hostile shape of issue 11: one root with `size - 2` replies of 10,000 characters each, then a second
+ * root — what made every first page of such a thread 28 MB before pages were bounded.
+ * @param {ThreadSpec} spec
+ * @param {() => number} rand
+ * @returns {SeedComment[]}
+ */
+const buildWideTree = (spec, rand) => {
+  const start = Date.parse('2026-01-01T08:00:00Z');
+  /** @type {(i: number, parent: SeedComment | null, treeNo: number) => SeedComment} */
+  const make = (i, parent, treeNo) => {
+    const id = nanoidLike(rand);
+    let body = '';
+    while (body.length < 10_000) body += `${bodyText(rand)} `;
+    return {
+      id,
+      parentId: parent ? parent.id : null,
+      rootId: parent ? parent.rootId : id,
+      depth: parent ? 1 : 0,
+      treeNo,
+      treePinned: 0,
+      status: 'approved',
+      pinned: 0,
+      likes: 0,
+      replyCount: 0,
+      body: parent ? body.slice(0, 10_000).trim() : 'The root everyone answers.',
+      author: Math.floor(rand() * NAMES.length),
+      email: false,
+      website: false,
+      createdAt: new Date(start + i * 60_000).toISOString(),
+    };
+  };
+  const root = make(0, null, 1);
+  const comments = [root];
+  for (let i = 1; i < spec.size - 1; i++) {
+    comments.push(make(i, root, 1));
+    root.replyCount++;
+  }
+  comments.push(make(spec.size - 1, null, 2));
+  return comments;
+};
+
+/**
  * One thread's comments, in creation order: ~30% roots, replies up to depth 3 that answer recent comments
  * (conversations cluster in time, so old roots do not grow without bound), ~3% pending, two pinned roots,
  * likes skewed towards a few comments.
@@ -95,6 +137,7 @@ const bodyText = (rand) => {
  * @returns {SeedComment[]}
  */
 export const buildComments = (spec, rand) => {
+  if (spec.shape === 'wide') return buildWideTree(spec, rand);
   /** @type {SeedComment[]} */
   const comments = [];
   const start = Date.parse('2026-01-01T08:00:00Z');
@@ -180,18 +223,31 @@ export const seedSql = (specs, seed = 7) => {
     parts.push(
       `INSERT INTO threads (id, key, url, title, comment_count, likes, locked, created_at, roots_total) VALUES (${threadId}, ${q(spec.key)}, ${q(spec.url)}, ${q(spec.title)}, ${approved.length}, ${likes}, 0, '2026-01-01T08:00:00.000Z', ${comments.filter((c) => c.parentId === null).length});`,
     );
-    // Multi-row INSERTs of 50: few statements to parse, each under D1's 100 KB statement limit (SQLITE_TOOBIG).
-    for (let i = 0; i < comments.length; i += 50) {
-      const values = comments.slice(i, i + 50).map((c) => {
-        const name = NAMES[c.author];
-        const email = c.email ? `${name.toLowerCase()}${c.author}@example.org` : null;
-        const website = c.website ? `https://${name.toLowerCase()}.example.net` : null;
-        return `(${q(c.id)}, ${threadId}, ${q(c.parentId)}, ${q(c.rootId)}, ${q(c.status)}, ${c.pinned}, ${c.likes}, ${c.replyCount}, ${q(c.body)}, ${q(renderMarkdown(c.body))}, ${q(name)}, ${q(email)}, ${q(website)}, ${q(hex(rand, 16))}, 0, ${q(hex(rand, 32))}, ${q(nanoidLike(rand))}, 0, ${q(c.createdAt)}, NULL, ${c.treeNo}, ${c.treePinned})`;
-      });
+    // Multi-row INSERTs of up to 50 rows and 80 KB: few statements to parse, each under D1's 100 KB
+    // statement limit (SQLITE_TOOBIG) even with the wide tree's 10,000-character bodies.
+    const rows = comments.map((c) => {
+      const name = NAMES[c.author];
+      const email = c.email ? `${name.toLowerCase()}${c.author}@example.org` : null;
+      const website = c.website ? `https://${name.toLowerCase()}.example.net` : null;
+      return `(${q(c.id)}, ${threadId}, ${q(c.parentId)}, ${q(c.rootId)}, ${q(c.status)}, ${c.pinned}, ${c.likes}, ${c.replyCount}, ${q(c.body)}, ${q(renderMarkdown(c.body))}, ${q(name)}, ${q(email)}, ${q(website)}, ${q(hex(rand, 16))}, 0, ${q(hex(rand, 32))}, ${q(nanoidLike(rand))}, 0, ${q(c.createdAt)}, NULL, ${c.treeNo}, ${c.treePinned})`;
+    });
+    /** @type {string[]} */
+    let values = [];
+    let bytes = 0;
+    const flush = () => {
+      if (!values.length) return;
       parts.push(
         `INSERT INTO comments (id, thread_id, parent_id, root_id, status, pinned, likes, reply_count, body, html, author_name, author_email, author_website, avatar, moderator, ip_hash, client_id, notify, created_at, edited_at, tree_no, tree_pinned) VALUES\n${values.join(',\n')};`,
       );
+      values = [];
+      bytes = 0;
+    };
+    for (const row of rows) {
+      if (values.length === 50 || (values.length && bytes + row.length > 80_000)) flush();
+      values.push(row);
+      bytes += row.length;
     }
+    flush();
   });
   return { sql: `${parts.join('\n')}\n`, stats };
 };

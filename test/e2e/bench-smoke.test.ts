@@ -46,6 +46,11 @@ test('the bench smoke run exits 0 and writes every figure', { timeout: 180_000 }
     expect(page.rowsRead).toBeGreaterThan(0);
   }
   expect(results.post.requests).toBeGreaterThan(0);
+  // Issue 11: the wide tree's first page was answered, within the page's byte budget (256 KiB of JSON).
+  expect(results.wide.requests).toBeGreaterThan(0);
+  expect(results.wide.non2xx).toBe(0);
+  expect(results.wide.bytes).toBeGreaterThan(10_000);
+  expect(results.wide.bytes).toBeLessThanOrEqual(300_000);
   expect(results.widget.sizes['embed.js'].gzip).toBeGreaterThan(0);
   expect(results.widget.cold.comments).toBeGreaterThan(0);
   expect(Object.keys(results.targets)).toEqual(
