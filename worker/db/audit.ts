@@ -1,16 +1,9 @@
 /** The audit log: one row per moderation action (who, what, which comment or thread, when). */
 
-export type AuditAction =
-  | 'comment.status'
-  | 'comment.pin'
-  | 'comment.edit'
-  | 'comment.delete'
-  | 'comment.reply'
-  | 'thread.update'
-  | 'thread.move'
-  | 'thread.merge'
-  | 'ban.create'
-  | 'ban.delete';
+import type { AuditAction } from '../types/api.ts';
+
+// The actions are the contract's (GET /admin/audit shows them), so one list serves both.
+export type { AuditAction };
 
 export interface AuditEntry {
   actor: string;
