@@ -46,6 +46,8 @@ const guard = <T extends object>(target: T): T => {
 /** Mount it first: every handler after it sees the guarded `c.env.DB` and `c.env.KV`. */
 export const storageBoundary = (): MiddlewareHandler<AppEnv> =>
   async function storageBoundary(c, next) {
-    c.env = { ...c.env, DB: guard(c.env.DB), KV: guard(c.env.KV) };
+    // An unbound KV (a deployment without a cache: GET /admin/health says so) stays undefined, not a crash.
+    const { DB, KV } = c.env;
+    c.env = { ...c.env, DB: DB && guard(DB), KV: KV && guard(KV) };
     await next();
   };
