@@ -41,6 +41,15 @@ export default {
       },
     },
     {
+      name: 'zod-through-lib',
+      severity: 'error',
+      comment:
+        'Schemas import zod from lib/zod.ts, which installs the English messages zod/mini lacks; the classic ' +
+        '`zod` entry point would add ~700 KiB to the bundle (issue 21, item 4).',
+      from: { path: '^worker/', pathNot: '^worker/lib/zod\\.ts$' },
+      to: { path: '^zod(/|$)|node_modules/zod/' },
+    },
+    {
       name: 'types-only-types',
       severity: 'error',
       comment: 'types/ is the contract: it may import other types, nothing else.',
