@@ -21,6 +21,9 @@ const shipped = [
   /^admin\/index\.html$/,
   /^admin\/assets\/index-[\w-]+\.(js|css)$/,
   /^(index|index-with-counts|en|dark|spa)\.html$/,
+  // The demo pages' security headers (demo/_headers, issue 11 item 7) and the SPA demo's script.
+  /^_headers$/,
+  /^spa\.js$/,
 ];
 
 describe('the production build (dist/)', () => {
