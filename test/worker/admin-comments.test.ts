@@ -5,6 +5,7 @@ import { admin, call, freshPage, getThread, postComment } from './helpers.ts';
 const setStatus = (id: string, status: string) => admin('PATCH', `/comments/${id}`, { status });
 
 /** The stored counters of a page: the thread's comment_count and each comment's reply_count. */
+// Raw SQL: the counters themselves are what these tests check, and no answer shows each reply_count.
 const counters = async (url: string) => {
   const thread = await env.DB.prepare('SELECT id, comment_count FROM threads WHERE key = ?1')
     .bind(url)
@@ -167,6 +168,7 @@ describe('PATCH /api/v1/admin/comments/:id (pin, body)', () => {
     const pinned = await admin('PATCH', `/comments/${second}`, { pinned: true });
     expect(pinned.json.comment.pinned).toBe(true);
     expect(await visibleIds(url)).toEqual([second, reply, first]);
+    // tree_pinned is internal ordering state; the order above is its visible effect, this is its cause.
     const tree = await env.DB.prepare('SELECT tree_pinned FROM comments WHERE id = ?1').bind(reply).first();
     expect(tree?.tree_pinned).toBe(1);
     expect((await admin('PATCH', `/comments/${reply}`, { pinned: true })).res.status).toBe(422);
@@ -192,6 +194,7 @@ describe('DELETE /api/v1/admin/comments/:id', () => {
     const id = await post(url, { author: { name: 'Zoé', email: 'zoe@example.com' } });
     const res = await admin('DELETE', `/comments/${id}`);
     expect(res.res.status).toBe(204);
+    // Erased for good means no row at all, which a 404 alone would not tell from a hidden row.
     expect(await env.DB.prepare('SELECT 1 FROM comments WHERE id = ?1').bind(id).first()).toBeNull();
     expect((await counters(url)).count).toBe(0);
     expect((await admin('DELETE', `/comments/${id}`)).res.status).toBe(404);
@@ -202,6 +205,7 @@ describe('DELETE /api/v1/admin/comments/:id', () => {
     const root = await post(url, { author: { name: 'Zoé', email: 'zoe@example.com' }, body: 'secret' });
     const reply = await post(url, { parentId: root });
     await admin('DELETE', `/comments/${root}`);
+    // No personal data left is about what is stored, not about what is shown.
     const row = await env.DB.prepare(
       'SELECT status, body, author_name, author_email, ip_hash, reader_hash FROM comments WHERE id = ?1',
     )

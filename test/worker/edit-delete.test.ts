@@ -31,6 +31,7 @@ describe('PATCH /api/v1/comments/:id', () => {
     const { comment } = (await res.json()) as Record<string, any>;
     expect(comment.html).toBe('<p>second <strong>take</strong></p>\n');
     expect(Date.parse(comment.editedAt)).toBeGreaterThan(0);
+    // The Markdown as stored (only the admin API shows it, behind another door).
     const stored = await env.DB.prepare('SELECT body FROM comments WHERE id = ?1').bind(comment.id).first();
     expect(stored?.body).toBe('second **take**');
     expect((await threadOf(url)).comments[0].html).toBe(comment.html);
@@ -78,6 +79,7 @@ describe('DELETE /api/v1/comments/:id', () => {
     const thread = await threadOf(url);
     expect(thread.comments).toEqual([]);
     expect(thread.thread.commentCount).toBe(0);
+    // Erasure means nothing about the address is stored, which no answer can show.
     const left = await env.DB.prepare(
       "SELECT count(*) AS n FROM comments WHERE author_email = 'zoe@example.com'",
     ).first();
@@ -102,6 +104,7 @@ describe('DELETE /api/v1/comments/:id', () => {
     });
     expect(thread.comments[1].html).toBe('<p>child</p>\n');
     expect(thread.thread.commentCount).toBe(1);
+    // The placeholder keeps no personal data in storage, not only in the answer.
     const row = await env.DB.prepare('SELECT body, author_name, author_email FROM comments WHERE id = ?1')
       .bind(root.json.comment.id)
       .first();

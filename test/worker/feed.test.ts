@@ -1,8 +1,7 @@
-import { env } from 'cloudflare:test';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { escapeXml } from '../../worker/lib/atom.ts';
-import { freshPage, ORIGIN, postComment, request } from './helpers.ts';
+import { freshPage, ORIGIN, postComment, request, setStatus } from './helpers.ts';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 
@@ -157,9 +156,7 @@ describe('GET /api/v1/feed', () => {
     const page = freshPage();
     await postComment({ url: page, body: 'shown', author: { name: 'Eve', email: 'eve@mail.example' } });
     const hidden = await postComment({ url: page, body: 'held' });
-    await env.DB.prepare("UPDATE comments SET status = 'pending' WHERE id = ?1")
-      .bind(hidden.json.comment.id)
-      .run();
+    await setStatus(hidden.json.comment.id, 'pending');
     const { xml, feed } = await getFeed(q(page));
     expect(all(feed as XmlElement, 'entry')).toHaveLength(1);
     expect(xml).not.toContain('eve@mail.example');
@@ -170,10 +167,16 @@ describe('GET /api/v1/feed', () => {
     const page = freshPage();
     const old = await postComment({ url: page, body: 'old' });
     await postComment({ url: page, body: 'new' });
-    const editedAt = new Date(Date.now() + 60_000).toISOString();
-    await env.DB.prepare('UPDATE comments SET edited_at = ?2 WHERE id = ?1')
-      .bind(old.json.comment.id, editedAt)
-      .run();
+    const edited = await request(`/api/v1/comments/${old.json.comment.id}`, {
+      method: 'PATCH',
+      headers: {
+        'Content-Type': 'application/json',
+        Origin: ORIGIN,
+        Authorization: `Bearer ${old.json.editToken}`,
+      },
+      body: JSON.stringify({ body: 'old, edited' }),
+    });
+    const { editedAt } = ((await edited.json()) as { comment: { editedAt: string } }).comment;
     const { feed } = await getFeed(q(page));
     const entries = all(feed as XmlElement, 'entry');
     expect(textOf(entries[1] as XmlElement, 'updated')).toBe(editedAt);

@@ -82,3 +82,10 @@ export const admin = async (method: string, path: string, body?: unknown) => {
   const text = await res.text();
   return { res, json: (text ? JSON.parse(text) : null) as Record<string, any> };
 };
+
+/** Moderates a comment the way the owner does (PATCH /admin/comments/:id), counters and audit included. */
+export const setStatus = async (id: string, status: 'approved' | 'pending' | 'spam' | 'deleted') => {
+  const { res, json } = await admin('PATCH', `/comments/${id}`, { status });
+  if (res.status !== 200) throw new Error(`PATCH /admin/comments/${id} answered ${res.status}`);
+  return json;
+};

@@ -15,6 +15,7 @@ import wxr10 from '../fixtures/import/wxr-1.0.xml?raw';
 import wxr from '../fixtures/import/wxr-quirks.xml?raw';
 import { getThread } from './helpers.ts';
 
+// Raw SQL here only reads what an import stored (import keys, statuses by author), which no reader shows.
 const row = (sql: string, ...params: unknown[]) =>
   env.DB.prepare(sql)
     .bind(...params)

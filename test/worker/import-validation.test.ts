@@ -7,6 +7,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { importText } from '../fixtures/import/support.ts';
 
+// Raw SQL only reads what was stored: that no hostile URL, title or flag got in anywhere in the database.
 const row = (sql: string, ...params: unknown[]) =>
   env.DB.prepare(sql)
     .bind(...params)

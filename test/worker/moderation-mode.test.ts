@@ -1,6 +1,5 @@
-import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { freshPage, getThread, postWithSettings } from './helpers.ts';
+import { admin, freshPage, getThread, postWithSettings, setStatus } from './helpers.ts';
 
 const post = postWithSettings;
 
@@ -26,9 +25,7 @@ describe('moderation modes', () => {
       { url: freshPage(), body: 'a', author: { email }, reader: 'reader-moderation' },
     );
     expect(first.body.comment.status).toBe('pending');
-    await env.DB.prepare("UPDATE comments SET status = 'approved' WHERE id = ?1")
-      .bind(first.body.comment.id)
-      .run();
+    await setStatus(first.body.comment.id, 'approved');
     const second = await post(
       { moderation: 'first-time' },
       { url: freshPage(), body: 'b', author: { email: email.toUpperCase() }, reader: 'reader-moderation' },
@@ -41,7 +38,7 @@ describe('moderation modes', () => {
   it('refuses a comment on a locked thread with 409', async () => {
     const url = freshPage();
     await post({}, { url, body: 'before the lock' });
-    await env.DB.prepare('UPDATE threads SET locked = 1 WHERE key = ?1').bind(url).run();
+    expect((await admin('PATCH', '/threads', { key: url, locked: true })).res.status).toBe(200);
     await expect(post({}, { url, body: 'after' })).rejects.toMatchObject({
       code: 'thread_locked',
       status: 409,

@@ -1,6 +1,5 @@
-import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { freshPage, postComment, request } from './helpers.ts';
+import { freshPage, postComment, request, setStatus } from './helpers.ts';
 
 const getRecent = async (query = '') => {
   const res = await request(`/api/v1/recent${query}`);
@@ -9,9 +8,6 @@ const getRecent = async (query = '') => {
 
 const bodiesOf = (json: Record<string, any>) =>
   (json.comments as { html: string }[]).map((c) => c.html.replace(/<\/?p>|\n/g, ''));
-
-const setStatus = (id: string, status: string) =>
-  env.DB.prepare('UPDATE comments SET status = ?2 WHERE id = ?1').bind(id, status).run();
 
 describe('GET /api/v1/recent', () => {
   it('answers the latest approved comments across pages, newest first, each with its page', async () => {

@@ -10,6 +10,7 @@
  * Without a reader id every mode falls back to `comment`. Computed only once a comment is stored.
  */
 import { keyedHash } from './crypto.ts';
+import { toHex } from './encoding.ts';
 
 export type AvatarSeedMode = 'reader' | 'thread' | 'comment';
 export const AVATAR_SEED_MODES: readonly AvatarSeedMode[] = ['reader', 'thread', 'comment'];
@@ -33,5 +34,4 @@ export const avatarSeed = (secret: string, mode: AvatarSeedMode, who: AvatarSour
 };
 
 /** What the honeypot answers: random, so a filled honeypot reveals nothing about the address typed. */
-export const decoyAvatar = (): string =>
-  Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
+export const decoyAvatar = (): string => toHex(crypto.getRandomValues(new Uint8Array(8)));

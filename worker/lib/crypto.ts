@@ -2,6 +2,7 @@
  * Keyed hashes and signed tokens (HMAC-SHA256 with SECRET_KEY): edit tokens, IP hashes, avatar seeds.
  * Keyed, so an outsider holding a hash cannot test guesses of the e-mail or IP behind it.
  */
+import { fromBase64Url, toBase64Url, toHex } from './encoding.ts';
 
 const encoder = new TextEncoder();
 const keys = new Map<string, Promise<CryptoKey>>();
@@ -18,22 +19,6 @@ const hmacKey = (secret: string): Promise<CryptoKey> => {
     keys.set(secret, key);
   }
   return key;
-};
-
-const toHex = (bytes: ArrayBuffer): string =>
-  Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
-
-const toBase64Url = (bytes: ArrayBuffer): string =>
-  btoa(String.fromCharCode(...new Uint8Array(bytes)))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-
-const fromBase64Url = (text: string): Uint8Array<ArrayBuffer> | null => {
-  // A length of 4n+1 is no base64 at all (atob throws on it): refuse it like any other bad alphabet.
-  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
 };
 
 const sign = async (secret: string, purpose: string, message: string): Promise<ArrayBuffer> =>

@@ -5,14 +5,12 @@
  * (pinned, likes, seq).
  */
 import type { Cursor } from '../types/cursor.ts';
+import { base64UrlToText, textToBase64Url } from './encoding.ts';
 
 export type { Cursor };
 
-const toBase64Url = (text: string): string =>
-  btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-
 export const encodeCursor = (cursor: Cursor): string =>
-  toBase64Url(
+  textToBase64Url(
     JSON.stringify(
       cursor.sort === 'top'
         ? ['t', cursor.pinned, cursor.seq, cursor.likes]
@@ -27,7 +25,7 @@ export const decodeCursor = (text: string): Cursor | null => {
   if (!/^[A-Za-z0-9_-]{1,200}$/.test(text)) return null;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(atob(text.replace(/-/g, '+').replace(/_/g, '/')));
+    parsed = JSON.parse(base64UrlToText(text) ?? '');
   } catch {
     return null;
   }

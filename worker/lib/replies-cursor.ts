@@ -3,24 +3,22 @@
  * next replies of a tree are a keyset range of the by-root index. Replies posted meanwhile come at the end.
  */
 import type { Comment } from '../types/api.ts';
+import { base64UrlToText, textToBase64Url } from './encoding.ts';
 
 export interface RepliesCursor {
   /** Replies after this seq (the root's own seq, or the last reply already shown). */
   after: number;
 }
 
-const toBase64Url = (text: string): string =>
-  btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-
 export const encodeRepliesCursor = (cursor: RepliesCursor): string =>
-  toBase64Url(JSON.stringify(['r', cursor.after]));
+  textToBase64Url(JSON.stringify(['r', cursor.after]));
 
 /** Returns `null` for anything that is not a replies cursor this server made (the route answers 400). */
 export const decodeRepliesCursor = (text: string): RepliesCursor | null => {
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(text)) return null;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(atob(text.replace(/-/g, '+').replace(/_/g, '/')));
+    parsed = JSON.parse(base64UrlToText(text) ?? '');
   } catch {
     return null;
   }

@@ -4,8 +4,8 @@
  */
 import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
-import type { z } from 'zod';
 import { ApiError, validationFailed } from '../errors.ts';
+import type * as z from '../lib/zod.ts';
 import type { FieldError } from '../types/api.ts';
 
 const toFieldErrors = (issues: readonly z.core.$ZodIssue[]): FieldError[] =>
@@ -14,7 +14,7 @@ const toFieldErrors = (issues: readonly z.core.$ZodIssue[]): FieldError[] =>
 /**
  * @example app.post('/comments', validate('json', newCommentSchema), (c) => c.req.valid('json'))
  */
-export const validate = <T extends z.ZodType, Target extends keyof ValidationTargets>(
+export const validate = <T extends z.core.$ZodType, Target extends keyof ValidationTargets>(
   target: Target,
   schema: T,
 ) =>

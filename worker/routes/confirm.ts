@@ -5,17 +5,17 @@
  * API, like /unsubscribe), which marks the address confirmed.
  */
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { confirmAddress } from '../db/confirmed-addresses.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { checkConfirmLink } from '../lib/confirm-link.ts';
+import * as z from '../lib/zod.ts';
 import { validate } from '../middleware/validate.ts';
 
 const querySchema = z.object({
-  a: z.string().min(1).max(64),
-  e: z.string().min(1).max(20),
-  sig: z.string().min(1).max(64),
+  a: z.string().check(z.minLength(1), z.maxLength(64)),
+  e: z.string().check(z.minLength(1), z.maxLength(20)),
+  sig: z.string().check(z.minLength(1), z.maxLength(64)),
 });
 
 const page = (title: string, body: string) => `<!doctype html><meta charset="utf-8">

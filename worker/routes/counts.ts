@@ -3,11 +3,11 @@
  * under each post), answered from KV when warm, else from the threads' stored counters with one query.
  */
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { countsByKey } from '../db/listing.ts';
 import type { AppEnv } from '../env.ts';
 import { normalizeUrl } from '../lib/normalize-url.ts';
 import { LIMITS } from '../lib/schemas.ts';
+import * as z from '../lib/zod.ts';
 import { validate } from '../middleware/validate.ts';
 import { cacheCounts, readCachedCounts } from '../services/pages/thread-cache.ts';
 import { MAX_COUNTS } from '../types/api.ts';
@@ -16,7 +16,8 @@ import { MAX_COUNTS } from '../types/api.ts';
 const asArray = (value: unknown): unknown =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
 
-const text = (max: number) => z.string().max(max, { error: `must be at most ${max} characters` });
+const text = (max: number) =>
+  z.string().check(z.maxLength(max, { error: `must be at most ${max} characters` }));
 
 const countsQuerySchema = z
   .object({
@@ -24,15 +25,19 @@ const countsQuerySchema = z
       asArray,
       z
         .array(text(LIMITS.url))
-        .min(1, { error: 'is required' })
-        .max(MAX_COUNTS, { error: `may be given at most ${MAX_COUNTS} times` }),
+        .check(
+          z.minLength(1, { error: 'is required' }),
+          z.maxLength(MAX_COUNTS, { error: `may be given at most ${MAX_COUNTS} times` }),
+        ),
     ),
     id: z.preprocess(asArray, z.array(text(LIMITS.id))),
   })
-  .refine((q) => q.id.length <= q.url.length, {
-    error: 'pairs with the url at the same position, so there may not be more ids than urls',
-    path: ['id'],
-  });
+  .check(
+    z.refine((q) => q.id.length <= q.url.length, {
+      error: 'pairs with the url at the same position, so there may not be more ids than urls',
+      path: ['id'],
+    }),
+  );
 
 export const counts = new Hono<AppEnv>().get('/', validate('query', countsQuerySchema), async (c) => {
   const query = c.req.valid('query');

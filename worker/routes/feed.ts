@@ -4,7 +4,6 @@
  */
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
-import { z } from 'zod';
 import { type ListedCommentRow, latestComments, latestThreadComments } from '../db/listing.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
@@ -12,20 +11,23 @@ import { type AtomEntry, renderAtomFeed } from '../lib/atom.ts';
 import { boundEntries } from '../lib/feed-budget.ts';
 import { normalizeUrl } from '../lib/normalize-url.ts';
 import { LIMITS } from '../lib/schemas.ts';
+import * as z from '../lib/zod.ts';
 import { validate } from '../middleware/validate.ts';
 
 export const FEED_SIZE = 50;
 
 const feedQuerySchema = z.object({
-  url: z
-    .string()
-    .max(LIMITS.url, { error: `must be at most ${LIMITS.url} characters` })
-    .optional(),
-  id: z
-    .string()
-    .min(1, { error: 'must not be empty' })
-    .max(LIMITS.id, { error: `must be at most ${LIMITS.id} characters` })
-    .optional(),
+  url: z.optional(
+    z.string().check(z.maxLength(LIMITS.url, { error: `must be at most ${LIMITS.url} characters` })),
+  ),
+  id: z.optional(
+    z
+      .string()
+      .check(
+        z.minLength(1, { error: 'must not be empty' }),
+        z.maxLength(LIMITS.id, { error: `must be at most ${LIMITS.id} characters` }),
+      ),
+  ),
 });
 
 /** Where a reader of the page finds the comment; the widget gives each comment this fragment's id. */

@@ -1,11 +1,12 @@
 /** GET /api/v1/recent: the site's latest approved comments across threads, newest first, each with its page. */
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { latestComments } from '../db/listing.ts';
 import { toComment } from '../db/rows.ts';
 import type { AppEnv } from '../env.ts';
 import { LISTED_HTML_BYTES } from '../lib/feed-budget.ts';
 import { summarizeHtml } from '../lib/html-summary.ts';
+import { queryLimit } from '../lib/schemas.ts';
+import * as z from '../lib/zod.ts';
 import { validate } from '../middleware/validate.ts';
 import type { Comment } from '../types/api.ts';
 
@@ -15,12 +16,7 @@ export const RECENT_LIMIT = { default: 10, max: 50 } as const;
 export type RecentComment = Comment & { thread: { url: string; title: string } };
 
 const recentQuerySchema = z.object({
-  limit: z.coerce
-    .number({ error: 'must be a number' })
-    .int({ error: 'must be an integer' })
-    .min(1, { error: 'must be at least 1' })
-    .max(RECENT_LIMIT.max, { error: `must be at most ${RECENT_LIMIT.max}` })
-    .default(RECENT_LIMIT.default),
+  limit: queryLimit(RECENT_LIMIT.default, RECENT_LIMIT.max),
 });
 
 export const recent = new Hono<AppEnv>().get('/', validate('query', recentQuerySchema), async (c) => {

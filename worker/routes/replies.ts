@@ -4,7 +4,6 @@
  * page. Always read from D1 (`X-Cache: BYPASS`): a page of "more" is rarely asked for twice.
  */
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { toComment } from '../db/rows.ts';
 import { readTreeReplies } from '../db/tree-replies.ts';
 import type { AppEnv } from '../env.ts';
@@ -12,7 +11,8 @@ import { ApiError } from '../errors.ts';
 import { normalizeUrl } from '../lib/normalize-url.ts';
 import { PAGE_BYTES, rowBytes } from '../lib/page-budget.ts';
 import { decodeRepliesCursor, encodeRepliesCursor } from '../lib/replies-cursor.ts';
-import { LIMITS } from '../lib/schemas.ts';
+import { LIMITS, queryLimit } from '../lib/schemas.ts';
+import * as z from '../lib/zod.ts';
 import { validate } from '../middleware/validate.ts';
 import type { RepliesPage } from '../types/api.ts';
 
@@ -20,28 +20,24 @@ export const REPLIES_LIMIT = { default: 50, max: 100 } as const;
 
 const repliesQuerySchema = z
   .object({
-    url: z
-      .string()
-      .max(LIMITS.url, { error: `must be at most ${LIMITS.url} characters` })
-      .optional(),
-    id: z
-      .string()
-      .min(1, { error: 'must not be empty' })
-      .max(LIMITS.id, { error: `must be at most ${LIMITS.id} characters` })
-      .optional(),
+    url: z.optional(
+      z.string().check(z.maxLength(LIMITS.url, { error: `must be at most ${LIMITS.url} characters` })),
+    ),
+    id: z.optional(
+      z
+        .string()
+        .check(
+          z.minLength(1, { error: 'must not be empty' }),
+          z.maxLength(LIMITS.id, { error: `must be at most ${LIMITS.id} characters` }),
+        ),
+    ),
     root: z
       .string({ error: 'is required' })
-      .min(1, { error: 'is required' })
-      .max(64, { error: 'is not a comment id' }),
-    limit: z.coerce
-      .number({ error: 'must be a number' })
-      .int({ error: 'must be an integer' })
-      .min(1, { error: 'must be at least 1' })
-      .max(REPLIES_LIMIT.max, { error: `must be at most ${REPLIES_LIMIT.max}` })
-      .default(REPLIES_LIMIT.default),
-    cursor: z.string().max(100, { error: 'must be at most 100 characters' }).optional(),
+      .check(z.minLength(1, { error: 'is required' }), z.maxLength(64, { error: 'is not a comment id' })),
+    limit: queryLimit(REPLIES_LIMIT.default, REPLIES_LIMIT.max),
+    cursor: z.optional(z.string().check(z.maxLength(100, { error: 'must be at most 100 characters' }))),
   })
-  .refine((q) => q.url !== undefined || q.id !== undefined, { error: 'is required', path: ['url'] });
+  .check(z.refine((q) => q.url !== undefined || q.id !== undefined, { error: 'is required', path: ['url'] }));
 
 export const replies = new Hono<AppEnv>().get('/', validate('query', repliesQuerySchema), async (c) => {
   const query = c.req.valid('query');

@@ -4,14 +4,17 @@
  * form, `List-Unsubscribe=One-Click` as a form body: mounted outside the JSON-only reader API for that).
  */
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { stopReplyNotifications } from '../db/admin-notify.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { isValidUnsubscribe } from '../lib/unsubscribe-link.ts';
+import * as z from '../lib/zod.ts';
 import { validate } from '../middleware/validate.ts';
 
-const querySchema = z.object({ c: z.string().min(1).max(64), sig: z.string().min(1).max(64) });
+const querySchema = z.object({
+  c: z.string().check(z.minLength(1), z.maxLength(64)),
+  sig: z.string().check(z.minLength(1), z.maxLength(64)),
+});
 
 const PAGE = `<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>Unsubscribed</title><p>You will no longer receive e-mails about replies to this comment.</p>`;

@@ -3,12 +3,7 @@
  * from the worker or from the command-line tool, so a reply sent in a later batch names its parent without
  * asking the server, and a re-import finds what it already wrote.
  */
-
-const toBase64Url = (bytes: Uint8Array): string =>
-  btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
+import { toBase64Url } from '../encoding.ts';
 
 /**
  * 21 URL-safe characters (126 bits of SHA-256), the shape of a nanoid.
@@ -16,5 +11,5 @@ const toBase64Url = (bytes: Uint8Array): string =>
  */
 export const importId = async (importKey: string): Promise<string> => {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(importKey));
-  return toBase64Url(new Uint8Array(digest)).slice(0, 21);
+  return toBase64Url(digest).slice(0, 21);
 };

@@ -6,10 +6,10 @@
  * `warnings` (a comment whose body is too long is skipped, with an error naming it); what only the owner
  * may set (the moderator badge, likes) is kept, since only the owner can import, and counted too.
  */
-import { z } from 'zod';
 import type { Settings } from '../../env.ts';
 import type { ImportWarning } from '../../types/api.ts';
 import { LIMITS } from '../schemas.ts';
+import * as z from '../zod.ts';
 import type { ExportComment, ExportFile, ExportThread } from './causerie-format.ts';
 import type { ImportError } from './model.ts';
 

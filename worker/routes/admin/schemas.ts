@@ -1,104 +1,114 @@
 /** The zod schemas of the admin API's inputs. */
-import { z } from 'zod';
-import { LIMITS } from '../../lib/schemas.ts';
+import { LIMITS, queryLimit } from '../../lib/schemas.ts';
+import * as z from '../../lib/zod.ts';
 import { decodePosition } from './shapes.ts';
 
 const STATUSES = ['approved', 'pending', 'spam', 'deleted'] as const;
 
-const limit = (fallback: number, max: number) =>
-  z.coerce
-    .number({ error: 'must be a number' })
-    .int({ error: 'must be an integer' })
-    .min(1, { error: 'must be at least 1' })
-    .max(max, { error: `must be at most ${max}` })
-    .default(fallback);
-
-const cursor = z
-  .string()
-  .optional()
-  .transform((value, ctx) => {
+const cursor = z.pipe(
+  z.optional(z.string()),
+  z.transform((value: string | undefined, ctx) => {
     if (value === undefined) return null;
     const position = decodePosition(value);
-    if (position === null) ctx.addIssue({ code: 'custom', message: 'is not a cursor from this API' });
+    if (position === null) {
+      ctx.issues.push({ code: 'custom', message: 'is not a cursor from this API', input: value });
+    }
     return position;
-  });
+  }),
+);
 
-const commentId = z.string({ error: 'must be a string' }).min(1, { error: 'is required' }).max(64);
+const commentId = z
+  .string({ error: 'must be a string' })
+  .check(z.minLength(1, { error: 'is required' }), z.maxLength(64));
 
 const markdown = z
   .string({ error: 'must be a string' })
-  .refine((body) => body.trim() !== '', { error: 'must not be empty' });
+  .check(z.refine((body) => body.trim() !== '', { error: 'must not be empty' }));
 
 export const queueQuerySchema = z.object({
-  status: z
-    .enum([...STATUSES, 'all'], { error: 'must be pending, approved, spam, deleted or all' })
-    .default('pending'),
-  url: z.string().max(LIMITS.url).optional(),
-  q: z
-    .string()
-    .max(200)
-    .transform((q) => q.trim() || null)
-    .optional(),
-  limit: limit(50, 200),
+  status: z._default(
+    z.enum([...STATUSES, 'all'], { error: 'must be pending, approved, spam, deleted or all' }),
+    'pending',
+  ),
+  url: z.optional(z.string().check(z.maxLength(LIMITS.url))),
+  q: z.optional(
+    z.pipe(
+      z.string().check(z.maxLength(200)),
+      z.transform((q: string) => q.trim() || null),
+    ),
+  ),
+  limit: queryLimit(50, 200),
   cursor,
 });
 
 export const commentPatchSchema = z.object({
-  status: z.enum(STATUSES, { error: 'must be approved, pending, spam or deleted' }).optional(),
-  pinned: z.boolean({ error: 'must be true or false' }).optional(),
-  body: markdown.optional(),
+  status: z.optional(z.enum(STATUSES, { error: 'must be approved, pending, spam or deleted' })),
+  pinned: z.optional(z.boolean({ error: 'must be true or false' })),
+  body: z.optional(markdown),
 });
 
 export const bulkSchema = z.object({
-  ids: z.array(commentId).min(1, { error: 'must not be empty' }).max(100, { error: 'at most 100 ids' }),
+  ids: z
+    .array(commentId)
+    .check(z.minLength(1, { error: 'must not be empty' }), z.maxLength(100, { error: 'at most 100 ids' })),
   action: z.enum(['approve', 'spam', 'delete'], { error: 'must be approve, spam or delete' }),
 });
 
 export const moderatorReplySchema = z
   .object({
     /** A reply to this comment… */
-    parentId: commentId.optional(),
+    parentId: z.optional(commentId),
     /** …or a new root comment on this existing thread. */
-    threadKey: z.string().min(1).max(LIMITS.url).optional(),
+    threadKey: z.optional(z.string().check(z.minLength(1), z.maxLength(LIMITS.url))),
     body: markdown,
-    name: z.string().trim().min(1).max(LIMITS.name).optional(),
+    name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.name))),
   })
-  .refine((r) => (r.parentId === undefined) !== (r.threadKey === undefined), {
-    error: 'give either parentId or threadKey',
-    path: ['parentId'],
-  });
+  .check(
+    z.refine((r) => (r.parentId === undefined) !== (r.threadKey === undefined), {
+      error: 'give either parentId or threadKey',
+      path: ['parentId'],
+    }),
+  );
 
-export const pageQuerySchema = z.object({ limit: limit(50, 200), cursor });
+export const pageQuerySchema = z.object({ limit: queryLimit(50, 200), cursor });
 
 export const auditQuerySchema = z.object({
-  limit: limit(50, 200),
+  limit: queryLimit(50, 200),
   cursor,
-  commentId: commentId.optional(),
+  commentId: z.optional(commentId),
 });
 
 export const threadPatchSchema = z.object({
-  key: z.string({ error: 'is required' }).min(1, { error: 'is required' }).max(LIMITS.url),
-  locked: z.boolean({ error: 'must be true or false' }).optional(),
-  title: z.string({ error: 'must be a string' }).trim().max(LIMITS.title).optional(),
-  url: z.string({ error: 'must be a string' }).min(1).max(LIMITS.url).optional(),
+  key: z
+    .string({ error: 'is required' })
+    .check(z.minLength(1, { error: 'is required' }), z.maxLength(LIMITS.url)),
+  locked: z.optional(z.boolean({ error: 'must be true or false' })),
+  title: z.optional(z.string({ error: 'must be a string' }).check(z.trim(), z.maxLength(LIMITS.title))),
+  url: z.optional(z.string({ error: 'must be a string' }).check(z.minLength(1), z.maxLength(LIMITS.url))),
 });
+
+const hash = (what: string) =>
+  z.optional(
+    z
+      .string()
+      .check(z.regex(/^[0-9a-f]{8,64}$/, { error: `must be ${what} hash as the admin API shows it` })),
+  );
 
 export const banSchema = z
   .object({
-    commentId: commentId.optional(),
-    email: z.email({ error: 'must be a valid e-mail address' }).max(LIMITS.email).optional(),
-    ipHash: z
-      .string()
-      .regex(/^[0-9a-f]{8,64}$/, { error: 'must be an IP hash as the admin API shows it' })
-      .optional(),
-    readerHash: z
-      .string()
-      .regex(/^[0-9a-f]{8,64}$/, { error: 'must be a reader hash as the admin API shows it' })
-      .optional(),
-    reason: z.string().trim().max(500).optional(),
-    expiresAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
+    commentId: z.optional(commentId),
+    email: z.optional(z.email({ error: 'must be a valid e-mail address' }).check(z.maxLength(LIMITS.email))),
+    ipHash: hash('an IP'),
+    readerHash: hash('a reader'),
+    reason: z.optional(z.string().check(z.trim(), z.maxLength(500))),
+    expiresAt: z.optional(z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' })),
   })
-  .refine((b) => [b.commentId, b.email, b.ipHash, b.readerHash].filter((v) => v !== undefined).length === 1, {
-    error: 'give exactly one of commentId, email, ipHash, readerHash',
-    path: ['commentId'],
-  });
+  .check(
+    z.refine(
+      (b) => [b.commentId, b.email, b.ipHash, b.readerHash].filter((v) => v !== undefined).length === 1,
+      {
+        error: 'give exactly one of commentId, email, ipHash, readerHash',
+        path: ['commentId'],
+      },
+    ),
+  );

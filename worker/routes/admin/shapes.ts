@@ -8,6 +8,7 @@ import type { AdminCommentRow } from '../../db/admin-comments.ts';
 import type { AdminThreadRow } from '../../db/admin-threads.ts';
 import type { AuditRow } from '../../db/audit.ts';
 import { toComment, toThread } from '../../db/rows.ts';
+import { base64UrlToText, textToBase64Url } from '../../lib/encoding.ts';
 import type { AdminComment, AdminThread, AuditEntry, Ban } from '../../types/api.ts';
 
 export const toAdminComment = (row: AdminCommentRow, anonymousName: string): AdminComment => ({
@@ -55,18 +56,13 @@ export const toAuditEntry = (row: AuditRow): AuditEntry => ({
 });
 
 /** A listing's cursor: the position (seq or id) its last row had, base64url, so clients treat it as opaque. */
-export const encodePosition = (position: number): string =>
-  btoa(`p${position}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+export const encodePosition = (position: number): string => textToBase64Url(`p${position}`);
 
 /** `null` for anything this API did not make (the route answers 400). */
 export const decodePosition = (cursor: string): number | null => {
   if (!/^[A-Za-z0-9_-]{1,40}$/.test(cursor)) return null;
-  try {
-    const match = /^p(\d{1,15})$/.exec(atob(cursor.replace(/-/g, '+').replace(/_/g, '/')));
-    return match ? Number(match[1]) : null;
-  } catch {
-    return null;
-  }
+  const match = /^p(\d{1,15})$/.exec(base64UrlToText(cursor) ?? '');
+  return match ? Number(match[1]) : null;
 };
 
 /** Fetch one more row than asked: its presence says whether there is a next page. */

@@ -4,14 +4,12 @@
  * the HMAC over the timestamp header, a dot and the raw body, compares in constant time, and rejects a
  * timestamp more than 5 minutes from its clock: a captured delivery cannot be replayed later.
  */
+import { fromHex, toHex } from '../../lib/encoding.ts';
 
 const encoder = new TextEncoder();
 
 /** How old a delivery a receiver should accept (documented for receivers; used by `verifyWebhook`). */
 export const REPLAY_WINDOW_SECONDS = 300;
-
-const toHex = (bytes: ArrayBuffer): string =>
-  Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
 
 const key = (secret: string, usage: 'sign' | 'verify') =>
   crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [usage]);
@@ -36,7 +34,7 @@ export const verifyWebhook = async (
   const hex = /^sha256=([0-9a-f]{64})$/.exec(headers.signature ?? '')?.[1];
   if (!Number.isSafeInteger(timestamp) || !hex) return false;
   if (Math.abs(nowSeconds - timestamp) > REPLAY_WINDOW_SECONDS) return false;
-  const mac = Uint8Array.from(hex.match(/../g) ?? [], (byte) => Number.parseInt(byte, 16));
+  const mac = fromHex(hex);
   return crypto.subtle.verify(
     'HMAC',
     await key(secret, 'verify'),

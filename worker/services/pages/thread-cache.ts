@@ -4,6 +4,7 @@
  * thread deletes its entries after D1 has committed; a short TTL bounds what a read racing a write could
  * leave behind. Pages with a cursor or another limit always come from D1.
  */
+import { toHex } from '../../lib/encoding.ts';
 import { DEFAULT_PAGE_SIZE } from '../../lib/schemas.ts';
 import { SORTS, type SortOrder, type ThreadPage } from '../../types/api.ts';
 
@@ -11,8 +12,7 @@ const TTL_SECONDS = 300;
 
 /** Thread keys can be 2,000-character URLs and KV keys at most 512 bytes: name entries by a digest. */
 const digest = async (threadKey: string): Promise<string> => {
-  const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(threadKey));
-  return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
+  return toHex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(threadKey)));
 };
 
 const pageKey = async (threadKey: string, sort: SortOrder) => `page:v1:${sort}:${await digest(threadKey)}`;

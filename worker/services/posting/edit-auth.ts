@@ -4,12 +4,8 @@
  */
 import { type EditableRow, findEditable } from '../../db/edits.ts';
 import { ApiError } from '../../errors.ts';
+import { bearerToken } from '../../lib/bearer.ts';
 import { checkEditToken } from '../../lib/crypto.ts';
-
-const bearer = (header: string | undefined): string | null => {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  return match?.[1] ?? null;
-};
 
 /**
  * 401 without a valid token for this comment, 403 `edit_window_closed` once it expired, 404 when the
@@ -22,7 +18,7 @@ export const authorizeEdit = async (
   authorization: string | undefined,
   now: Date,
 ): Promise<EditableRow> => {
-  const token = bearer(authorization);
+  const token = bearerToken(authorization);
   if (!token) throw new ApiError('unauthorized', 'send the edit token as Authorization: Bearer <token>');
   const check = await checkEditToken(secretKey, commentId, token, Math.floor(now.getTime() / 1000));
   if (check === 'invalid') throw new ApiError('unauthorized', 'the edit token is not valid for this comment');
