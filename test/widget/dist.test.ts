@@ -21,6 +21,9 @@ const shipped = [
   /^admin\/index\.html$/,
   /^admin\/assets\/index-[\w-]+\.(js|css)$/,
   /^(index|index-with-counts|en|dark|spa)\.html$/,
+  // The demo's own script (spa.html) and the static files' security headers (demo/_headers).
+  /^spa\.js$/,
+  /^_headers$/,
 ];
 
 describe('the production build (dist/)', () => {
