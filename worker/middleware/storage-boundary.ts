@@ -46,6 +46,7 @@ const guard = <T extends object>(target: T): T => {
 /** Mount it first: every handler after it sees the guarded `c.env.DB` and `c.env.KV`. */
 export const storageBoundary = (): MiddlewareHandler<AppEnv> =>
   async function storageBoundary(c, next) {
-    c.env = { ...c.env, DB: guard(c.env.DB), KV: guard(c.env.KV) };
+    // KV may be unbound (the cache is optional, /admin/health says so): nothing to guard then.
+    c.env = { ...c.env, DB: guard(c.env.DB), KV: c.env.KV && guard(c.env.KV) };
     await next();
   };
