@@ -3,7 +3,7 @@
  * origin `embed.js` came from), so that unused ones stay out of a bundle. Each returns an `ApiResult`
  * (http.ts): callers handle failure by `code`, never by message text.
  */
-import type { Comment, NewComment, SortOrder, ThreadPage } from '../../worker/types/api.ts';
+import type { Comment, NewComment, RepliesPage, SortOrder, ThreadPage } from '../../worker/types/api.ts';
 import { request, send } from './http.ts';
 
 export interface ThreadQuery {
@@ -27,12 +27,16 @@ export interface PageRef {
   id?: string;
 }
 
-export const getThread = (origin: string, query: ThreadQuery, signal?: AbortSignal) => {
+/** A query string of the values that are set. */
+const search = (query: object) => {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
-  // A plain GET with no custom header stays a "simple" CORS request: no preflight round trip.
-  return request<ThreadPage>(`${origin}/api/v1/threads?${params}`, { signal });
+  return params;
 };
+
+// A plain GET with no custom header stays a "simple" CORS request: no preflight round trip.
+export const getThread = (origin: string, query: ThreadQuery, signal?: AbortSignal) =>
+  request<ThreadPage>(`${origin}/api/v1/threads?${search(query)}`, { signal });
 
 export const likeComment = (origin: string, id: string, reader: string, like: boolean) =>
   request<Likes>(`${origin}/api/v1/comments/${id}/like`, send(like ? 'POST' : 'DELETE', { reader }));
@@ -47,6 +51,15 @@ export const editComment = (origin: string, id: string, token: string, body: str
 
 export const deleteComment = (origin: string, id: string, token: string) =>
   request<unknown>(`${origin}/api/v1/comments/${id}`, send('DELETE', undefined, token));
+
+/** `root`: a root comment's id; `cursor`: its `replies.more`, then each answer's `nextCursor`. */
+export interface RepliesQuery extends PageRef {
+  root: string;
+  cursor?: string;
+}
+
+export const getReplies = (origin: string, query: RepliesQuery) =>
+  request<RepliesPage>(`${origin}/api/v1/threads/replies?${search(query)}`, {});
 
 export const renderPreview = (origin: string, body: string) =>
   request<{ html: string }>(`${origin}/api/v1/preview`, send('POST', { body }));

@@ -1,6 +1,6 @@
 /**
  * The entry of causerie-extras.<lang>.js, what only some readers use: posting, editing and deleting one's
- * own comment, the Markdown preview, scrolling to a linked comment, and the messages of the server's error
+ * own comment, the Markdown preview, the rest of a wide reply tree, scrolling to a linked comment, and the messages of the server's error
  * answers. lazy.tsx loads it on first use; it borrows the app's Preact (see vite.config.ts), so its
  * components run in the app's tree.
  */
@@ -12,6 +12,7 @@ import type { Widget } from './components/widget.ts';
 import type { ApiError } from './http.ts';
 import { _extraMessages } from './i18n/extra.ts';
 import { _registerExtras } from './lazy.tsx';
+import { _moreReplies } from './state/more-replies.ts';
 import { _postComment } from './state/post-comment.ts';
 import { replaceComment } from './state/replace-comment.ts';
 import { updateEditToken } from './storage.ts';
@@ -28,7 +29,7 @@ const remove = async (widget: Widget, id: string, token: string): Promise<ApiErr
   return null;
 };
 
-const extras = { _EditForm, _Preview, remove, _postComment, _showLinked, _extraMessages };
+const extras = { _EditForm, _Preview, remove, _postComment, _showLinked, _extraMessages, _moreReplies };
 export type Extras = typeof extras;
 
 _registerExtras(extras);

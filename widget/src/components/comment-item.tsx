@@ -8,11 +8,11 @@ import { useState } from 'preact/hooks';
 import type { Comment } from '../../../worker/types/api.ts';
 import { likeComment } from '../api.ts';
 import { formatDate, formatFullDate } from '../format-date.ts';
-import { type ApiError, offline } from '../http.ts';
-import { ErrorText, errorText, Lazy, loadExtras } from '../lazy.tsx';
+import { ErrorText, errorText, Lazy } from '../lazy.tsx';
 import { loadEditToken } from '../storage.ts';
 import { Avatar } from './avatar.tsx';
 import { LikeButton } from './like-button.tsx';
+import { useAction } from './use-action.ts';
 import type { Widget } from './widget.ts';
 
 export interface CommentItemProps {
@@ -23,8 +23,8 @@ export interface CommentItemProps {
   _replyButton?: RefObject<HTMLButtonElement | null>;
   /** Absent when replies are not possible (deleted placeholder, locked thread). */
   _onReply?: () => void;
-  /** Past the indentation limit, the author this reply answers ("↳ name"). */
-  _inReplyTo?: string;
+  /** Past the indentation limit, the comment this reply answers ("↳ In reply to name", a link to it). */
+  _inReplyTo?: Comment;
   children?: ComponentChildren;
 }
 
@@ -42,8 +42,7 @@ export const CommentItem = ({
   const { author } = comment;
   const [editing, setEditing] = useState(false);
   // Of a delete: an edit's are the edit form's.
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, error, run] = useAction();
   // Read at render: the window closes by itself, and the buttons go with it on the next render.
   const token = comment.status === 'deleted' ? undefined : loadEditToken(comment.id);
   const approved = comment.status === 'approved';
@@ -76,7 +75,21 @@ export const CommentItem = ({
           {comment.status === 'pending' && <span class="badge">{m._pending}</span>}
         </header>
       )}
-      {_inReplyTo && <p class="to">↳ {t._fill(m._inReplyTo, { name: _inReplyTo })}</p>}
+      {_inReplyTo && (
+        <p class="to">
+          <a
+            href={`#comment-${_inReplyTo.id}`}
+            // The anchor is in our shadow root, where the page's fragment navigation does not look.
+            onClick={(event) =>
+              (event.currentTarget.getRootNode() as Document)
+                .getElementById(`comment-${_inReplyTo.id}`)
+                ?.focus()
+            }
+          >
+            ↳ {t._fill(m._inReplyTo, { name: _inReplyTo.author?.name ?? m._deleted })}
+          </a>
+        </p>
+      )}
       {comment.status === 'deleted' ? (
         <p class="deleted">{m._deleted}</p>
       ) : editing && token ? (
@@ -130,17 +143,7 @@ export const CommentItem = ({
                 class="link"
                 disabled={busy}
                 aria-busy={busy}
-                onClick={async () => {
-                  if (busy) return;
-                  setBusy(true);
-                  setError(null);
-                  const failure = await loadExtras().then(
-                    (x) => x.remove(widget, comment.id, token.editToken),
-                    () => offline,
-                  );
-                  setBusy(false);
-                  setError(failure ?? null);
-                }}
+                onClick={() => run((x) => x.remove(widget, comment.id, token.editToken))}
               >
                 {m.remove}
               </button>

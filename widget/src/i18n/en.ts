@@ -35,6 +35,8 @@ export const messages: Messages = {
   moderator: 'Moderator',
   _edited: 'edited',
   _inReplyTo: 'In reply to {name}',
+  _moreReplies: 'Show more replies',
+  _treeFailed: 'This conversation could not be shown.',
   _edit: 'Edit',
   remove: 'Delete',
   _write: 'Write',
@@ -54,6 +56,7 @@ export const extraMessages: ExtraMessages = {
   _confirmRemove: 'Delete this comment? This cannot be undone.',
   _removed: 'Your comment is deleted.',
   _previewEmpty: 'Nothing to preview.',
+  _repliesAdded: { one: '{n} reply added', other: '{n} replies added' },
   errors: {
     bad_request: 'The request was invalid.',
     unauthorized: 'You are not allowed to do that.',

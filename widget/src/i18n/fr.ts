@@ -35,6 +35,8 @@ export const messages: Messages = {
   moderator: 'Modérateur',
   _edited: 'modifié',
   _inReplyTo: 'En réponse à {name}',
+  _moreReplies: 'Afficher plus de réponses',
+  _treeFailed: 'Cette conversation n’a pas pu être affichée.',
   _edit: 'Modifier',
   remove: 'Supprimer',
   _write: 'Écrire',
@@ -54,6 +56,7 @@ export const extraMessages: ExtraMessages = {
   _confirmRemove: 'Supprimer ce commentaire ? C’est définitif.',
   _removed: 'Votre commentaire est supprimé.',
   _previewEmpty: 'Rien à prévisualiser.',
+  _repliesAdded: { one: '{n} réponse ajoutée', other: '{n} réponses ajoutées' },
   errors: {
     bad_request: 'La demande est invalide.',
     unauthorized: 'Vous n’êtes pas autorisé à faire cela.',

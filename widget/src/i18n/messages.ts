@@ -49,6 +49,10 @@ export interface Messages {
   _edited: string;
   /** Shown above a reply past the indentation limit, where nesting no longer says whom it answers. */
   _inReplyTo: string;
+  /** Under a root whose tree has more replies than its page shows (they come by cursor). */
+  _moreReplies: string;
+  /** In place of a root's tree that failed to render (components/guard.tsx). */
+  _treeFailed: string;
   _edit: string;
   remove: string;
   _write: string;
@@ -72,6 +76,8 @@ export interface ExtraMessages {
   _confirmRemove: string;
   _removed: string;
   _previewEmpty: string;
+  /** Read out once "Show more replies" has added them. */
+  _repliesAdded: Plural;
   /** One message per API error code (`network` is in `Messages`). */
   errors: Record<ErrorCode, string>;
   _fieldErrors: Record<FieldName, string>;

@@ -31,7 +31,7 @@ const initial: ThreadState = {
 };
 
 /** Appends without repeating: a comment we posted ourselves can come back in a later page. */
-const merge = (current: Comment[], incoming: Comment[]): Comment[] => {
+export const merge = (current: Comment[], incoming: Comment[]): Comment[] => {
   const seen = new Set(current.map((comment) => comment.id));
   return [...current, ...incoming.filter((comment) => !seen.has(comment.id))];
 };
