@@ -4,7 +4,7 @@
  * (http.ts): callers handle failure by `code`, never by message text.
  */
 import type { Comment, NewComment, SortOrder, ThreadPage } from '../../worker/types/api.ts';
-import { request, send } from './http.ts';
+import { bookmark, request, send } from './http.ts';
 
 export interface ThreadQuery {
   url: string;
@@ -29,7 +29,7 @@ export interface PageRef {
 
 export const getThread = (origin: string, query: ThreadQuery, signal?: AbortSignal) => {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
+  for (const [key, value] of Object.entries({ ...query, bookmark })) if (value) params.set(key, value);
   // A plain GET with no custom header stays a "simple" CORS request: no preflight round trip.
   return request<ThreadPage>(`${origin}/api/v1/threads?${params}`, { signal });
 };

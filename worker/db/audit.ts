@@ -10,7 +10,8 @@ export type AuditAction =
   | 'thread.move'
   | 'thread.merge'
   | 'ban.create'
-  | 'ban.delete';
+  | 'ban.delete'
+  | 'settings.update';
 
 export interface AuditEntry {
   actor: string;

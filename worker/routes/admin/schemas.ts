@@ -102,3 +102,46 @@ export const banSchema = z
     error: 'give exactly one of commentId, email, ipHash, readerHash',
     path: ['commentId'],
   });
+
+/** A word or a name of a runtime list: its var is comma-separated, so an item holds no comma. */
+const listItem = z
+  .string({ error: 'must be a list of strings' })
+  .trim()
+  .min(1, { error: 'must not hold an empty entry' })
+  .max(100, { error: 'must hold entries of at most 100 characters' })
+  .refine((item) => !item.includes(','), { error: 'must hold entries without a comma' });
+
+const runtimeList = z.array(listItem, { error: 'must be a list of strings' }).max(1000, {
+  error: 'may hold at most 1000 entries',
+});
+
+const rateLimitText = z
+  .string({ error: 'must be "count/seconds" or "off"' })
+  .trim()
+  .regex(/^(off|\d{1,6}\s*\/\s*\d{1,7})$/, { error: 'must be "count/seconds" or "off"' });
+
+const wholeNumber = (min: number, max: number) =>
+  z
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be an integer' })
+    .min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` });
+
+/** PATCH /admin/settings: each setting to set, or `null` to drop its override (back to the var). */
+const SETTINGS_SHAPE = {
+  moderation: z
+    .enum(['none', 'all', 'first-time'], { error: 'must be none, all or first-time' })
+    .nullable()
+    .optional(),
+  blocklist: runtimeList.nullable().optional(),
+  maxLinks: wholeNumber(0, 1000).nullable().optional(),
+  reservedNames: runtimeList.nullable().optional(),
+  maxCommentLength: wholeNumber(1, 100_000).nullable().optional(),
+  rateLimitWrites: rateLimitText.nullable().optional(),
+  rateLimitLikes: rateLimitText.nullable().optional(),
+};
+
+export const settingsPatchSchema = z
+  .object(SETTINGS_SHAPE)
+  // A misspelt name must not pass silently as "nothing to change": each unknown key is a field error.
+  .catchall(z.unknown().refine(() => false, { error: 'is not a runtime setting' }));
