@@ -143,5 +143,9 @@ export const readSettings = (env: Bindings): Settings => {
 /** What every handler can read from the context: `c.get('settings')`. */
 export interface AppEnv {
   Bindings: Bindings;
-  Variables: { settings: Settings };
+  Variables: {
+    settings: Settings;
+    /** The request carried a D1 bookmark (middleware/d1-session.ts): it must not fill the edge cache. */
+    bookmarked: boolean;
+  };
 }

@@ -7,7 +7,9 @@ import { Hono } from 'hono';
 import type { AppEnv } from './env.ts';
 import { onError, onNotFound } from './errors.ts';
 import { apiHeaders } from './middleware/api-headers.ts';
+import { d1Session } from './middleware/d1-session.ts';
 import { limitBody, requireJson } from './middleware/json-body.ts';
+import { noStoreByDefault } from './middleware/no-store-default.ts';
 import { readerCors, writeOrigin } from './middleware/origin.ts';
 import { requireSecrets } from './middleware/require-secrets.ts';
 import { settings } from './middleware/settings.ts';
@@ -46,8 +48,11 @@ const api = new Hono<AppEnv>()
 const app = new Hono<AppEnv>()
   // First, so that a D1/KV failure anywhere below (settings, routes, services) becomes a 503.
   .use(storageBoundary())
+  .use(noStoreByDefault())
   .use(apiHeaders())
   .use(settings())
+  // After the settings (a malformed bookmark is a 400 like any bad input), before any query.
+  .use(d1Session())
   // Before any route: a deployment with example or missing secrets serves nothing (503 not_configured).
   .use('/api/*', requireSecrets())
   .route('/api/v1/admin', admin)

@@ -13,9 +13,8 @@ describe('GET /threads of a thread that does not exist', () => {
     const id = `new-${crypto.randomUUID()}`;
     const real = freshPage();
     const attack = await page(`id=${id}&url=${encodeURIComponent('https://evil.example/')}`);
-    expect(attack.res.headers.get('X-Cache')).toBe('MISS');
+    expect(attack.json.thread.url).toBe('https://evil.example/'); // its own answer, under its own cache key
     const reader = await page(`id=${id}&url=${encodeURIComponent(real)}`);
-    expect(reader.res.headers.get('X-Cache')).toBe('HIT');
     expect(reader.json.thread.url).toBe(real);
     expect(JSON.stringify(reader.json)).not.toContain('evil.example');
     expect((await page(`id=${id}`)).json.thread.url).toBe('');
@@ -25,9 +24,8 @@ describe('GET /threads of a thread that does not exist', () => {
     const url = freshPage();
     const id = `real-${crypto.randomUUID()}`;
     await postComment({ url, id });
-    expect((await page(`id=${id}&url=${encodeURIComponent(url)}`)).res.headers.get('X-Cache')).toBe('MISS');
+    expect((await page(`id=${id}&url=${encodeURIComponent(url)}`)).json.thread.url).toBe(url);
     const other = await page(`id=${id}&url=${encodeURIComponent('https://evil.example/')}`);
-    expect(other.res.headers.get('X-Cache')).toBe('HIT');
     expect(other.json.thread.url).toBe(url);
   });
 });
@@ -39,7 +37,6 @@ describe('an import that fills a title', () => {
     const query = `url=${encodeURIComponent(url)}`;
     await page(query);
     const cached = await page(query);
-    expect(cached.res.headers.get('X-Cache')).toBe('HIT');
     expect(cached.json.thread.title).toBe('');
     const file = {
       format: 'causerie-export',
@@ -64,7 +61,6 @@ describe('an import that fills a title', () => {
     expect(imported.res.status).toBe(200);
     expect(imported.json).toMatchObject({ threads: 0, comments: 0, duplicates: 1 });
     const after = await page(query);
-    expect(after.res.headers.get('X-Cache')).toBe('MISS');
     expect(after.json.thread.title).toBe('Titre importé');
   });
 });

@@ -37,16 +37,43 @@ export const getThread = async (query: string) => {
 };
 
 /**
+ * A binding whose listed methods reject, as D1 or KV do when unreachable or over quota. A D1's sessions
+ * (`withSession`, middleware/d1-session.ts) fail the same way: every request's queries run on one.
+ */
+export const failing = <T extends object>(binding: T, methods: string[]): T =>
+  new Proxy(binding, {
+    get(target, prop) {
+      if (methods.includes(String(prop))) return () => Promise.reject(new Error('network connection lost'));
+      const value = Reflect.get(target, prop);
+      if (prop === 'withSession' && typeof value === 'function') {
+        return (...args: unknown[]) => failing(value.apply(target, args), methods);
+      }
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+
+/**
  * Calls the app with these bindings replaced (a failing D1, say) and waits for its `waitUntil` work
- * (KV writes) before answering, so the next request sees what this one cached.
+ * (notifications, cache purges) before answering. With `purges`, the execution context has the
+ * `cache.purge` of Workers Cache (which local workerd lacks), recording each call's options there.
  */
 export const call = async (
   bindings: Partial<Cloudflare.Env>,
   path: string,
   init: RequestInit = {},
   origin = 'https://comments.example',
+  purges?: CachePurgeOptions[],
 ) => {
   const ctx = createExecutionContext();
+  if (purges) {
+    const cache = {
+      purge: async (options: CachePurgeOptions): Promise<CachePurgeResult> => {
+        purges.push(options);
+        return { success: true, errors: [] };
+      },
+    };
+    Object.defineProperty(ctx, 'cache', { value: cache });
+  }
   const res = await app.fetch(new Request(`${origin}${path}`, init), { ...env, ...bindings }, ctx);
   await waitOnExecutionContext(ctx);
   const text = await res.text();

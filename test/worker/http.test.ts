@@ -2,7 +2,7 @@ import { env } from 'cloudflare:test';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { onError, onNotFound } from '../../worker/errors.ts';
-import { admin, call, freshPage, ORIGIN, postJson, request } from './helpers.ts';
+import { admin, call, failing, freshPage, ORIGIN, postJson, request } from './helpers.ts';
 
 describe('errors', () => {
   it('answers unknown routes with a problem+json 404', async () => {
@@ -26,13 +26,7 @@ describe('errors', () => {
   });
 
   it('answers 503 storage_unavailable when D1 fails, and writes nothing', async () => {
-    const broken = new Proxy(env.DB, {
-      get(target, prop) {
-        if (prop === 'batch') return () => Promise.reject(new Error('D1_ERROR: network lost'));
-        const value = Reflect.get(target, prop);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
+    const broken = failing(env.DB, ['batch']);
     const url = freshPage();
     const attempt = await call({ DB: broken }, '/api/v1/comments', {
       method: 'POST',

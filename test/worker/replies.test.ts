@@ -16,7 +16,8 @@ describe('GET /api/v1/threads/replies', () => {
     const reply = (await postComment({ url, parentId: root, body: 'a reply' })).json.comment.id;
     const { res, json } = await replies(`${u(url)}&root=${root}`);
     expect(res.status).toBe(200);
-    expect(res.headers.get('X-Cache')).toBe('BYPASS');
+    expect(res.headers.get('Cache-Control')).toBe('no-cache');
+    expect(res.headers.get('Cache-Tag')).toMatch(/^t:[0-9a-f]{32}$/);
     expect(json).toMatchObject({ comments: [{ id: reply, parentId: root }], nextCursor: null });
   });
 

@@ -4,7 +4,7 @@
  * (http.ts): callers handle failure by `code`, never by message text.
  */
 import type { Comment, NewComment, RepliesPage, SortOrder, ThreadPage } from '../../worker/types/api.ts';
-import { request, send } from './http.ts';
+import { bookmark, request, send } from './http.ts';
 
 export interface ThreadQuery {
   url: string;
@@ -30,7 +30,8 @@ export interface PageRef {
 /** A query string of the values that are set. */
 const search = (query: object) => {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
+  // The bookmark of this page's last write, if any: the read then sees it (read-your-writes).
+  for (const [key, value] of Object.entries({ ...query, bookmark })) if (value) params.set(key, value);
   return params;
 };
 

@@ -50,6 +50,12 @@ export const send = (method: string, body?: unknown, token?: string): RequestIni
   ...(body === undefined ? {} : { body: JSON.stringify(body) }),
 });
 
+/**
+ * The D1 bookmark of this page's last write (worker/middleware/d1-session.ts): the next thread read sends
+ * it, so the writer reads their own write from any replica (and past the edge cache).
+ */
+export let bookmark = '';
+
 /** `fetch`, read as JSON (or by `read`); a 204 is `null`. */
 export const request = async <T>(
   input: string,
@@ -62,6 +68,7 @@ export const request = async <T>(
   } catch {
     return { ok: false, error: offline };
   }
+  bookmark = response.headers.get('X-D1-Bookmark') || bookmark;
   if (!response.ok) return { ok: false, error: await toError(response) };
   try {
     return { ok: true, value: response.status === 204 ? (null as T) : await read(response) };

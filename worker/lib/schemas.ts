@@ -3,7 +3,7 @@ import { SORTS } from '../types/api.ts';
 import { hasHiddenControl, stripNameControls } from './author-text.ts';
 import * as z from './zod.ts';
 
-/** The page size readers get without asking; the one the thread cache keeps (services/pages/thread-cache.ts). */
+/** The page size readers get without asking (GET /threads `limit`). */
 export const DEFAULT_PAGE_SIZE = 50;
 
 export const LIMITS = { name: 80, email: 254, website: 500, url: 2000, id: 200, title: 300 } as const;

@@ -15,8 +15,9 @@ export const readerCors = (): MiddlewareHandler<AppEnv> =>
   cors({
     origin: (origin, c) => (allowed(c, origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-    allowHeaders: ['Content-Type', 'Authorization'],
-    exposeHeaders: ['Retry-After'],
+    allowHeaders: ['Content-Type', 'Authorization', 'X-D1-Bookmark'],
+    // X-D1-Bookmark: the widget reads it from a write's answer and sends it with its next read (d1-session.ts).
+    exposeHeaders: ['Retry-After', 'X-D1-Bookmark'],
     maxAge: 86_400,
   });
 

@@ -14,7 +14,7 @@ import { isAllowedOrigin } from '../lib/origins.ts';
 import { editSchema, newCommentSchema } from '../lib/schemas.ts';
 import { validate } from '../middleware/validate.ts';
 import { scheduleNotify } from '../services/notify/index.ts';
-import { invalidateThread } from '../services/pages/thread-cache.ts';
+import { purgeThreads } from '../services/pages/edge-cache.ts';
 import { renderCommentHtml } from '../services/posting/comment-html.ts';
 import type { PostContext } from '../services/posting/context.ts';
 import { authorizeEdit } from '../services/posting/edit-auth.ts';
@@ -42,8 +42,8 @@ const authorizeOwnEdit = (c: Context<AppEnv>, ctx: PostContext) =>
 export const comments = new Hono<AppEnv>()
   .post('/', validate('json', newCommentSchema), async (c) => {
     const result = await postComment(postContext(c), c.req.valid('json'));
-    // On a retry too: the first attempt may have written D1 and then failed to clear the cache.
-    await invalidateThread(c.env.KV, result.threadKey);
+    // On a retry too: a purge is best effort, and a second one costs nothing but a token.
+    purgeThreads(c, [result.threadKey]);
     // Webhook and e-mails after the response (waitUntil); a retry found an old comment: nothing new to tell.
     if (result.created) scheduleNotify(c, result.body.comment.id, { owner: true });
     // 201 for a new comment; 200 when a retried clientId found the one made before.
@@ -65,7 +65,7 @@ export const comments = new Hono<AppEnv>()
       });
     }
     await updateBody(ctx.db, row, { body, html, editedAt: ctx.now.toISOString(), hold });
-    await invalidateThread(c.env.KV, row.thread_key);
+    purgeThreads(c, [row.thread_key]);
     const updated = await findEditable(ctx.db, row.id);
     if (!updated) throw new ApiError('not_found', 'no such comment');
     return c.json({ comment: toComment(updated, ctx.settings.anonymousName) });
@@ -74,6 +74,6 @@ export const comments = new Hono<AppEnv>()
     const ctx = postContext(c);
     const row = await authorizeOwnEdit(c, ctx);
     await deleteComment(ctx.db, row);
-    await invalidateThread(c.env.KV, row.thread_key);
+    purgeThreads(c, [row.thread_key]);
     return c.body(null, 204);
   });

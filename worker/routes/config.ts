@@ -1,6 +1,7 @@
 /** GET /api/v1/config: the public settings the widget needs before it draws the form. */
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
+import { CONFIG_TAG, EDGE_FRESHNESS_CONFIG, publicCacheHeaders } from '../lib/edge-cache-headers.ts';
 import { LIMITS } from '../lib/schemas.ts';
 import { type PublicConfig, SORTS } from '../types/api.ts';
 
@@ -23,5 +24,15 @@ export const config = new Hono<AppEnv>().get('/', (c) => {
     defaultSort: 'oldest',
     pageSize: { default: 50, max: 100 },
   };
-  return c.json(body, 200, { 'Cache-Control': 'public, max-age=60' });
+  // Runtime settings show here (moderation, comment length): PATCH /admin/settings purges CONFIG_TAG.
+  return c.json(
+    body,
+    200,
+    publicCacheHeaders({
+      tags: [CONFIG_TAG],
+      browser: 'public, max-age=60',
+      edge: EDGE_FRESHNESS_CONFIG,
+      bookmarked: c.get('bookmarked'),
+    }),
+  );
 });

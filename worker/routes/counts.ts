@@ -1,15 +1,16 @@
 /**
  * GET /api/v1/counts: comment counts for many pages in one call (a blog's index page showing "3 comments"
- * under each post), answered from KV when warm, else from the threads' stored counters with one query.
+ * under each post), from the threads' stored counters with one D1 query, cached at the edge under the tag
+ * of every thread it counts (an unknown page too: its first comment purges the answer).
  */
 import { Hono } from 'hono';
 import { countsByKey } from '../db/listing.ts';
 import type { AppEnv } from '../env.ts';
+import { publicCacheHeaders, threadTag } from '../lib/edge-cache-headers.ts';
 import { normalizeUrl } from '../lib/normalize-url.ts';
 import { LIMITS } from '../lib/schemas.ts';
 import * as z from '../lib/zod.ts';
 import { validate } from '../middleware/validate.ts';
-import { cacheCounts, readCachedCounts } from '../services/pages/thread-cache.ts';
 import { MAX_COUNTS } from '../types/api.ts';
 
 /** A repeated query parameter arrives as an array, a single one as a string, an absent one not at all. */
@@ -55,16 +56,8 @@ export const counts = new Hono<AppEnv>().get('/', validate('query', countsQueryS
   });
 
   const allKeys = [...new Set([...keysByUrl.values()].flatMap((keys) => [...keys]))];
-  // Warm counts from KV in one bulk read; only the misses go to D1 (one query), then into KV.
-  const found = await readCachedCounts(c.env.KV, allKeys);
-  const missing = allKeys.filter((key) => !found.has(key));
-  if (missing.length > 0) {
-    const fromDb = await countsByKey(c.env.DB, missing);
-    // Unknown pages count 0, and are cached as 0 too: the first comment on them invalidates it.
-    const fresh = new Map(missing.map((key) => [key, fromDb.get(key) ?? 0]));
-    for (const [key, n] of fresh) found.set(key, n);
-    c.executionCtx.waitUntil(cacheCounts(c.env.KV, fresh).catch(() => {}));
-  }
+  // One query for all of them; unknown pages count 0 (and write nothing anywhere).
+  const found = allKeys.length > 0 ? await countsByKey(c.env.DB, allKeys) : new Map<string, number>();
 
   // A url given several times with different ids is a page with several threads: its count is their sum.
   // Built through a Map so that a url such as "__proto__" is an ordinary key of the JSON object.
@@ -72,9 +65,11 @@ export const counts = new Hono<AppEnv>().get('/', validate('query', countsQueryS
     url,
     [...keys].reduce((sum, key) => sum + (found.get(key) ?? 0), 0),
   ]);
-  // Counts move slowly and an index page asks for many: a short shared cache spares D1.
-  return c.json({ counts: Object.fromEntries(entries) }, 200, {
-    'Cache-Control': 'public, max-age=30',
-    'X-Cache': missing.length === 0 ? 'HIT' : 'MISS',
-  });
+  // Counts move slowly and an index page asks for many: browsers may keep them half a minute.
+  const tags = await Promise.all(allKeys.map(threadTag));
+  return c.json(
+    { counts: Object.fromEntries(entries) },
+    200,
+    publicCacheHeaders({ tags, browser: 'public, max-age=30', bookmarked: c.get('bookmarked') }),
+  );
 });

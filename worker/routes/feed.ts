@@ -8,6 +8,7 @@ import { type ListedCommentRow, latestComments, latestThreadComments } from '../
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { type AtomEntry, renderAtomFeed } from '../lib/atom.ts';
+import { publicCacheHeaders, SITE_TAG, threadTag } from '../lib/edge-cache-headers.ts';
 import { boundEntries } from '../lib/feed-budget.ts';
 import { normalizeUrl } from '../lib/normalize-url.ts';
 import { LIMITS } from '../lib/schemas.ts';
@@ -125,6 +126,10 @@ export const feed = new Hono<AppEnv>()
     });
     return c.body(xml, 200, {
       'Content-Type': 'application/atom+xml; charset=utf-8',
-      'Cache-Control': 'public, max-age=60',
+      ...publicCacheHeaders({
+        tags: [key === null ? SITE_TAG : await threadTag(key)],
+        browser: 'public, max-age=60',
+        bookmarked: c.get('bookmarked'),
+      }),
     });
   });

@@ -11,7 +11,7 @@ import { keyedHash } from '../lib/crypto.ts';
 import { isAllowedOrigin } from '../lib/origins.ts';
 import { likeSchema, pageLikeSchema } from '../lib/schemas.ts';
 import { validate } from '../middleware/validate.ts';
-import { invalidateThread } from '../services/pages/thread-cache.ts';
+import { purgeThreads } from '../services/pages/edge-cache.ts';
 import { checkLikeRate, requireThread } from '../services/posting/like-guards.ts';
 import { resolvePage } from '../services/posting/post-comment.ts';
 
@@ -26,7 +26,7 @@ const likeComment = (like: boolean) =>
     if (comment?.status !== 'approved') throw new ApiError('not_found', 'no such comment');
     const hash = await readerHash(c, c.req.valid('json').reader);
     const state = await setLike(c.env.DB, { comment: id }, hash, like, new Date().toISOString());
-    await invalidateThread(c.env.KV, comment.thread_key);
+    purgeThreads(c, [comment.thread_key]);
     return c.json(state);
   };
 
@@ -44,7 +44,7 @@ const likePage = (like: boolean) =>
     const hash = await readerHash(c, input.reader);
     const now = new Date().toISOString();
     const state = await setLike(c.env.DB, { thread: page.key }, hash, like, now);
-    await invalidateThread(c.env.KV, page.key);
+    purgeThreads(c, [page.key]);
     return c.json(state);
   };
 

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { latestComments } from '../db/listing.ts';
 import { toComment } from '../db/rows.ts';
 import type { AppEnv } from '../env.ts';
+import { publicCacheHeaders, SITE_TAG } from '../lib/edge-cache-headers.ts';
 import { LISTED_HTML_BYTES } from '../lib/feed-budget.ts';
 import { summarizeHtml } from '../lib/html-summary.ts';
 import { queryLimit } from '../lib/schemas.ts';
@@ -27,6 +28,10 @@ export const recent = new Hono<AppEnv>().get('/', validate('query', recentQueryS
     ...toComment({ ...row, html: summarizeHtml(row.html, LISTED_HTML_BYTES) }, anonymousName),
     thread: { url: row.thread_url, title: row.thread_title },
   }));
-  // A "latest comments" box on every page of a site: a short shared cache spares D1 without going stale.
-  return c.json({ comments }, 200, { 'Cache-Control': 'public, max-age=30' });
+  // A "latest comments" box on every page of a site: the edge answers it, and every write purges it.
+  return c.json(
+    { comments },
+    200,
+    publicCacheHeaders({ tags: [SITE_TAG], browser: 'public, max-age=30', bookmarked: c.get('bookmarked') }),
+  );
 });

@@ -1,13 +1,14 @@
 /**
  * GET /api/v1/threads/replies: the next replies of one tree, for a root whose page showed only the first
  * few (`replies.more` on the root, API.md). Creation order, keyset cursor on seq, bounded in bytes like a
- * page. Always read from D1 (`X-Cache: BYPASS`): a page of "more" is rarely asked for twice.
+ * page. From D1, cached at the edge under the thread's tag like a page of GET /threads.
  */
 import { Hono } from 'hono';
 import { toComment } from '../db/rows.ts';
 import { readTreeReplies } from '../db/tree-replies.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { publicCacheHeaders, threadTag } from '../lib/edge-cache-headers.ts';
 import { normalizeUrl } from '../lib/normalize-url.ts';
 import { PAGE_BYTES, rowBytes } from '../lib/page-budget.ts';
 import { decodeRepliesCursor, encodeRepliesCursor } from '../lib/replies-cursor.ts';
@@ -80,8 +81,11 @@ export const replies = new Hono<AppEnv>().get('/', validate('query', repliesQuer
     nextCursor: more ? encodeRepliesCursor({ after: last.seq }) : null,
   };
   return c.json(body, 200, {
-    'Cache-Control': 'no-cache',
-    'X-Cache': 'BYPASS',
+    ...publicCacheHeaders({
+      tags: [await threadTag(key)],
+      browser: 'no-cache',
+      bookmarked: c.get('bookmarked'),
+    }),
     'X-D1-Rows-Read': String(found.rowsRead),
   });
 });

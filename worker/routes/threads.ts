@@ -1,6 +1,6 @@
 /**
- * GET /api/v1/threads: one page of a thread, by root comment (API.md "Rules for GET /threads"), the first
- * page from KV when warm (`X-Cache: HIT`, else `MISS`, or `BYPASS` for pages the cache does not keep).
+ * GET /api/v1/threads: one page of a thread, by root comment (API.md "Rules for GET /threads"), from D1
+ * (a replica, or the reader's bookmark), cached at the edge by Workers Cache under the thread's tag.
  */
 import { Hono } from 'hono';
 import { emptyThread, toComment, toThread } from '../db/rows.ts';
@@ -8,12 +8,11 @@ import { readThreadPage } from '../db/thread-page.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
+import { publicCacheHeaders, threadTag } from '../lib/edge-cache-headers.ts';
 import { normalizeUrl } from '../lib/normalize-url.ts';
 import { withReplies } from '../lib/replies-cursor.ts';
 import { threadQuerySchema } from '../lib/schemas.ts';
-import { cacheablePage, pageForRequest } from '../lib/unclaimed-page.ts';
 import { validate } from '../middleware/validate.ts';
-import { cachePage, isCacheable, readCachedPage } from '../services/pages/thread-cache.ts';
 import type { ThreadPage } from '../types/api.ts';
 
 export const threads = new Hono<AppEnv>().get('/', validate('query', threadQuerySchema), async (c) => {
@@ -35,13 +34,6 @@ export const threads = new Hono<AppEnv>().get('/', validate('query', threadQuery
     });
   }
 
-  const cacheable = isCacheable(query.limit, query.cursor);
-  if (cacheable) {
-    const cached = await readCachedPage(c.env.KV, key, query.sort);
-    if (cached)
-      return c.json(pageForRequest(cached, url), 200, { 'Cache-Control': 'no-cache', 'X-Cache': 'HIT' });
-  }
-
   const page = await readThreadPage(c.env.DB, key, query.sort, query.limit, cursor);
   const body: ThreadPage = {
     thread: page.thread ? toThread(page.thread) : emptyThread(key, url ?? ''),
@@ -50,13 +42,13 @@ export const threads = new Hono<AppEnv>().get('/', validate('query', threadQuery
     ),
     nextCursor: page.next ? encodeCursor(page.next) : null,
   };
-  if (cacheable) {
-    const kept = cacheablePage(body, page.thread !== null);
-    c.executionCtx.waitUntil(cachePage(c.env.KV, key, query.sort, kept).catch(() => {}));
-  }
   return c.json(body, 200, {
-    'Cache-Control': 'no-cache',
-    'X-Cache': cacheable ? 'MISS' : 'BYPASS',
+    // Browsers revalidate, so a reader's reload shows their own comment; the edge keeps it a minute.
+    ...publicCacheHeaders({
+      tags: [await threadTag(key)],
+      browser: 'no-cache',
+      bookmarked: c.get('bookmarked'),
+    }),
     // What the page cost D1 (meta.rows_read): the figure Cloudflare bills, visible to the owner and the bench.
     'X-D1-Rows-Read': String(page.rowsRead),
   });

@@ -223,7 +223,33 @@ export type AuditAction =
   | 'thread.move'
   | 'thread.merge'
   | 'ban.create'
-  | 'ban.delete';
+  | 'ban.delete'
+  | 'settings.update';
+
+/**
+ * `GET|PATCH /api/v1/admin/settings`: the owner's runtime settings (README "Which setting lives where").
+ * Rate limits are spelled as their vars: `"count/seconds"` or `"off"`.
+ */
+export interface RuntimeSettings {
+  moderation: ModerationMode;
+  blocklist: string[];
+  maxLinks: number;
+  reservedNames: string[];
+  maxCommentLength: number;
+  rateLimitWrites: string;
+  rateLimitLikes: string;
+}
+
+export type RuntimeSettingName = keyof RuntimeSettings;
+
+/** `kv`: set from the admin API; `vars`: wrangler.toml; `default`: neither (the documented default). */
+export type SettingSource = 'kv' | 'vars' | 'default';
+
+/** The answer of GET and PATCH /admin/settings. */
+export interface RuntimeSettingsView {
+  settings: RuntimeSettings;
+  sources: Record<RuntimeSettingName, SettingSource>;
+}
 
 /** `GET /api/v1/admin/audit` */
 export interface AuditEntry {

@@ -15,7 +15,7 @@ import { normalizeUrl } from '../../lib/normalize-url.ts';
 import { validate } from '../../middleware/validate.ts';
 import { auditFor, bulkModerate, changeComment, eraseComment } from '../../services/moderation/moderate.ts';
 import { scheduleNotify } from '../../services/notify/index.ts';
-import { invalidateThread } from '../../services/pages/thread-cache.ts';
+import { purgeThreads } from '../../services/pages/edge-cache.ts';
 import { renderCommentHtml } from '../../services/posting/comment-html.ts';
 import { checkLength } from '../../services/posting/write-guards.ts';
 import { bulkSchema, commentPatchSchema, moderatorReplySchema, queueQuerySchema } from './schemas.ts';
@@ -83,7 +83,7 @@ export const adminComments = new Hono<AppEnv>()
     });
     const row = await editable(c.env.DB, id);
     await c.env.DB.batch([auditFor(c.env.DB, row, { action: 'comment.reply', detail: {} })]);
-    await invalidateThread(c.env.KV, key);
+    purgeThreads(c, [key]);
     // The reader who asked to hear of replies hears of the owner's; the owner needs no alert of their own.
     scheduleNotify(c, id, { owner: false });
     const stored = await findAdminComment(c.env.DB, id);
@@ -94,7 +94,7 @@ export const adminComments = new Hono<AppEnv>()
     const { ids, action } = c.req.valid('json');
     const result = await bulkModerate(c.env.DB, ids, action);
     for (const id of result.approved) scheduleNotify(c, id, { owner: false });
-    for (const key of result.threadKeys) await invalidateThread(c.env.KV, key);
+    purgeThreads(c, result.threadKeys);
     return c.json({ updated: result.updated });
   })
   .patch('/:id', validate('json', commentPatchSchema), async (c) => {
@@ -123,7 +123,7 @@ export const adminComments = new Hono<AppEnv>()
       ...(input.status === undefined ? {} : { status: input.status }),
       ...(input.pinned === undefined ? {} : { pinned: input.pinned }),
     });
-    await invalidateThread(c.env.KV, row.thread_key);
+    purgeThreads(c, [row.thread_key]);
     if (input.status === 'approved' && row.status !== 'approved') scheduleNotify(c, row.id, { owner: false });
     const updated = await findAdminComment(db, row.id);
     if (!updated) throw new ApiError('not_found', 'no such comment');
@@ -133,6 +133,6 @@ export const adminComments = new Hono<AppEnv>()
     const db = c.env.DB;
     const row = await editable(db, c.req.param('id'));
     await eraseComment(db, row);
-    await invalidateThread(c.env.KV, row.thread_key);
+    purgeThreads(c, [row.thread_key]);
     return c.body(null, 204);
   });

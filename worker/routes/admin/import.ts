@@ -9,7 +9,7 @@ import { ApiError, validationFailed } from '../../errors.ts';
 import { exportFileSchema } from '../../lib/transfer/causerie-format.ts';
 import { convertFile } from '../../lib/transfer/convert.ts';
 import { IMPORT_FORMATS, type ImportFormat } from '../../lib/transfer/model.ts';
-import { invalidateThread } from '../../services/pages/thread-cache.ts';
+import { purgeThreads } from '../../services/pages/edge-cache.ts';
 import { importFile } from '../../services/transfer/store.ts';
 
 /** 10 MiB: a Worker holds the file in memory (128 MB) and a request has a CPU budget; the CLI has none. */
@@ -77,7 +77,7 @@ export const importRoute = new Hono<AppEnv>().post('/', async (c) => {
       ? { file: parseCauserie(text), skipped: 0, errors: [] }
       : await convertFile(format, text);
   const result = await importFile(c.env.DB, c.get('settings'), converted.file);
-  for (const key of result.touched) await invalidateThread(c.env.KV, key);
+  purgeThreads(c, result.touched);
   return c.json({
     threads: result.threads,
     comments: result.comments,

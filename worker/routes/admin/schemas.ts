@@ -112,3 +112,48 @@ export const banSchema = z
       },
     ),
   );
+
+/** A word or a name of a runtime list: its var is comma-separated, so an item holds no comma. */
+const listItem = z.string({ error: 'must be a list of strings' }).check(
+  z.trim(),
+  z.minLength(1, { error: 'must not hold an empty entry' }),
+  z.maxLength(100, { error: 'must hold entries of at most 100 characters' }),
+  z.refine((item) => !item.includes(','), { error: 'must hold entries without a comma' }),
+);
+
+const runtimeList = z
+  .array(listItem, { error: 'must be a list of strings' })
+  .check(z.maxLength(1000, { error: 'may hold at most 1000 entries' }));
+
+const rateLimitText = z
+  .string({ error: 'must be "count/seconds" or "off"' })
+  .check(z.trim(), z.regex(/^(off|\d{1,6}\s*\/\s*\d{1,7})$/, { error: 'must be "count/seconds" or "off"' }));
+
+const wholeNumber = (min: number, max: number) =>
+  z
+    .number({ error: 'must be a number' })
+    .check(
+      z.refine(Number.isInteger, { error: 'must be an integer' }),
+      z.gte(min, { error: `must be at least ${min}` }),
+      z.lte(max, { error: `must be at most ${max}` }),
+    );
+
+/** A setting to set, or `null` to drop its override (back to the var). */
+const change = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
+
+/** PATCH /admin/settings: each setting to set, or `null` to drop its override (back to the var). */
+const SETTINGS_SHAPE = {
+  moderation: change(z.enum(['none', 'all', 'first-time'], { error: 'must be none, all or first-time' })),
+  blocklist: change(runtimeList),
+  maxLinks: change(wholeNumber(0, 1000)),
+  reservedNames: change(runtimeList),
+  maxCommentLength: change(wholeNumber(1, 100_000)),
+  rateLimitWrites: change(rateLimitText),
+  rateLimitLikes: change(rateLimitText),
+};
+
+// A misspelt name must not pass silently as "nothing to change": each unknown key is a field error.
+export const settingsPatchSchema = z.catchall(
+  z.object(SETTINGS_SHAPE),
+  z.unknown().check(z.refine(() => false, { error: 'is not a runtime setting' })),
+);

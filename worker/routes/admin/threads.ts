@@ -17,7 +17,7 @@ import { ApiError } from '../../errors.ts';
 import { isAllowedOrigin } from '../../lib/origins.ts';
 import { validate } from '../../middleware/validate.ts';
 import { ADMIN_ACTOR } from '../../services/moderation/moderate.ts';
-import { invalidateThread } from '../../services/pages/thread-cache.ts';
+import { purgeThreads } from '../../services/pages/edge-cache.ts';
 import { resolvePage } from '../../services/posting/post-comment.ts';
 import { pageQuerySchema, threadPatchSchema } from './schemas.ts';
 import { page, toAdminThread } from './shapes.ts';
@@ -68,7 +68,7 @@ export const adminThreads = new Hono<AppEnv>()
     }
 
     if (statements.length) await db.batch(statements);
-    for (const key of new Set([thread.key, finalKey])) await invalidateThread(c.env.KV, key);
+    purgeThreads(c, [thread.key, finalKey]);
     const updated = await findAdminThread(db, finalKey);
     if (!updated) throw new ApiError('not_found', 'no thread with this key');
     return c.json({ thread: toAdminThread(updated), merged });

@@ -1,0 +1,123 @@
+/**
+ * GET / PATCH /api/v1/admin/settings: the owner's runtime settings in KV (one key), over the vars.
+ * Storage is per test file, so the overrides set here are seen by this file only.
+ */
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { admin, call, failing, freshPage, postComment } from './helpers.ts';
+
+const owner = (method: string, body?: unknown): RequestInit => ({
+  method,
+  headers: { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' },
+  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+});
+
+describe('GET /admin/settings', () => {
+  it('answers the effective settings and where each one comes from', async () => {
+    const { res, json } = await admin('GET', '/settings');
+    expect(res.status).toBe(200);
+    expect(json.settings).toEqual({
+      moderation: 'none',
+      blocklist: [],
+      maxLinks: 3,
+      reservedNames: ['admin', 'administrator', 'moderator', 'modérateur'],
+      maxCommentLength: 10_000,
+      rateLimitWrites: '5/60',
+      rateLimitLikes: '30/60',
+    });
+    expect(json.sources).toEqual({
+      moderation: 'vars',
+      blocklist: 'default',
+      maxLinks: 'vars',
+      reservedNames: 'default',
+      maxCommentLength: 'vars',
+      rateLimitWrites: 'vars',
+      rateLimitLikes: 'vars',
+    });
+  });
+
+  it('is behind the admin token', async () => {
+    expect((await call({}, '/api/v1/admin/settings')).res.status).toBe(401);
+  });
+});
+
+describe('PATCH /admin/settings', () => {
+  it('stores overrides that every request then follows, audits them and purges /config', async () => {
+    const purges: CachePurgeOptions[] = [];
+    const patched = await call(
+      {},
+      '/api/v1/admin/settings',
+      owner('PATCH', { moderation: 'all', blocklist: ['Casino'], maxCommentLength: 500 }),
+      undefined,
+      purges,
+    );
+    expect(patched.res.status).toBe(200);
+    expect(patched.json.settings).toMatchObject({
+      moderation: 'all',
+      blocklist: ['casino'],
+      maxCommentLength: 500,
+    });
+    expect(patched.json.sources).toMatchObject({
+      moderation: 'kv',
+      blocklist: 'kv',
+      maxCommentLength: 'kv',
+      maxLinks: 'vars',
+    });
+    expect(purges).toEqual([{ tags: ['config'] }]);
+
+    expect((await call({}, '/api/v1/config')).json).toMatchObject({
+      moderation: 'all',
+      maxCommentLength: 500,
+    });
+    const held = await postComment({ url: freshPage(), body: 'hello' });
+    expect(held.json.comment.status).toBe('pending');
+    expect((await postComment({ url: freshPage(), body: 'x'.repeat(501) })).res.status).toBe(422);
+
+    const audit = await admin('GET', '/audit');
+    expect(audit.json.entries[0]).toMatchObject({
+      action: 'settings.update',
+      actor: 'admin',
+      detail: { changed: ['moderation', 'blocklist', 'maxCommentLength'] },
+    });
+    expect(await env.KV.get('settings:v1', 'json')).toEqual({
+      moderation: 'all',
+      blocklist: ['Casino'],
+      maxCommentLength: 500,
+    });
+
+    // null drops an override: back to the var, the others stay.
+    const dropped = await admin('PATCH', '/settings', { moderation: null, maxCommentLength: null });
+    expect(dropped.json.settings.moderation).toBe('none');
+    expect(dropped.json.sources).toMatchObject({
+      moderation: 'vars',
+      blocklist: 'kv',
+      maxCommentLength: 'vars',
+    });
+    expect((await admin('GET', '/settings')).json).toEqual(dropped.json);
+    await admin('PATCH', '/settings', { blocklist: null });
+  });
+
+  it('answers 422 naming each bad field, and changes nothing', async () => {
+    const before = await env.KV.get('settings:v1');
+    const { res, json } = await admin('PATCH', '/settings', {
+      moderation: 'sometimes',
+      maxLinks: -1,
+      blocklist: ['a,b'],
+      rateLimitWrites: 'fast',
+      colour: 'red',
+    });
+    expect(res.status).toBe(422);
+    expect(json.code).toBe('validation_failed');
+    expect(json.errors.map((e: { field: string }) => e.field).sort()).toEqual(
+      ['blocklist.0', 'colour', 'maxLinks', 'moderation', 'rateLimitWrites'].sort(),
+    );
+    expect(await env.KV.get('settings:v1')).toBe(before);
+  });
+
+  it('answers 503 when KV fails: an owner action, not a reader’s write', async () => {
+    const kv = failing(env.KV, ['get', 'put']);
+    const { res, json } = await call({ KV: kv }, '/api/v1/admin/settings', owner('PATCH', { maxLinks: 1 }));
+    expect(res.status).toBe(503);
+    expect(json.code).toBe('storage_unavailable');
+  });
+});
