@@ -22,7 +22,7 @@ import {
 
 type Json = Record<string, unknown>;
 
-/** `site_urls` ("https://a.example,https://b.example"): the first http(s) origin, used when `site` is not given. */
+/** `site_urls` ("https://a.example,https://b.example"): its first http(s) origin, used when `site` is not given. */
 const firstSiteUrl = (value: unknown): string | null => {
   for (const part of (loose(value) ?? '').split(',')) {
     try {
@@ -43,6 +43,11 @@ const readFile = (text: string, sink: ImportSink, options: ParserOptions): void 
   if (!Array.isArray(data))
     throw new ImportFileError('file', 'not an Artrans file (a JSON array of comments)');
   const threads = new Map<string, ImportThread>();
+  // Artalk writes `site_urls` on some records only (those of a site it knew): one origin for the file.
+  let fileSite: string | null = null;
+  for (const value of data) {
+    fileSite ??= typeof value === 'object' && value !== null ? firstSiteUrl((value as Json).site_urls) : null;
+  }
   data.forEach((value, index) => {
     if (typeof value !== 'object' || value === null) {
       sink.error({ position: `[${index}]`, message: 'not an object' });
@@ -56,7 +61,7 @@ const readFile = (text: string, sink: ImportSink, options: ParserOptions): void 
       sink.error({ position: `[${index}]`, message: 'missing id, page_key or created_at' });
       return;
     }
-    const url = pageUrl(key, options.site ?? firstSiteUrl(c.site_urls));
+    const url = pageUrl(key, options.site ?? fileSite);
     if (!url) {
       sink.error({
         position: `[${index}]`,
