@@ -17,7 +17,7 @@ import { importFile } from '../../services/transfer/store.ts';
 /** 10 MiB: a Worker holds the file in memory (128 MB) and a request has a CPU budget; the CLI has none. */
 export const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
 /** What a gzip body may expand to: a 10 MiB body of zeros would be 10 GiB (a "gzip bomb"). */
-export const IMPORT_DECOMPRESSED_LIMIT = 4 * IMPORT_BODY_LIMIT;
+export const IMPORT_DECOMPRESSED_LIMIT = 2 * IMPORT_BODY_LIMIT;
 
 // "The admin import also takes the export file's own type" (API.md, 415).
 const TYPES = [
