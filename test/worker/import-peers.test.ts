@@ -21,7 +21,7 @@ const FIXTURES = import.meta.glob('../../../shared/fixtures/import-peers/*.{json
   query: '?raw',
   import: 'default',
   eager: true,
-}) as Record<string, string>;
+});
 const fixture = (name: string): string | undefined =>
   FIXTURES[`../../../shared/fixtures/import-peers/${name}`];
 
@@ -49,7 +49,7 @@ const all = async (sql: string, ...params: unknown[]) =>
   ).results;
 
 /** Pages, visible comments, replies and the deepest level, as stored. */
-const stored = async () => {
+const stored = async (): Promise<Record<'pages' | 'visible' | 'replies' | 'total' | 'depth', number>> => {
   const [counts] = await all(
     `SELECT (SELECT count(*) FROM threads) AS pages,
             (SELECT count(*) FROM comments WHERE status = 'approved') AS visible,
@@ -61,7 +61,13 @@ const stored = async () => {
        UNION ALL SELECT c.id, d.n + 1 FROM comments c JOIN d ON c.parent_id = d.id)
      SELECT coalesce(max(n), 0) AS depth FROM d`,
   );
-  return { ...(counts as Record<string, number>), depth: depth?.depth as number };
+  return {
+    pages: counts?.pages,
+    visible: counts?.visible,
+    replies: counts?.replies,
+    total: counts?.total,
+    depth: depth?.depth,
+  };
 };
 
 const send = (format: string, body: BodyInit, headers: Record<string, string> = {}, query = '') =>
