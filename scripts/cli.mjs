@@ -10,12 +10,14 @@ if (process.argv[2] === 'doctor')
   process.exit(await (await import('./cli/doctor.mjs')).doctorMain(process.argv.slice(3)));
 
 const USAGE = `Usage:
-  causerie import <${IMPORT_FORMATS.join('|')}> <file> --to <url> [--token <admin token>] [--batch-size <n>]
+  causerie import <${IMPORT_FORMATS.join('|')}> <file> --to <url> [--site <origin>] [--token <admin token>] [--batch-size <n>]
   causerie export --from <url> [--token <admin token>] [--out <file>]
   causerie doctor --url <url> [--site <your site's origin>] [--token <admin token>]
 
 The admin token can also come from the CAUSERIE_ADMIN_TOKEN environment variable.
-<url> is the deployment's origin, e.g. http://localhost:8787 or https://comments.example.`;
+<url> is the deployment's origin, e.g. http://localhost:8787 or https://comments.example.
+--site is your site's origin (https://blog.example), for files that name pages by path only
+(Isso, Artrans, Comentario v3). A .gz file is decompressed; isso also takes Isso's comments.db.`;
 
 const fail = (message) => {
   console.error(`causerie: ${message}\n\n${USAGE}`);
@@ -28,6 +30,7 @@ const { values, positionals } = (() => {
       allowPositionals: true,
       options: {
         to: { type: 'string' },
+        site: { type: 'string' },
         from: { type: 'string' },
         token: { type: 'string' },
         out: { type: 'string', short: 'o' },
@@ -56,8 +59,17 @@ try {
     if (!values.to) fail('give the deployment with --to <url>');
     const batchSize = Number(values['batch-size'] ?? 200);
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1000) fail('--batch-size: 1 to 1000');
+    if (values.site !== undefined && !/^https?:\/\/[^/?#]+\/?$/i.test(values.site))
+      fail('--site: an http(s) origin, e.g. https://blog.example');
     const { runImport } = await import('./cli/import.mjs');
-    const summary = await runImport({ format, file, to: values.to, token, batchSize });
+    const summary = await runImport({
+      format,
+      file,
+      to: values.to,
+      token,
+      batchSize,
+      site: values.site ?? null,
+    });
     process.exitCode = summary.errors.length ? 1 : 0;
   } else if (command === 'export') {
     if (!values.from) fail('give the deployment with --from <url>');

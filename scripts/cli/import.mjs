@@ -1,9 +1,11 @@
-// `causerie import <format> <file> --to <url>`: reads the file as a stream (fs.createReadStream → the
-// worker's own saxes-based parsers, chunk by chunk), puts comments in a safe order (parents first,
+// `causerie import <format> <file> --to <url> [--site <origin>]`: reads the file as a stream
+// (fs.createReadStream, through gunzip when it starts with 1f 8b → the worker's own parsers, chunk by chunk;
+// an Isso SQLite database row by row through node:sqlite), puts comments in a safe order (parents first,
 // placeholders only where a live reply needs one), and uploads them as Causerie-format batches through
 // POST /admin/import?format=causerie. Comment ids derive from the source ids, so a reply in a later batch
 // names its parent directly and re-running the command creates nothing new.
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { createGunzip } from 'node:zlib';
 import { adminFetch, adminUrl } from './http.mjs';
 import { createProgress } from './progress.mjs';
 
@@ -12,6 +14,21 @@ import { createProgress } from './progress.mjs';
 const { createAssembler } = await import('../../worker/lib/transfer/assembler.ts');
 const { createParser, groupByThread } = await import('../../worker/lib/transfer/convert.ts');
 const { EXPORT_FORMAT, EXPORT_VERSION } = await import('../../worker/lib/transfer/causerie-format.ts');
+
+/** The file's first bytes: gzip (1f 8b) is undone on the way in, an SQLite database read as one. */
+const sniff = (file) => {
+  const head = Buffer.alloc(16);
+  const fd = openSync(file, 'r');
+  try {
+    const read = readSync(fd, head, 0, 16, 0);
+    return {
+      gzip: read >= 2 && head[0] === 0x1f && head[1] === 0x8b,
+      sqlite: head.toString('latin1', 0, read),
+    };
+  } finally {
+    closeSync(fd);
+  }
+};
 
 /** Causerie files are JSON, read whole: split into batches of threads holding at most `size` comments. */
 function* causerieBatches(file, size) {
@@ -35,7 +52,7 @@ function* causerieBatches(file, size) {
   if (batch.length) yield batch;
 }
 
-export const runImport = async ({ format, file, to, token, batchSize, log = console.error }) => {
+export const runImport = async ({ format, file, to, token, batchSize, site = null, log = console.error }) => {
   const started = Date.now();
   const total = statSync(file).size;
   const progress = createProgress(total);
@@ -71,19 +88,35 @@ export const runImport = async ({ format, file, to, token, batchSize, log = cons
       (comment) => ready.push(comment),
       (error) => summary.errors.push(error),
     );
-    const parser = createParser(format, assembler);
-    const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 });
-    for await (const chunk of stream) {
-      parser.write(chunk);
-      bytes = stream.bytesRead;
-      progress.update(bytes, `${sent} comments sent`);
-      // Upload as soon as a batch is full: the file never sits in memory, only the current batch.
-      while (ready.length >= batchSize) await upload(await groupByThread(ready.splice(0, batchSize)));
+    // Upload as soon as a batch is full: the file never sits in memory, only the current batch.
+    const flush = async (min) => {
+      while (ready.length >= min && ready.length)
+        await upload(await groupByThread(ready.splice(0, batchSize)));
+    };
+    const head = sniff(file);
+    if (format === 'isso' && head.sqlite.startsWith('SQLite format 3')) {
+      const { issoDatabaseComments } = await import('./isso-sqlite.mjs');
+      for (const comment of issoDatabaseComments(file, { site }, (error) => summary.errors.push(error))) {
+        assembler.comment(comment);
+        await flush(batchSize);
+      }
+      bytes = total;
+    } else {
+      const parser = createParser(format, assembler, { site });
+      const raw = createReadStream(file, { highWaterMark: 256 * 1024 });
+      const stream = head.gzip ? raw.pipe(createGunzip()) : raw;
+      stream.setEncoding('utf8');
+      for await (const chunk of stream) {
+        parser.write(chunk);
+        bytes = raw.bytesRead;
+        progress.update(bytes, `${sent} comments sent`);
+        await flush(batchSize);
+      }
+      parser.close();
     }
-    parser.close();
     assembler.finish();
     summary.skipped += assembler.skipped;
-    while (ready.length) await upload(await groupByThread(ready.splice(0, batchSize)));
+    await flush(1);
   }
   progress.end(total, `${sent} comments sent`);
 

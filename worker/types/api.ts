@@ -262,8 +262,21 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
-/** `POST /api/v1/admin/import?format=…`; the first two are XML, the others JSON. */
-export const IMPORT_FORMATS = ['wxr', 'disqus', 'commento', 'causerie'] as const;
+/**
+ * `POST /api/v1/admin/import?format=…`; the first two are XML, the others JSON (remark42: JSON values one
+ * after another; remark42 and comentario often gzip-compressed; isso: its generic JSON, or with the CLI its
+ * SQLite database).
+ */
+export const IMPORT_FORMATS = [
+  'wxr',
+  'disqus',
+  'commento',
+  'causerie',
+  'isso',
+  'remark42',
+  'artrans',
+  'comentario',
+] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** `POST /api/v1/admin/import` response. */

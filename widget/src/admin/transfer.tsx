@@ -90,7 +90,12 @@ const Import = () => {
             id="import-file"
             type="file"
             accept={
-              format === 'wxr' || format === 'disqus' ? '.xml,application/xml' : '.json,application/json'
+              format === 'wxr' || format === 'disqus'
+                ? '.xml,application/xml'
+                : // The peers' files end in .r42, .artrans, .gz…: no filter for them.
+                  format === 'commento' || format === 'causerie'
+                  ? '.json,application/json'
+                  : undefined
             }
             onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
           />

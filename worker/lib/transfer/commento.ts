@@ -16,6 +16,9 @@ interface CommentoComment {
   commentHex?: unknown;
   domain?: unknown;
   url?: unknown;
+  /** Comentario's v1 export names the page `host` + `path` where Commento wrote `domain` + `url`. */
+  host?: unknown;
+  path?: unknown;
   commenterHex?: unknown;
   markdown?: unknown;
   parentHex?: unknown;
@@ -38,8 +41,14 @@ const STATES: Record<string, ImportStatus> = { approved: 'approved', unapproved:
 const pageUrl = (domain: string, path: string): string =>
   /^https?:\/\//i.test(path) ? path : `https://${domain}${path.startsWith('/') ? '' : '/'}${path}`;
 
+export interface CommentoExport {
+  version?: unknown;
+  comments?: unknown;
+  commenters?: unknown;
+}
+
 const readFile = (text: string, sink: ImportSink): void => {
-  let data: { version?: unknown; comments?: unknown; commenters?: unknown };
+  let data: CommentoExport;
   try {
     data = JSON.parse(text);
   } catch (err) {
@@ -50,6 +59,11 @@ const readFile = (text: string, sink: ImportSink): void => {
     sink.error({ position: 'file', message: 'not a Commento export (version 1 with a comments array)' });
     return;
   }
+  readCommentoExport(data, sink);
+};
+
+/** A parsed version 1 export (Commento's, or Comentario's v1 shape), its `comments` an array. */
+export const readCommentoExport = (data: CommentoExport, sink: ImportSink): void => {
   const commenters = new Map<string, CommentoCommenter>();
   for (const c of Array.isArray(data.commenters) ? (data.commenters as CommentoCommenter[]) : []) {
     const hex = str(c?.commenterHex);
@@ -58,13 +72,13 @@ const readFile = (text: string, sink: ImportSink): void => {
   const threads = new Map<string, ImportThread>();
   (data.comments as CommentoComment[]).forEach((c, index) => {
     const hex = str(c?.commentHex);
-    const domain = str(c?.domain);
-    const path = str(c?.url);
+    const domain = str(c?.domain) ?? str(c?.host);
+    const path = str(c?.url) ?? str(c?.path);
     const createdAt = isoDate(str(c?.creationDate));
     if (!hex || !domain || !path || !createdAt) {
       sink.error({
         position: `comments[${index}]`,
-        message: 'missing commentHex, domain, url or creationDate',
+        message: 'missing commentHex, domain (host), url (path) or creationDate',
       });
       return;
     }

@@ -2,16 +2,32 @@
  * From the import model to the Causerie format the worker imports: ids derived from import keys, and
  * comments grouped by thread. Shared by the worker (a whole file) and the command-line tool (batches).
  */
+import { createArtransParser } from './artrans.ts';
 import { createAssembler } from './assembler.ts';
 import type { ExportComment, ExportFile, ExportThread } from './causerie-format.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './causerie-format.ts';
+import { createComentarioParser } from './comentario.ts';
 import { createCommentoParser } from './commento.ts';
 import { createDisqusParser } from './disqus.ts';
 import { importId } from './ids.ts';
-import type { ImportComment, ImportError, ImportFormat, ImportParser, ImportSink } from './model.ts';
+import { createIssoParser } from './isso.ts';
+import type {
+  ImportComment,
+  ImportError,
+  ImportFormat,
+  ImportParser,
+  ImportSink,
+  ParserOptions,
+} from './model.ts';
+import { createRemark42Parser } from './remark42.ts';
 import { createWxrParser } from './wxr.ts';
 
-export const createParser = (format: Exclude<ImportFormat, 'causerie'>, sink: ImportSink): ImportParser => {
+/** A parser of a format other than Causerie's; it may throw ImportFileError (the file refused whole). */
+export const createParser = (
+  format: Exclude<ImportFormat, 'causerie'>,
+  sink: ImportSink,
+  options: ParserOptions = {},
+): ImportParser => {
   switch (format) {
     case 'wxr':
       return createWxrParser(sink);
@@ -19,6 +35,14 @@ export const createParser = (format: Exclude<ImportFormat, 'causerie'>, sink: Im
       return createDisqusParser(sink);
     case 'commento':
       return createCommentoParser(sink);
+    case 'isso':
+      return createIssoParser(sink, options);
+    case 'remark42':
+      return createRemark42Parser(sink, options);
+    case 'artrans':
+      return createArtransParser(sink, options);
+    case 'comentario':
+      return createComentarioParser(sink, options);
   }
 };
 
@@ -27,8 +51,9 @@ export const toExportComment = async (comment: ImportComment): Promise<ExportCom
   parentId: comment.parentKey ? await importId(comment.parentKey) : null,
   importKey: comment.importKey,
   status: comment.status,
-  pinned: false,
-  likes: 0,
+  // Only a root can be pinned in Causerie (a pin orders the page's trees).
+  pinned: (comment.pinned ?? false) && comment.parentKey === null,
+  likes: comment.likes ?? 0,
   body: comment.body,
   author: { ...comment.author, avatar: null, moderator: false },
   ipHash: null,
@@ -76,6 +101,7 @@ export interface ConvertedFile {
 export const convertFile = async (
   format: Exclude<ImportFormat, 'causerie'>,
   text: string,
+  options: ParserOptions = {},
 ): Promise<ConvertedFile> => {
   const comments: ImportComment[] = [];
   const errors: ImportError[] = [];
@@ -83,7 +109,7 @@ export const convertFile = async (
     (comment) => comments.push(comment),
     (error) => errors.push(error),
   );
-  const parser = createParser(format, assembler);
+  const parser = createParser(format, assembler, options);
   parser.write(text);
   parser.close();
   assembler.finish();

@@ -31,6 +31,10 @@ export interface ImportComment {
   author: { name: string | null; email: string | null; website: string | null };
   /** The raw IP: hashed by the worker (keyedHash), never stored. */
   ip: string | null;
+  /** Likes (or net votes) the source counted; absent means 0. */
+  likes?: number;
+  /** Pinned (sticky) at the source. */
+  pinned?: boolean;
 }
 
 /** A problem in the file: what was skipped and where (`line 147, column 24 (post 6)`). */
@@ -38,6 +42,56 @@ export interface ImportError {
   position: string;
   message: string;
 }
+
+/** Options of the peer formats whose files name pages by path only (Isso, Artrans, Comentario v3). */
+export interface ParserOptions {
+  /** The site's origin (`https://blog.example`): a path-only page key becomes a URL on it. */
+  site?: string | null;
+}
+
+/**
+ * A file that cannot be imported at all (not the format, an unknown version): thrown by a parser before
+ * anything is stored; the API answers 422 naming `field`, the CLI stops with the message.
+ */
+export class ImportFileError extends Error {
+  /** What is wrong: `file` (not the format), `version`, or a top-level key. */
+  readonly field: string;
+  // No parameter property: the CLI runs this file with Node's type stripping, which refuses them.
+  constructor(field: string, message: string) {
+    super(message);
+    this.name = 'ImportFileError';
+    this.field = field;
+  }
+}
+
+/**
+ * The page URL of a source page key: an absolute http(s) URL as written, a path joined to `site`, or `null`
+ * (a path with no site: the caller reports it).
+ * @example pageUrl('/posts/1', 'https://blog.example') // 'https://blog.example/posts/1'
+ */
+export const pageUrl = (key: string, site: string | null | undefined): string | null => {
+  if (/^https?:\/\//i.test(key)) return key;
+  if (!site) return null;
+  return `${site.replace(/\/+$/, '')}${key.startsWith('/') ? '' : '/'}${key}`;
+};
+
+/** A loosely typed value (Artrans writes "true", true, 1 or "1"): a string, or `null`. */
+export const loose = (value: unknown): string | null =>
+  typeof value === 'string'
+    ? field(value)
+    : typeof value === 'number' || typeof value === 'bigint'
+      ? String(value)
+      : null;
+
+/** A loosely typed flag: true, "true", 1, "1" (any case). */
+export const flagOf = (value: unknown): boolean =>
+  value === true || value === 1 || (typeof value === 'string' && /^(true|1)$/i.test(value.trim()));
+
+/** A non-negative whole count from a number or a numeric string; anything else is 0. */
+export const countOf = (value: unknown): number => {
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
+  return Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
+};
 
 /** Where parsers send what they read, in document order. */
 export interface ImportSink {
