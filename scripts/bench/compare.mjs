@@ -75,6 +75,14 @@ export const compareWithWaline = async ({
       body: walineCommentBody('/bench/compare-post')(),
     });
 
+    const own = new URL(causerie.base).origin;
+    const probe = await fetch(`${causerie.base}/api/v1/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: own },
+      body: commentBody(own, '/bench/compare-post')(),
+    });
+    if (probe.status !== 201) throw new Error(`Causerie answered ${probe.status} to a new comment`);
+
     const workloads = {
       list: {
         causerie: () =>
@@ -101,11 +109,12 @@ export const compareWithWaline = async ({
           ),
       },
       post: {
+        // On the worker's own socket, its own origin is the one always allowed to write (as run.mjs does).
         causerie: () =>
           run(`${causerie.base}/api/v1/comments`, causerie.pid, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', origin: pageOrigin },
-            body: commentBody(pageOrigin, '/bench/compare-post'),
+            headers: { 'content-type': 'application/json', origin: new URL(causerie.base).origin },
+            body: commentBody(new URL(causerie.base).origin, '/bench/compare-post'),
           }),
         waline: () =>
           run(`${waline?.url}/api/comment`, /** @type {number} */ (waline?.pid), {
