@@ -100,18 +100,20 @@ const main = async () => {
   const vars = { RATE_LIMIT_WRITES: 'off', ADMIN_TOKEN: 'bench-admin-token', SECRET_KEY: 'bench-secret-key' };
   // The cost model's counting stack (usage-worker.mjs over a pristine copy of the seeded database) starts
   // beside it, to spare the smoke run a second start-up; it stays idle until the load runs are over.
-  const [stack, usageStack] = await Promise.all([
-    startStack({ port, persistTo, vars }),
-    freePort().then((usagePort) =>
-      startStack({
-        port: usagePort,
-        persistTo: usagePersistTo,
-        entry: 'scripts/bench/usage-worker.mjs',
-        vars: { ...vars, ALLOWED_ORIGINS: devOrigin },
-      }),
-    ),
-  ]);
-  cleanups.push(stack.stop, usageStack.stop);
+  // Two wranglers starting at once can pick the same internal port: the loser starts again, alone.
+  const startUsageStack = async () =>
+    startStack({
+      port: await freePort(),
+      persistTo: usagePersistTo,
+      entry: 'scripts/bench/usage-worker.mjs',
+      vars: { ...vars, ALLOWED_ORIGINS: devOrigin },
+    });
+  const [main, usage] = await Promise.allSettled([startStack({ port, persistTo, vars }), startUsageStack()]);
+  if (main.status === 'fulfilled') cleanups.push(main.value.stop);
+  if (usage.status === 'fulfilled') cleanups.push(usage.value.stop);
+  const stack = main.status === 'fulfilled' ? main.value : await startStack({ port, persistTo, vars });
+  const usageStack = usage.status === 'fulfilled' ? usage.value : await startUsageStack();
+  cleanups.push(stack.stop, usageStack.stop); // again if restarted; a second stop does nothing
   /** Where load goes now, re-located before each run (wrangler dev restarts workerd when the tree changes). */
   const target = async () => {
     const direct = await stack.locate();

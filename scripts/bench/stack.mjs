@@ -96,11 +96,21 @@ export const isAlive = (pid) => existsSync(`/proc/${pid}/stat`);
 export const startStack = async ({ port, persistTo, vars, entry }) => {
   const server = startWrangler({ port, persistTo, vars, entry, quiet: true });
   const devUrl = `http://127.0.0.1:${port}`;
+  // Wrangler reports some start-up failures (a port taken meanwhile) and keeps running: fail at once.
+  let watch;
+  const failed = new Promise((_, reject) => {
+    watch = setInterval(() => {
+      if (/\[ERROR\]/.test(server.log()) || server.child.exitCode !== null)
+        reject(new Error('wrangler dev failed to start'));
+    }, 200);
+  });
   try {
-    await waitForWorker(devUrl);
+    await Promise.race([waitForWorker(devUrl), failed]);
   } catch (err) {
     server.stop();
     throw new Error(`${/** @type {Error} */ (err).message}\n${server.log()}`);
+  } finally {
+    clearInterval(watch);
   }
   const pgid = /** @type {number} */ (server.child.pid);
   return {
