@@ -2,6 +2,7 @@
 // terminal, and the machine description that goes into bench-results/latest.json.
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { formatCost, formatWaline } from './cost-report.mjs';
 
 /** CPU model, cores and memory as /proc tells them (os.cpus() reads /proc/cpuinfo). */
 export const machine = () => {
@@ -144,6 +145,14 @@ export const formatTable = (results) => {
     lines.push(
       `  ${t.pass ? 'PASS' : 'FAIL'}  ${name}: ${typeof t.value === 'object' && t.value !== null ? JSON.stringify(t.value) : fmt(t.value, 3)}`,
     );
+  }
+  if (results.cost) {
+    lines.push('');
+    lines.push(...formatCost(results.cost));
+  }
+  if (results.waline) {
+    lines.push('');
+    lines.push(...formatWaline(results.waline));
   }
   if (results.notes.length) {
     lines.push('');

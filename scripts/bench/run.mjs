@@ -1,14 +1,17 @@
 // `npm run bench`: seeds threads of 100 / 2,000 / 20,000 comments into a fresh local D1, loads the API on
 // local workerd, opens the widget in Chromium, prints a table and writes bench-results/latest.json.
 // `--smoke` (or BENCH_SMOKE=1) does the same with tiny sizes in well under a minute, for `npm test`.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateLocal, run } from '../lib/wrangler.mjs';
+import { compareWithWaline } from './compare.mjs';
+import { costModel } from './cost-model.mjs';
 import { cacheState, commentBody, load } from './load.mjs';
 import { costCurve, formatTable, machine, targets } from './report.mjs';
 import { seedDatabase } from './seed.mjs';
 import { freePort, startStack } from './stack.mjs';
+import { measureUsage, workersCacheEnabled } from './usage.mjs';
 import { assetSizes, measureWidget } from './widget.mjs';
 
 const smoke = process.argv.includes('--smoke') || process.env.BENCH_SMOKE === '1';
@@ -22,6 +25,8 @@ const config = {
   connections: smoke ? 2 : 10,
   widgetRuns: smoke ? 1 : 3,
   budgetBytes: 15 * 1024,
+  // Waline on the same workload: slow to install and start, so off in the smoke run unless asked for.
+  waline: process.env.BENCH_WALINE ? process.env.BENCH_WALINE === '1' : !smoke,
   out: process.env.BENCH_OUT || (smoke ? 'bench-results/smoke.json' : 'bench-results/latest.json'),
 };
 
@@ -87,14 +92,28 @@ const main = async () => {
   let seeded = Date.now();
   const seedStats = await seedDatabase({ persistTo, workDir, specs });
   seeded = Date.now() - seeded;
+  // A pristine copy (seeded D1, empty KV) for the cost model's counting stack, which runs after this one.
+  const usagePersistTo = join(workDir, 'usage-state');
+  cpSync(persistTo, usagePersistTo, { recursive: true });
 
   log(`starting wrangler dev on ${devOrigin}`);
-  const stack = await startStack({
-    port,
-    persistTo,
-    vars: { RATE_LIMIT_WRITES: 'off', ADMIN_TOKEN: 'bench-admin-token', SECRET_KEY: 'bench-secret-key' },
-  });
-  cleanups.push(stack.stop);
+  const vars = { RATE_LIMIT_WRITES: 'off', ADMIN_TOKEN: 'bench-admin-token', SECRET_KEY: 'bench-secret-key' };
+  // The cost model's counting stack (usage-worker.mjs over a pristine copy of the seeded database) starts
+  // beside it, to spare the smoke run a second start-up; it stays idle until the load runs are over.
+  // Two wranglers starting at once can pick the same internal port: the loser starts again, alone.
+  const startUsageStack = async () =>
+    startStack({
+      port: await freePort(),
+      persistTo: usagePersistTo,
+      entry: 'scripts/bench/usage-worker.mjs',
+      vars: { ...vars, ALLOWED_ORIGINS: devOrigin },
+    });
+  const [main, usage] = await Promise.allSettled([startStack({ port, persistTo, vars }), startUsageStack()]);
+  if (main.status === 'fulfilled') cleanups.push(main.value.stop);
+  if (usage.status === 'fulfilled') cleanups.push(usage.value.stop);
+  const stack = main.status === 'fulfilled' ? main.value : await startStack({ port, persistTo, vars });
+  const usageStack = usage.status === 'fulfilled' ? usage.value : await startUsageStack();
+  cleanups.push(stack.stop, usageStack.stop); // again if restarted; a second stop does nothing
   /** Where load goes now, re-located before each run (wrangler dev restarts workerd when the tree changes). */
   const target = async () => {
     const direct = await stack.locate();
@@ -260,6 +279,54 @@ const main = async () => {
     "Widget timings go through wrangler dev's port (the page's origin). Cold: new browser context and the thread's KV page emptied by a comment just before; warm: second visit (HTTP cache and KV warm).",
   );
 
+  // Issue 12's targets: Causerie against Waline on Waline's workload, each server pinned to one core.
+  const modelSize = config.sizes[1];
+  /** @type {Record<string, any> | null} */
+  let waline = null;
+  if (config.waline) {
+    const direct = await stack.locate();
+    if (direct) {
+      try {
+        waline = await compareWithWaline({
+          causerie: { base: direct.url, pid: direct.pid },
+          pageOrigin: devOrigin,
+          threadPath: `/bench/t${modelSize}`,
+          threadSize: modelSize,
+          countPaths: countUrls.slice(0, 10).map((u) => new URL(u).pathname),
+          countSizes: specs.filter((s) => countUrls.slice(0, 10).includes(s.url)).map((s) => s.size),
+          duration: config.durationS,
+          connections: config.connections,
+          log,
+        });
+      } catch (err) {
+        failures.push(`waline: ${/** @type {Error} */ (err).message.split('\n')[0]}`);
+      }
+    } else waline = { skipped: "the user worker's socket was not found" };
+  } else waline = { skipped: 'off in the smoke run (BENCH_WALINE=1 turns it on)' };
+
+  // The cost model counts what each kind of request costs on the second stack: the same seeded database
+  // behind the counting entry point, so the load figures above stay the plain worker's.
+  stack.stop();
+  log('counting per-request usage (D1 rows, KV operations, purges) for the cost model');
+  const tenCountsCpu = waline?.rows?.counts?.causerie?.cpuMsPerRequest;
+  const profile = await measureUsage({
+    base: usageStack.devUrl,
+    pageOrigin: devOrigin,
+    threadUrl: threadUrl(modelSize),
+    countUrls: countUrls.slice(0, 10),
+    cacheEnabled: workersCacheEnabled(readFileSync('wrangler.toml', 'utf8')),
+    cpuMs: {
+      thread: threads[modelSize].cpuMsPerRequest,
+      // The 10-page figure when the comparison measured it; else the 50-page row's (an overestimate).
+      counts: tenCountsCpu ?? counts?.cpuMsPerRequest ?? post.cpuMsPerRequest,
+      comment: post.cpuMsPerRequest,
+      // Not loaded on its own: a like is a smaller write than a comment, so the comment's figure bounds it.
+      like: post.cpuMsPerRequest,
+    },
+  });
+  usageStack.stop();
+  const cost = { threadSize: modelSize, profile, ...costModel(profile) };
+
   const curve = costCurve(threads);
   const results = {
     date: new Date().toISOString(),
@@ -278,6 +345,8 @@ const main = async () => {
     costCurveKvHit: Object.keys(cached).length === config.sizes.length ? costCurve(cached) : null,
     widget,
     targets: targets({ threads, curve, widget, budgetBytes: config.budgetBytes }),
+    cost,
+    waline,
     notes,
     failures,
   };

@@ -89,18 +89,28 @@ export const isAlive = (pid) => existsSync(`/proc/${pid}/stat`);
  * Starts `wrangler dev` on `port` against the seeded `persistTo`. `locate()` finds the user worker's socket
  * and process *now*: wrangler dev watches the tree and, when someone edits the worker, starts a new workerd
  * on a new port, so callers locate it again before each measurement.
- * @param {{ port: number, persistTo: string, vars: Record<string, string> }} options
+ * @param {{ port: number, persistTo: string, vars: Record<string, string>, entry?: string }} options
  * @returns {Promise<{ devUrl: string, locate: () => Promise<{ pid: number, url: string } | null>,
  *   workerdPids: () => number[], stop: () => void, log: () => string }>}
  */
-export const startStack = async ({ port, persistTo, vars }) => {
-  const server = startWrangler({ port, persistTo, vars, quiet: true });
+export const startStack = async ({ port, persistTo, vars, entry }) => {
+  const server = startWrangler({ port, persistTo, vars, entry, quiet: true });
   const devUrl = `http://127.0.0.1:${port}`;
+  // Wrangler reports some start-up failures (a port taken meanwhile) and keeps running: fail at once.
+  let watch;
+  const failed = new Promise((_, reject) => {
+    watch = setInterval(() => {
+      if (/\[ERROR\]/.test(server.log()) || server.child.exitCode !== null)
+        reject(new Error('wrangler dev failed to start'));
+    }, 200);
+  });
   try {
-    await waitForWorker(devUrl);
+    await Promise.race([waitForWorker(devUrl), failed]);
   } catch (err) {
     server.stop();
     throw new Error(`${/** @type {Error} */ (err).message}\n${server.log()}`);
+  } finally {
+    clearInterval(watch);
   }
   const pgid = /** @type {number} */ (server.child.pid);
   return {

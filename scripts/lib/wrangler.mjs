@@ -58,11 +58,21 @@ export const waitForWorker = async (baseUrl, timeoutMs = 60_000) => {
 
 /**
  * Starts `wrangler dev` (in its own process group, so stopping it stops workerd too); `assets`: a static
- * directory other than dist/.
+ * directory other than dist/; `entry`: another entry point than wrangler.toml's `main` (the bench's counting
+ * wrapper of the worker).
  * @returns the child process and a `stop()` that ends it.
  */
-export const startWrangler = ({ port, ip = '127.0.0.1', persistTo, assets, vars = {}, quiet = false }) => {
-  const args = ['dev', '--port', String(port), '--ip', ip, '--show-interactive-dev-session=false'];
+export const startWrangler = ({
+  port,
+  ip = '127.0.0.1',
+  persistTo,
+  assets,
+  entry,
+  vars = {},
+  quiet = false,
+}) => {
+  const args = ['dev', ...(entry ? [entry] : []), '--port', String(port), '--ip', ip];
+  args.push('--show-interactive-dev-session=false');
   if (persistTo) args.push('--persist-to', persistTo);
   if (assets) args.push('--assets', assets); // instead of wrangler.toml's dist/ (the e2e run adds test pages)
   for (const [key, value] of Object.entries(vars)) args.push('--var', `${key}:${value}`);

@@ -53,6 +53,31 @@ test('the bench smoke run exits 0 and writes every figure', { timeout: 180_000 }
   expect(results.wide.bytes).toBeLessThanOrEqual(300_000);
   expect(results.widget.sizes['embed.js'].gzip).toBeGreaterThan(0);
   expect(results.widget.cold.comments).toBeGreaterThan(0);
+  // Issue 12: the cost model counted each kind of request and priced every scenario.
+  const { profile, rows, freeCeiling } = results.cost;
+  for (const kind of ['threadCold', 'threadWarm', 'countsCold', 'countsWarm', 'comment', 'like']) {
+    expect(profile[kind].invocations, kind).toBe(1);
+  }
+  expect(profile.threadCold.d1RowsRead).toBeGreaterThan(0);
+  expect(profile.comment.d1RowsWritten).toBeGreaterThan(0);
+  expect(profile.like.d1RowsWritten).toBeGreaterThan(0);
+  expect(rows.map((r: { pageViews: number; writeShare: number }) => [r.pageViews, r.writeShare])).toEqual([
+    [1_000, 0.01],
+    [1_000, 0.05],
+    [50_000, 0.01],
+    [50_000, 0.05],
+    [1_000_000, 0.01],
+    [1_000_000, 0.05],
+  ]);
+  for (const r of rows) {
+    expect(r.workersRequests).toBeGreaterThan(0);
+    expect(r.d1RowsWritten).toBeGreaterThan(0);
+    expect(Number.isFinite(r.kvWrites)).toBe(true);
+    expect(r.paidMonthlyUsd).toBeGreaterThanOrEqual(5);
+    expect(typeof r.fitsFree).toBe('boolean');
+  }
+  expect(Object.keys(freeCeiling)).toEqual(['0.01', '0.05']);
+  expect(results.waline.skipped).toMatch(/smoke/);
   expect(Object.keys(results.targets)).toEqual(
     expect.arrayContaining([
       'firstPageLargestWithin1_5x',
