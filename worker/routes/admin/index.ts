@@ -12,6 +12,7 @@ import { adminComments } from './comments.ts';
 import { exportRoute } from './export.ts';
 import { adminHealth } from './health.ts';
 import { importRoute } from './import.ts';
+import { adminMail } from './mail.ts';
 import { adminThreads } from './threads.ts';
 
 export const admin = new Hono<AppEnv>()
@@ -28,4 +29,5 @@ export const admin = new Hono<AppEnv>()
   .route('/threads', adminThreads)
   .route('/bans', adminBans)
   .route('/audit', adminAudit)
-  .route('/health', adminHealth);
+  .route('/health', adminHealth)
+  .route('/mail', adminMail);
