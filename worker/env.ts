@@ -33,7 +33,7 @@ export interface Settings {
   adminToken: string;
   /** The webhook on new and held comments; `null` when WEBHOOK_URL is unset. */
   webhook: WebhookSettings | null;
-  /** E-mail through an HTTP e-mail API; `null` unless EMAIL_API_URL and EMAIL_FROM are set. */
+  /** E-mail (README "E-mail"); `null` unless EMAIL_FROM is set and a transport is available. */
   email: EmailSettings | null;
   /** The name on the owner's replies posted through the admin API (MODERATOR_NAME). */
   moderatorName: string;
@@ -50,13 +50,23 @@ export interface WebhookSettings {
   format: WebhookFormat;
 }
 
+/** `binding`: Cloudflare Email Service's `send_email` binding EMAIL; `http`: POST to EMAIL_API_URL. */
+export type EmailTransport = 'binding' | 'http';
+
 export interface EmailSettings {
+  transport: EmailTransport;
+  /** EMAIL_API_URL, for the `http` transport ('' with the binding). */
   apiUrl: string;
   apiKey: string;
   from: string;
   /** OWNER_EMAIL: who hears of new and held comments; `null` sends only reply notifications. */
   ownerEmail: string | null;
+  /** EMAIL_DAILY_CAP_PER_RECIPIENT: messages one address may receive in 24 hours (the rest are logged). */
+  dailyCapPerRecipient: number;
 }
+
+/** When EMAIL_DAILY_CAP_PER_RECIPIENT is unset or malformed. */
+export const DEFAULT_DAILY_CAP_PER_RECIPIENT = 20;
 
 /** When RESERVED_NAMES is unset: the roles a reader would take for the site's own (lib/reserved-names.ts). */
 export const DEFAULT_RESERVED_NAMES = ['admin', 'administrator', 'moderator', 'modérateur'] as const;
@@ -107,11 +117,37 @@ const readWebhook = (env: Bindings): WebhookSettings | null => {
   return { url, secret: env.WEBHOOK_SECRET ?? '', format };
 };
 
+/**
+ * The transport: EMAIL_TRANSPORT when set (`binding` needs the EMAIL binding, `http` needs EMAIL_API_URL);
+ * unset, an EMAIL_API_URL keeps the HTTP API (a deployment that had one before the binding existed goes on
+ * sending through it), else the binding when it is bound.
+ */
+const chooseTransport = (wanted: string, hasApiUrl: boolean, bound: boolean): EmailTransport | null => {
+  if (wanted === 'http') return hasApiUrl ? 'http' : null;
+  if (wanted === 'binding') return bound ? 'binding' : null;
+  if (hasApiUrl) return 'http';
+  return bound ? 'binding' : null;
+};
+
 const readEmail = (env: Bindings): EmailSettings | null => {
   const apiUrl = canonicalOrigin(env.EMAIL_API_URL ?? '') ? (env.EMAIL_API_URL ?? '').trim() : '';
   const from = env.EMAIL_FROM?.trim() ?? '';
-  if (!apiUrl || !from) return null;
-  return { apiUrl, apiKey: env.EMAIL_API_KEY ?? '', from, ownerEmail: env.OWNER_EMAIL?.trim() || null };
+  if (!from) return null;
+  const bound = typeof (env as { EMAIL?: unknown }).EMAIL === 'object' && env.EMAIL !== null;
+  const wanted = env.EMAIL_TRANSPORT?.trim().toLowerCase() ?? '';
+  const transport = chooseTransport(wanted, apiUrl !== '', bound);
+  if (!transport) return null;
+  return {
+    transport,
+    apiUrl: transport === 'http' ? apiUrl : '',
+    apiKey: env.EMAIL_API_KEY ?? '',
+    from,
+    ownerEmail: env.OWNER_EMAIL?.trim() || null,
+    dailyCapPerRecipient: positiveInt(
+      (env as { EMAIL_DAILY_CAP_PER_RECIPIENT?: string }).EMAIL_DAILY_CAP_PER_RECIPIENT,
+      DEFAULT_DAILY_CAP_PER_RECIPIENT,
+    ),
+  };
 };
 
 export const readSettings = (env: Bindings): Settings => {

@@ -4,7 +4,7 @@
  * wrangler.toml's `run_worker_first` sends /api/* here first.
  */
 import { Hono } from 'hono';
-import type { AppEnv } from './env.ts';
+import type { AppEnv, Bindings } from './env.ts';
 import { onError, onNotFound } from './errors.ts';
 import { apiHeaders } from './middleware/api-headers.ts';
 import { d1Session } from './middleware/d1-session.ts';
@@ -26,6 +26,7 @@ import { recent } from './routes/recent.ts';
 import { replies } from './routes/replies.ts';
 import { threads } from './routes/threads.ts';
 import { unsubscribe } from './routes/unsubscribe.ts';
+import { runDigests } from './services/notify/index.ts';
 
 const api = new Hono<AppEnv>()
   .use(readerCors())
@@ -62,4 +63,12 @@ const app = new Hono<AppEnv>()
 app.onError(onError);
 app.notFound(onNotFound);
 
-export default app;
+/**
+ * The Cron Trigger of wrangler.toml `[triggers]`: sends the digests of reply bursts whose window has
+ * closed (services/notify/digest.ts).
+ */
+const scheduled: ExportedHandlerScheduledHandler<Bindings> = (_controller, env, ctx) => {
+  ctx.waitUntil(runDigests(env).catch((err) => console.error('digest run failed:', err)));
+};
+
+export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<Bindings>;

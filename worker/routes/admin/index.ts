@@ -12,6 +12,7 @@ import { adminComments } from './comments.ts';
 import { exportRoute } from './export.ts';
 import { adminHealth } from './health.ts';
 import { importRoute } from './import.ts';
+import { adminMail } from './mail.ts';
 import { adminSettings } from './settings.ts';
 import { adminThreads } from './threads.ts';
 
@@ -30,4 +31,5 @@ export const admin = new Hono<AppEnv>()
   .route('/bans', adminBans)
   .route('/audit', adminAudit)
   .route('/health', adminHealth)
-  .route('/settings', adminSettings);
+  .route('/settings', adminSettings)
+  .route('/mail', adminMail);

@@ -157,3 +157,15 @@ export const settingsPatchSchema = z.catchall(
   z.object(SETTINGS_SHAPE),
   z.unknown().check(z.refine(() => false, { error: 'is not a runtime setting' })),
 );
+
+export const MAIL_STATUSES = ['sent', 'failed', 'capped', 'queued', 'digested'] as const;
+
+/** GET /admin/mail: the mail log, newest first; `status` filters (all by default). */
+export const mailQuerySchema = z.object({
+  status: z._default(
+    z.enum([...MAIL_STATUSES, 'all'], { error: 'must be sent, failed, capped, queued, digested or all' }),
+    'all',
+  ),
+  limit: queryLimit(50, 200),
+  cursor,
+});

@@ -10,8 +10,10 @@ import {
   CONFIRM_RESEND_SECONDS,
   confirmUrl,
 } from '../../lib/confirm-link.ts';
-import { type DeliveryResult, deliver, type RetryPolicy } from './deliver.ts';
-import { confirmationEmail, sendEmail } from './email.ts';
+import type { MailLang } from '../../lib/mail-i18n/index.ts';
+import type { DeliveryResult, RetryPolicy } from './deliver.ts';
+import { confirmationEmail, siteName } from './email.ts';
+import { sendMail } from './mailer.ts';
 
 export interface ConfirmationContext {
   db: D1Database;
@@ -19,21 +21,14 @@ export interface ConfirmationContext {
   origin: string;
   fetcher: typeof fetch;
   retry: RetryPolicy;
+  binding?: SendEmail | undefined;
+  lang?: MailLang;
 }
 
 export const isConfirmed = async (ctx: ConfirmationContext, email: string): Promise<boolean> =>
   isAddressConfirmed(ctx.db, await addressHash(ctx.settings.secretKey, email));
 
 const NOT_SENT: DeliveryResult = { ok: true, attempts: 0, status: null };
-
-/** The page's host, for the e-mail; the worker's own when the stored URL does not parse. */
-const siteOf = (pageUrl: string, origin: string): string => {
-  try {
-    return new URL(pageUrl).host;
-  } catch {
-    return new URL(origin).host;
-  }
-};
 
 /**
  * Sends the confirmation e-mail unless the address is confirmed or was asked within a day.
@@ -52,6 +47,7 @@ export const requestConfirmation = async (
   if (!(await claimConfirmationRequest(ctx.db, hash, now.toISOString(), since))) return NOT_SENT;
   const expires = Math.floor(now.getTime() / 1000) + CONFIRM_LINK_SECONDS;
   const link = await confirmUrl(ctx.origin, ctx.settings.secretKey, hash, expires);
-  const message = confirmationEmail(mail, email, siteOf(pageUrl, ctx.origin), link);
-  return deliver((signal) => sendEmail(ctx.fetcher, mail, message, signal), ctx.retry);
+  const message = confirmationEmail(mail, email, siteName(pageUrl, ctx.origin), link, ctx.lang ?? 'en');
+  const { db, binding, fetcher, retry } = ctx;
+  return sendMail({ db, email: mail, binding, fetcher, retry }, message, 'confirm', now);
 };

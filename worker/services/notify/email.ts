@@ -1,98 +1,233 @@
 /**
- * E-mail through an HTTP e-mail API (Workers cannot speak SMTP): POST EMAIL_API_URL with
- * `Authorization: Bearer <EMAIL_API_KEY>` and the JSON `{ from, to, subject, text, headers }`, where
- * `headers` carries RFC 8058's List-Unsubscribe pair on reply notifications. Most providers take this
- * shape directly or through a small relay (Resend and Postmark-style APIs: from/to/subject/text).
+ * The e-mails Causerie sends, each as multipart text + HTML in the reader's language (lib/mail-i18n/):
+ * the owner's alert, the reply notification, the digest of a burst of replies, and the address
+ * confirmation. How they travel (the Email Service binding or an HTTP API) is mailer.ts's business only.
+ * No message carries a Reply-To: a reply to one of them goes to EMAIL_FROM, never to a reader.
  */
 import type { EmailSettings } from '../../env.ts';
+import { summarizeHtml } from '../../lib/html-summary.ts';
+import { type MailBlock, mailHtml } from '../../lib/mail-html.ts';
+import { fill, type MailLang, mailMessages } from '../../lib/mail-i18n/index.ts';
 import type { CommentEvent } from './payload.ts';
+
+/** All a template needs of the settings: who it is from. */
+type Sender = Pick<EmailSettings, 'from'>;
+
+export type MailKind = 'owner' | 'reply' | 'digest' | 'confirm';
 
 export interface EmailMessage {
   from: string;
   to: string;
   subject: string;
   text: string;
+  html: string;
   headers?: Record<string, string>;
 }
 
+/** How much of a comment an e-mail quotes: a preview, the link leads to the rest. */
+const PREVIEW_CHARS = 500;
+const PREVIEW_HTML_BYTES = 2_000;
+
+const previewText = (body: string): string => {
+  const chars = [...body.trim()];
+  return chars.length > PREVIEW_CHARS ? `${chars.slice(0, PREVIEW_CHARS).join('')}…` : chars.join('');
+};
+
+/** The comment's anchor on its page, as the feed links it. */
+export const commentLink = (e: CommentEvent): string => `${e.thread.url}#comment-${e.comment.id}`;
+
+/** The site's name in a message: the page's host (the worker's own when the stored URL does not parse). */
+export const siteName = (pageUrl: string, fallbackOrigin: string): string => {
+  try {
+    return new URL(pageUrl).host;
+  } catch {
+    return new URL(fallbackOrigin).host;
+  }
+};
+
+const pageName = (e: CommentEvent): string => e.thread.title || e.thread.url;
+
+const unsubscribeHeaders = (url: string): Record<string, string> => ({
+  // RFC 8058: the one-click POST; the GET of the same link shows a page.
+  'List-Unsubscribe': `<${url}>`,
+  'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+});
+
 /** To the owner: a new comment, or one held for moderation, with what only the owner may see (the e-mail). */
 export const ownerEmail = (
-  settings: EmailSettings & { ownerEmail: string },
+  settings: Sender & { ownerEmail: string },
   e: CommentEvent,
   authorEmail: string | null,
+  lang: MailLang = 'en',
 ): EmailMessage => {
+  const m = mailMessages(lang);
   const held = e.event === 'comment.held';
-  const page = e.thread.title || e.thread.url;
+  const page = pageName(e);
+  const author = `${e.comment.author.name}${authorEmail ? ` <${authorEmail}>` : ''}`;
+  const lead = fill(held ? m.ownerLeadHeld : m.ownerLeadNew, { author, page: e.thread.url });
+  const subject = fill(held ? m.ownerSubjectHeld : m.ownerSubjectNew, { page });
+  const footer = fill(m.footer, { site: siteName(e.thread.url, e.adminUrl) });
   return {
     from: settings.from,
     to: settings.ownerEmail,
-    subject: `${held ? 'Held for moderation' : 'New comment'}: ${page}`,
-    text: [
-      `${e.comment.author.name}${authorEmail ? ` <${authorEmail}>` : ''} ${held ? 'wrote (held for moderation)' : 'wrote'} on ${e.thread.url}:`,
-      '',
-      e.comment.body,
-      '',
-      `Moderate: ${e.adminUrl}`,
-    ].join('\n'),
+    subject,
+    text: [lead, '', previewText(e.comment.body), '', `${m.moderate}${m.sep}${e.adminUrl}`, '', footer].join(
+      '\n',
+    ),
+    html: mailHtml(
+      lang,
+      subject,
+      [
+        {
+          lead,
+          quoteHtml: summarizeHtml(e.comment.html, PREVIEW_HTML_BYTES),
+          link: { href: e.adminUrl, label: m.moderate },
+        },
+      ],
+      { text: footer },
+    ),
   };
 };
 
 /** To a commenter who ticked "notify me of replies", with a one-click way out (RFC 8058). */
 export const replyEmail = (
-  settings: EmailSettings,
+  settings: Sender,
   e: CommentEvent,
   to: string,
   unsubscribeUrl: string,
-): EmailMessage => ({
-  from: settings.from,
-  to,
-  subject: `New reply to your comment: ${e.thread.title || e.thread.url}`,
-  text: [
-    `${e.comment.author.name} replied to your comment on ${e.thread.url}:`,
-    '',
-    e.comment.body,
-    '',
-    `Read it: ${e.thread.url}`,
-    `Stop e-mails about replies to this comment: ${unsubscribeUrl}`,
-  ].join('\n'),
-  headers: {
-    'List-Unsubscribe': `<${unsubscribeUrl}>`,
-    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-  },
-});
+  lang: MailLang = 'en',
+): EmailMessage => {
+  const m = mailMessages(lang);
+  const subject = fill(m.replySubject, { page: pageName(e) });
+  const lead = fill(m.replyLead, { author: e.comment.author.name, page: e.thread.url });
+  const footer = fill(m.footer, { site: siteName(e.thread.url, e.adminUrl) });
+  const link = commentLink(e);
+  return {
+    from: settings.from,
+    to,
+    subject,
+    text: [
+      lead,
+      '',
+      previewText(e.comment.body),
+      '',
+      `${m.readIt}${m.sep}${link}`,
+      `${m.unsubscribe}${m.sep}${unsubscribeUrl}`,
+      '',
+      footer,
+    ].join('\n'),
+    html: mailHtml(
+      lang,
+      subject,
+      [
+        {
+          lead,
+          quoteHtml: summarizeHtml(e.comment.html, PREVIEW_HTML_BYTES),
+          link: { href: link, label: m.readIt },
+        },
+      ],
+      { text: footer, link: { href: unsubscribeUrl, label: m.unsubscribe } },
+    ),
+    headers: unsubscribeHeaders(unsubscribeUrl),
+  };
+};
 
-/** The POST to the provider (built afresh for each attempt by `deliver`). */
-export const sendEmail = (
-  fetcher: typeof fetch,
-  settings: EmailSettings,
-  message: EmailMessage,
-  signal: AbortSignal,
-): Promise<Response> =>
-  fetcher(settings.apiUrl, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      ...(settings.apiKey ? { Authorization: `Bearer ${settings.apiKey}` } : {}),
-    },
-    body: JSON.stringify(message),
-    signal,
+/** One reply a digest lists (what `replyEmail` would have said, kept in the mail log until the digest). */
+export interface DigestItem {
+  author: string;
+  pageUrl: string;
+  pageTitle: string;
+  link: string;
+  preview: string;
+  html: string;
+  /** The one-click link of the comment this replies to. */
+  unsubscribeUrl: string;
+}
+
+/**
+ * The replies of a burst, in one message. Subscriptions are per comment, so each reply keeps its own
+ * unsubscribe link in the body; the List-Unsubscribe header carries the last one's.
+ */
+export const digestEmail = (
+  settings: Sender,
+  to: string,
+  site: string,
+  items: readonly [DigestItem, ...DigestItem[]],
+  lang: MailLang = 'en',
+): EmailMessage => {
+  const m = mailMessages(lang);
+  const unsubscribeUrl = (items[items.length - 1] as DigestItem).unsubscribeUrl;
+  const subject = fill(items.length === 1 ? m.digestSubjectOne : m.digestSubject, {
+    count: items.length,
+    site,
   });
+  const footer = fill(m.footer, { site });
+  const blocks: MailBlock[] = items.map((item) => ({
+    lead: fill(m.replyLead, { author: item.author, page: item.pageTitle || item.pageUrl }),
+    quoteHtml: item.html,
+    link: { href: item.link, label: m.readIt },
+    smallLink: { href: item.unsubscribeUrl, label: m.unsubscribe },
+  }));
+  return {
+    from: settings.from,
+    to,
+    subject,
+    text: [
+      m.digestLead,
+      ...items.flatMap((item) => [
+        '',
+        fill(m.replyLead, { author: item.author, page: item.pageTitle || item.pageUrl }),
+        '',
+        item.preview,
+        '',
+        `${m.readIt}${m.sep}${item.link}`,
+        `${m.unsubscribe}${m.sep}${item.unsubscribeUrl}`,
+      ]),
+      '',
+      footer,
+    ].join('\n'),
+    html: mailHtml(lang, subject, [{ lead: m.digestLead }, ...blocks], {
+      text: footer,
+      link: { href: unsubscribeUrl, label: m.unsubscribe },
+    }),
+    headers: unsubscribeHeaders(unsubscribeUrl),
+  };
+};
+
+/** What a digest keeps of a reply it may have to list later. */
+export const digestItem = (e: CommentEvent, unsubscribeUrl: string): DigestItem => ({
+  unsubscribeUrl,
+  author: e.comment.author.name,
+  pageUrl: e.thread.url,
+  pageTitle: e.thread.title,
+  link: commentLink(e),
+  preview: previewText(e.comment.body),
+  html: summarizeHtml(e.comment.html, PREVIEW_HTML_BYTES),
+});
 
 /** The confirmation e-mail: `site` is the host of the page, an origin the owner allowed. */
 export const confirmationEmail = (
-  settings: EmailSettings,
+  settings: Sender,
   to: string,
   site: string,
   link: string,
-): EmailMessage => ({
-  from: settings.from,
-  to,
-  subject: `Confirm e-mails about replies on ${site}`,
-  text: [
-    `Someone asked, with this address, to be e-mailed about replies to comments on ${site}.`,
-    '',
-    `If it was you, confirm here: ${link}`,
-    '',
-    'If it was not you, ignore this e-mail: nothing else will be sent to this address unless it is confirmed.',
-  ].join('\n'),
-});
+  lang: MailLang = 'en',
+): EmailMessage => {
+  const m = mailMessages(lang);
+  const subject = fill(m.confirmSubject, { site });
+  const lead = fill(m.confirmLead, { site });
+  return {
+    from: settings.from,
+    to,
+    subject,
+    text: [lead, '', `${m.confirmAction}${m.sep}${link}`, '', m.confirmIgnore].join('\n'),
+    html: mailHtml(
+      lang,
+      subject,
+      [{ lead, link: { href: link, label: m.confirmAction } }, { lead: m.confirmIgnore }],
+      {
+        text: fill(m.footer, { site }),
+      },
+    ),
+  };
+};

@@ -5,11 +5,14 @@
  */
 import type { Context } from 'hono';
 import { type AdminCommentRow, findAdminComment } from '../../db/admin-comments.ts';
-import type { AppEnv, Settings } from '../../env.ts';
+import { type AppEnv, type Bindings, readSettings, type Settings } from '../../env.ts';
+import { type MailLang, pickMailLang } from '../../lib/mail-i18n/index.ts';
 import { unsubscribeUrl } from '../../lib/unsubscribe-link.ts';
 import { isConfirmed, requestConfirmation } from './address-confirmation.ts';
 import { DEFAULT_RETRY, type DeliveryResult, deliver, type RetryPolicy } from './deliver.ts';
-import { ownerEmail, replyEmail, sendEmail } from './email.ts';
+import { flushDigests, sendOrQueueReply } from './digest.ts';
+import { digestItem, ownerEmail, replyEmail, siteName } from './email.ts';
+import { type MailContext, sendMail } from './mailer.ts';
 import { type CommentEvent, webhookBody } from './payload.ts';
 import { signWebhook } from './sign.ts';
 
@@ -20,7 +23,17 @@ export interface NotifyContext {
   origin: string;
   fetcher: typeof fetch;
   retry: RetryPolicy;
+  /** The EMAIL binding (Email Service), when bound: mailer.ts uses it if the settings chose it. */
+  binding?: SendEmail | undefined;
+  /** The language of the e-mails: the writer's Accept-Language (lib/mail-i18n/), English by default. */
+  lang?: MailLang;
 }
+
+/** What mailer.ts needs of a notification context that has e-mail settings. */
+export const mailContext = (
+  ctx: Pick<NotifyContext, 'db' | 'fetcher' | 'retry' | 'binding'>,
+  email: NonNullable<Settings['email']>,
+): MailContext => ({ db: ctx.db, email, binding: ctx.binding, fetcher: ctx.fetcher, retry: ctx.retry });
 
 export interface NotifyOptions {
   /** Alert the owner (webhook, owner e-mail): on readers' comments, not on the owner's own replies. */
@@ -70,19 +83,21 @@ export const notifyComment = async (ctx: NotifyContext, commentId: string, optio
   if (!row || (row.status !== 'approved' && row.status !== 'pending')) return;
   const e = toEvent(row, ctx.origin, settings.anonymousName);
   const email = settings.email;
+  const lang = ctx.lang ?? 'en';
+  const mail = email ? mailContext(ctx, email) : null;
   const jobs: Array<Promise<DeliveryResult>> = [];
   if (options.owner) {
     jobs.push(sendWebhook(ctx, e));
-    if (email?.ownerEmail) {
-      const message = ownerEmail({ ...email, ownerEmail: email.ownerEmail }, e, row.author_email);
-      jobs.push(deliver((signal) => sendEmail(ctx.fetcher, email, message, signal), ctx.retry));
+    if (mail && email?.ownerEmail) {
+      const message = ownerEmail({ ...email, ownerEmail: email.ownerEmail }, e, row.author_email, lang);
+      jobs.push(sendMail(mail, message, 'owner'));
     }
   }
   // Double opt-in: asking for replies with an unconfirmed address sends only the confirmation e-mail.
   if (email && row.notify === 1 && row.author_email && !(await isConfirmed(ctx, row.author_email))) {
     jobs.push(requestConfirmation(ctx, row.author_email, row.thread_url, new Date()));
   }
-  if (email && row.status === 'approved' && row.parent_id) {
+  if (mail && email && row.status === 'approved' && row.parent_id) {
     const parent = await findAdminComment(db, row.parent_id);
     // Nobody is told of their own reply to themselves, nor at an address its owner has not confirmed.
     if (
@@ -92,8 +107,9 @@ export const notifyComment = async (ctx: NotifyContext, commentId: string, optio
       (await isConfirmed(ctx, parent.author_email))
     ) {
       const link = await unsubscribeUrl(ctx.origin, settings.secretKey, parent.id);
-      const message = replyEmail(email, e, parent.author_email, link);
-      jobs.push(deliver((signal) => sendEmail(ctx.fetcher, email, message, signal), ctx.retry));
+      const message = replyEmail(email, e, parent.author_email, link, lang);
+      const site = siteName(e.thread.url, ctx.origin);
+      jobs.push(sendOrQueueReply(mail, message, { item: digestItem(e, link), lang, site }));
     }
   }
   for (const result of await Promise.allSettled(jobs)) {
@@ -105,7 +121,8 @@ export const notifyComment = async (ctx: NotifyContext, commentId: string, optio
 
 /**
  * Schedules the notifications of a comment after the response. Does nothing (no read, no task) when no
- * webhook and no e-mail API are configured.
+ * webhook and no e-mail transport are configured. The e-mails speak the language of the request that wrote
+ * the comment (its Accept-Language: the writer's browser, on this page).
  * @example scheduleNotify(c, result.body.comment.id, { owner: true })
  */
 export const scheduleNotify = (c: Context<AppEnv>, commentId: string, options: NotifyOptions): void => {
@@ -117,8 +134,21 @@ export const scheduleNotify = (c: Context<AppEnv>, commentId: string, options: N
     origin: new URL(c.req.url).origin,
     fetcher: (input, init) => fetch(input, init),
     retry: DEFAULT_RETRY,
+    binding: c.env.EMAIL,
+    lang: pickMailLang(c.req.header('Accept-Language')),
   };
   c.executionCtx.waitUntil(
     notifyComment(ctx, commentId, options).catch((err) => console.error('notification failed:', err)),
   );
+};
+
+/**
+ * The cron's work: the digests that are due. Reads the settings from the bindings as the middleware does.
+ * @returns how many digests were attempted.
+ */
+export const runDigests = async (env: Bindings, now: Date = new Date()): Promise<number> => {
+  const email = readSettings(env).email;
+  if (!email) return 0;
+  const ctx = { db: env.DB, fetcher: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init) };
+  return flushDigests(mailContext({ ...ctx, retry: DEFAULT_RETRY, binding: env.EMAIL }, email), now);
 };
