@@ -262,6 +262,32 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
+/** What became of one e-mail (`GET /api/v1/admin/mail?status=…`): `failed` means lost after the retries. */
+export type MailStatus = 'sent' | 'failed' | 'capped' | 'queued' | 'digested';
+
+/** `GET /api/v1/admin/mail`: one row of the mail log. */
+export interface MailEntry {
+  id: number;
+  at: string;
+  /** owner, reply, digest or confirm. */
+  kind: string;
+  to: string;
+  subject: string;
+  /** binding or http. */
+  transport: string;
+  status: MailStatus;
+  attempts: number;
+  /** The HTTP transport's last status code; null for the binding or before any attempt. */
+  lastStatus: number | null;
+  error: string | null;
+}
+
+/** `GET /api/v1/admin/mail`, newest first. */
+export interface MailPage {
+  mail: MailEntry[];
+  nextCursor: string | null;
+}
+
 /**
  * `POST /api/v1/admin/import?format=…`; the first two are XML, the others JSON (remark42: JSON values one
  * after another; remark42 and comentario often gzip-compressed; isso: its generic JSON, or with the CLI its

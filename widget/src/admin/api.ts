@@ -14,6 +14,8 @@ import type {
   Counts,
   ImportFormat,
   ImportResult,
+  MailPage,
+  MailStatus,
   NewBan,
   QueueQuery,
   ThreadPatch,
@@ -101,6 +103,7 @@ export const createAdminApi = ({ token, base = '/api/v1/admin', onUnauthorized }
     liftBan: (id: string) => call<null>(`/bans/${encodeURIComponent(id)}`, { method: 'DELETE' }),
     audit: (page: Paged = {}) =>
       call<{ entries: AuditEntry[]; nextCursor: string | null }>(`/audit${query(page)}`),
+    mail: (q: Paged & { status?: MailStatus | 'all' } = {}) => call<MailPage>(`/mail${query(q)}`),
     exportFile: () => call<Blob>('/export', {}, (response) => response.blob()),
     importFile: (format: ImportFormat, file: Blob) =>
       call<ImportResult>(`/import${query({ format })}`, {

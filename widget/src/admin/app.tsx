@@ -1,12 +1,13 @@
 /**
  * The owner's admin page: the token gate, then the sections (comments queue first, threads, bans,
- * import/export, audit log) around two live regions that say how each action went.
+ * import/export, audit log, mail log) around two live regions that say how each action went.
  */
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import { type AdminError, createAdminApi } from './api.ts';
 import { AuditLog } from './audit.tsx';
 import { Bans } from './bans.tsx';
 import { type Admin, AdminContext, errorText } from './context.ts';
+import { MailLog } from './mail.tsx';
 import { Queue } from './queue/queue.tsx';
 import { SetupGuide } from './setup-guide.tsx';
 import { en, type Strings } from './strings.ts';
@@ -16,7 +17,7 @@ import { TokenForm } from './token-form.tsx';
 import { Transfer } from './transfer.tsx';
 import { hideSetup, needsSetup, setupHidden, useHealth } from './use-health.ts';
 
-const SECTIONS = ['queue', 'threads', 'bans', 'transfer', 'audit'] as const;
+const SECTIONS = ['queue', 'threads', 'bans', 'transfer', 'audit', 'mail'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export const AdminApp = ({ strings = en }: { strings?: Strings }) => {
@@ -127,6 +128,7 @@ export const AdminApp = ({ strings = en }: { strings?: Strings }) => {
           {section === 'bans' && <Bans />}
           {section === 'transfer' && <Transfer />}
           {section === 'audit' && <AuditLog />}
+          {section === 'mail' && <MailLog />}
         </main>
       </div>
     </AdminContext.Provider>

@@ -2,7 +2,13 @@
  * Every word the admin page shows, in one table: English today; a French table is another object of the
  * same `Strings` type (`export const fr: Strings = {…}`) handed to `<AdminApp strings={fr} />`.
  */
-import type { AdminStatus, BulkAction, ErrorCode, ModerationMode } from '../../../worker/types/api.ts';
+import type {
+  AdminStatus,
+  BulkAction,
+  ErrorCode,
+  MailStatus,
+  ModerationMode,
+} from '../../../worker/types/api.ts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -22,6 +28,7 @@ export const en = {
     bans: 'Bans',
     transfer: 'Import / export',
     audit: 'Audit log',
+    mail: 'Mail',
   },
   sectionsLabel: 'Sections',
   status: { pending: 'Pending', approved: 'Approved', spam: 'Spam', deleted: 'Deleted' } satisfies Record<
@@ -166,6 +173,24 @@ export const en = {
   auditEmpty: 'No moderation yet.',
   auditComment: 'comment',
   auditThread: 'thread',
+  mailFilter: 'E-mails by status',
+  mailStatus: {
+    all: 'All',
+    failed: 'Failed',
+    sent: 'Sent',
+    capped: 'Over the cap',
+    queued: 'Queued for a digest',
+    digested: 'In a digest',
+  } satisfies Record<MailStatus | 'all', string>,
+  mailEmpty: (status: MailStatus | 'all') =>
+    status === 'all'
+      ? 'No e-mail yet.'
+      : status === 'failed'
+        ? 'No failed e-mail: everything went out.'
+        : 'No e-mail with this status.',
+  mailTo: 'to',
+  mailAttempts: (n: number) => plural(n, 'attempt', 'attempts'),
+  mailVia: (transport: string) => `via ${transport}`,
   setup: {
     heading: 'Finish setting up',
     version: (version: string) => `Causerie ${version}`,

@@ -7,10 +7,11 @@ import { Hono } from 'hono';
 import { listMailLog, type MailLogRow } from '../../db/mail-log.ts';
 import type { AppEnv } from '../../env.ts';
 import { validate } from '../../middleware/validate.ts';
+import type { MailEntry } from '../../types/api.ts';
 import { mailQuerySchema } from './schemas.ts';
 import { page } from './shapes.ts';
 
-const toEntry = (row: MailLogRow) => ({
+const toEntry = (row: MailLogRow): MailEntry => ({
   id: row.id,
   at: row.created_at,
   kind: row.kind,
