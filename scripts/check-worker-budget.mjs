@@ -1,9 +1,10 @@
 // The worker's budgets, checked inside `npm test` (issue 21, item 4): the bundle `wrangler deploy` would
 // upload (raw and gzip; Workers Free allows 3 MiB gzip) and its startup CPU time from `wrangler check
 // startup` (the platform refuses a worker whose global scope takes too long). Offline, no account.
-// Budgets: about 5% above the figures measured on 2026-12-01 once the schemas moved to `zod/mini`
-// (1059 KiB raw / 242 KiB gzip; it was 1759 / 347 with classic zod, whose methods and 40-odd locales were
-// 764 KiB of the raw bundle, now 68). What weighs most now: parse5 (261 KiB raw, the import's HTML), the
+// Budgets: about 5% above the figures measured on 2026-12-01 at the end of the session that moved the
+// schemas to `zod/mini` (1099 KiB raw / 253 KiB gzip with the peer importers, Email Service and the edge
+// cache; 1059 / 242 right after the switch; 1759 / 347 with classic zod, whose methods and 40-odd locales
+// were 764 KiB of the raw bundle, now 68). What weighs most now: parse5 (261 KiB raw, the import's HTML), the
 // confusables table of unhomoglyph (165), markdown-it (121) and entities (81).
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,8 +14,8 @@ import { run } from './lib/wrangler.mjs';
 
 const KIB = 1024;
 export const BUDGET = {
-  rawKiB: 1110,
-  gzipKiB: 255,
+  rawKiB: 1155,
+  gzipKiB: 266,
   /**
    * Startup CPU ("Active" in the profile), best of three runs: measured 62–195 ms per run on a loaded
    * 2-core machine (≈30 ms idle), so one run is mostly noise; the best of three under 200 ms still catches
