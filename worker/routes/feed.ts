@@ -6,14 +6,13 @@ import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { type ListedCommentRow, latestComments, latestThreadComments } from '../db/listing.ts';
 import type { AppEnv } from '../env.ts';
-import { ApiError } from '../errors.ts';
 import { type AtomEntry, renderAtomFeed } from '../lib/atom.ts';
 import { publicCacheHeaders, SITE_TAG, threadTag } from '../lib/edge-cache-headers.ts';
 import { boundEntries } from '../lib/feed-budget.ts';
-import { normalizeUrl } from '../lib/normalize-url.ts';
 import { LIMITS } from '../lib/schemas.ts';
 import * as z from '../lib/zod.ts';
 import { validate } from '../middleware/validate.ts';
+import { requestedPageUrl } from '../services/pages/page-url.ts';
 
 export const FEED_SIZE = 50;
 
@@ -97,15 +96,10 @@ export const feed = new Hono<AppEnv>()
   .use(etag())
   .get('/', validate('query', feedQuerySchema), async (c) => {
     const query = c.req.valid('query');
-    const { anonymousName, significantQueryParams } = c.get('settings');
+    const { anonymousName } = c.get('settings');
     const requestUrl = new URL(c.req.url);
 
-    const pageUrl = query.url === undefined ? null : normalizeUrl(query.url, significantQueryParams);
-    if (query.url !== undefined && pageUrl === null) {
-      throw new ApiError('bad_request', 'url must be an absolute http(s) URL', {
-        errors: [{ field: 'url', message: 'must be an absolute http(s) URL' }],
-      });
-    }
+    const pageUrl = requestedPageUrl(query.url, c.get('settings'));
     const key = query.id ?? pageUrl;
 
     // The feed's id and self link: this endpoint with the page spelled canonically, so every spelling of

@@ -9,12 +9,12 @@ import { readTreeReplies } from '../db/tree-replies.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { publicCacheHeaders, threadTag } from '../lib/edge-cache-headers.ts';
-import { normalizeUrl } from '../lib/normalize-url.ts';
 import { PAGE_BYTES, rowBytes } from '../lib/page-budget.ts';
 import { decodeRepliesCursor, encodeRepliesCursor } from '../lib/replies-cursor.ts';
 import { LIMITS, queryLimit } from '../lib/schemas.ts';
 import * as z from '../lib/zod.ts';
 import { validate } from '../middleware/validate.ts';
+import { requestedPageUrl } from '../services/pages/page-url.ts';
 import type { RepliesPage } from '../types/api.ts';
 
 export const REPLIES_LIMIT = { default: 50, max: 100 } as const;
@@ -44,12 +44,7 @@ export const replies = new Hono<AppEnv>().get('/', validate('query', repliesQuer
   const query = c.req.valid('query');
   const settings = c.get('settings');
 
-  const url = query.url === undefined ? null : normalizeUrl(query.url, settings.significantQueryParams);
-  if (query.url !== undefined && url === null) {
-    throw new ApiError('bad_request', 'url must be an absolute http(s) URL', {
-      errors: [{ field: 'url', message: 'must be an absolute http(s) URL' }],
-    });
-  }
+  const url = requestedPageUrl(query.url, settings);
   const key = query.id ?? (url as string);
 
   const cursor = query.cursor === undefined ? null : decodeRepliesCursor(query.cursor);

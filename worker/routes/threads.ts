@@ -9,22 +9,17 @@ import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { publicCacheHeaders, threadTag } from '../lib/edge-cache-headers.ts';
-import { normalizeUrl } from '../lib/normalize-url.ts';
 import { withReplies } from '../lib/replies-cursor.ts';
 import { threadQuerySchema } from '../lib/schemas.ts';
 import { validate } from '../middleware/validate.ts';
+import { requestedPageUrl } from '../services/pages/page-url.ts';
 import type { ThreadPage } from '../types/api.ts';
 
 export const threads = new Hono<AppEnv>().get('/', validate('query', threadQuerySchema), async (c) => {
   const query = c.req.valid('query');
   const settings = c.get('settings');
 
-  const url = query.url === undefined ? null : normalizeUrl(query.url, settings.significantQueryParams);
-  if (query.url !== undefined && url === null) {
-    throw new ApiError('bad_request', 'url must be an absolute http(s) URL', {
-      errors: [{ field: 'url', message: 'must be an absolute http(s) URL' }],
-    });
-  }
+  const url = requestedPageUrl(query.url, settings);
   const key = query.id ?? (url as string);
 
   const cursor = query.cursor === undefined ? null : decodeCursor(query.cursor);

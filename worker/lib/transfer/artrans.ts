@@ -17,7 +17,9 @@ import {
   loose,
   type ParserOptions,
   pageUrl,
+  parseJsonFile,
   website,
+  wholeFileParser,
 } from './model.ts';
 
 type Json = Record<string, unknown>;
@@ -34,12 +36,7 @@ const firstSiteUrl = (value: unknown): string | null => {
 };
 
 const readFile = (text: string, sink: ImportSink, options: ParserOptions): void => {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new ImportFileError('file', `not JSON: ${(err as Error).message}`);
-  }
+  const data = parseJsonFile(text);
   if (!Array.isArray(data))
     throw new ImportFileError('file', 'not an Artrans file (a JSON array of comments)');
   const threads = new Map<string, ImportThread>();
@@ -99,12 +96,5 @@ const readFile = (text: string, sink: ImportSink, options: ParserOptions): void 
   });
 };
 
-export const createArtransParser = (sink: ImportSink, options: ParserOptions = {}): ImportParser => {
-  const parts: string[] = [];
-  return {
-    write: (chunk) => {
-      parts.push(chunk);
-    },
-    close: () => readFile(parts.join(''), sink, options),
-  };
-};
+export const createArtransParser = (sink: ImportSink, options: ParserOptions = {}): ImportParser =>
+  wholeFileParser((text) => readFile(text, sink, options));

@@ -18,7 +18,9 @@ import {
   loose,
   type ParserOptions,
   pageUrl,
+  parseJsonFile,
   website,
+  wholeFileParser,
 } from './model.ts';
 
 type Json = Record<string, unknown>;
@@ -99,12 +101,7 @@ const readV3 = (data: Json, sink: ImportSink, options: ParserOptions): void => {
 };
 
 const readFile = (text: string, sink: ImportSink, options: ParserOptions): void => {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new ImportFileError('file', `not JSON: ${(err as Error).message}`);
-  }
+  const data = parseJsonFile(text);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new ImportFileError('file', 'not a Comentario export (a JSON object with a version)');
   }
@@ -124,12 +121,5 @@ const readFile = (text: string, sink: ImportSink, options: ParserOptions): void 
   );
 };
 
-export const createComentarioParser = (sink: ImportSink, options: ParserOptions = {}): ImportParser => {
-  const parts: string[] = [];
-  return {
-    write: (chunk) => {
-      parts.push(chunk);
-    },
-    close: () => readFile(parts.join(''), sink, options),
-  };
-};
+export const createComentarioParser = (sink: ImportSink, options: ParserOptions = {}): ImportParser =>
+  wholeFileParser((text) => readFile(text, sink, options));

@@ -10,6 +10,7 @@ import {
   type ImportThread,
   isoDate,
   website,
+  wholeFileParser,
 } from './model.ts';
 
 interface CommentoComment {
@@ -108,12 +109,5 @@ export const readCommentoExport = (data: CommentoExport, sink: ImportSink): void
   });
 };
 
-export const createCommentoParser = (sink: ImportSink): ImportParser => {
-  const parts: string[] = [];
-  return {
-    write: (chunk) => {
-      parts.push(chunk);
-    },
-    close: () => readFile(parts.join(''), sink),
-  };
-};
+export const createCommentoParser = (sink: ImportSink): ImportParser =>
+  wholeFileParser((text) => readFile(text, sink));

@@ -16,7 +16,9 @@ import {
   loose,
   type ParserOptions,
   pageUrl,
+  parseJsonFile,
   website,
+  wholeFileParser,
 } from './model.ts';
 
 type Json = Record<string, unknown>;
@@ -79,12 +81,7 @@ const readGeneric = (text: string, sink: ImportSink, options: ParserOptions): vo
       'an Isso SQLite database: import it with the command-line tool (npx causerie import isso comments.db --to …)',
     );
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new ImportFileError('file', `not JSON: ${(err as Error).message}`);
-  }
+  const data = parseJsonFile(text);
   if (!Array.isArray(data))
     throw new ImportFileError('file', "not Isso's generic JSON (an array of threads)");
   data.forEach((value, t) => {
@@ -126,12 +123,5 @@ const readGeneric = (text: string, sink: ImportSink, options: ParserOptions): vo
   });
 };
 
-export const createIssoParser = (sink: ImportSink, options: ParserOptions = {}): ImportParser => {
-  const parts: string[] = [];
-  return {
-    write: (chunk) => {
-      parts.push(chunk);
-    },
-    close: () => readGeneric(parts.join(''), sink, options),
-  };
-};
+export const createIssoParser = (sink: ImportSink, options: ParserOptions = {}): ImportParser =>
+  wholeFileParser((text) => readGeneric(text, sink, options));

@@ -107,6 +107,26 @@ export interface ImportParser {
   close(): void;
 }
 
+/** A parser for a format read whole (one JSON document): it collects the chunks and reads the text at close. */
+export const wholeFileParser = (read: (text: string) => void): ImportParser => {
+  const parts: string[] = [];
+  return {
+    write: (chunk) => {
+      parts.push(chunk);
+    },
+    close: () => read(parts.join('')),
+  };
+};
+
+/** The file as JSON; anything else refuses the whole file (422 naming `file`). */
+export const parseJsonFile = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new ImportFileError('file', `not JSON: ${(err as Error).message}`);
+  }
+};
+
 /** Trims a field; an empty one, or a literal "undefined" some exporters write, is absent. */
 export const field = (value: string | null | undefined): string | null => {
   const trimmed = value?.trim() ?? '';
