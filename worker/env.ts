@@ -3,7 +3,8 @@
  * with the documented defaults for anything unset or malformed.
  */
 import { AVATAR_SEED_MODES, type AvatarSeedMode } from './lib/avatar-seed.ts';
-import type { ModerationMode } from './types/api.ts';
+import type { Reader } from './services/identity/sessions.ts';
+import { AUTH_MODES, type AuthMode, type ModerationMode } from './types/api.ts';
 
 export type Bindings = Cloudflare.Env;
 
@@ -39,6 +40,8 @@ export interface Settings {
   moderatorName: string;
   /** What the public avatar is seeded with (AVATAR_SEED): never the e-mail alone (lib/avatar-seed.ts). */
   avatarSeed: AvatarSeedMode;
+  /** AUTH: whether readers may (`optional`) or must (`required`) sign in; `off` keeps guests only. */
+  auth: AuthMode;
 }
 
 export type WebhookFormat = 'json' | 'slack' | 'discord';
@@ -173,6 +176,7 @@ export const readSettings = (env: Bindings): Settings => {
     email: readEmail(env),
     moderatorName: env.MODERATOR_NAME?.trim() || 'Moderator',
     avatarSeed: AVATAR_SEED_MODES.find((mode) => mode === env.AVATAR_SEED?.trim()) ?? 'reader',
+    auth: AUTH_MODES.find((mode) => mode === (env as { AUTH?: string }).AUTH?.trim().toLowerCase()) ?? 'off',
   };
 };
 
@@ -183,5 +187,7 @@ export interface AppEnv {
     settings: Settings;
     /** The request carried a D1 bookmark (middleware/d1-session.ts): it must not fill the edge cache. */
     bookmarked: boolean;
+    /** The signed-in reader of this request, `null` for a guest (middleware/reader-session.ts). */
+    reader: Reader | null;
   };
 }

@@ -9,6 +9,9 @@ import type { ErrorCode, FieldError, Problem } from './types/api.ts';
 const TITLES: Record<ErrorCode, [status: number, title: string]> = {
   bad_request: [400, 'Bad request'],
   unauthorized: [401, 'Unauthorized'],
+  sign_in_required: [401, 'Sign-in required'],
+  forbidden: [403, 'Forbidden'],
+  challenge_failed: [403, 'Challenge failed'],
   origin_not_allowed: [403, 'Origin not allowed'],
   banned: [403, 'Banned'],
   edit_window_closed: [403, 'Edit window closed'],
@@ -109,7 +112,8 @@ const codeForStatus = (status: number): ErrorCode => {
 export const onError = (err: Error, c: Context): Response => {
   if (err instanceof ApiError) {
     const headers = { ...err.headers };
-    if (err.code === 'unauthorized') headers['WWW-Authenticate'] = 'Bearer';
+    if (err.code === 'unauthorized' || err.code === 'sign_in_required')
+      headers['WWW-Authenticate'] = 'Bearer';
     return problemResponse(err.code, err.message, err.errors, headers);
   }
   if (err instanceof StorageError) {

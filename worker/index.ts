@@ -11,6 +11,7 @@ import { d1Session } from './middleware/d1-session.ts';
 import { limitBody, requireJson } from './middleware/json-body.ts';
 import { noStoreByDefault } from './middleware/no-store-default.ts';
 import { readerCors, writeOrigin } from './middleware/origin.ts';
+import { readerSession } from './middleware/reader-session.ts';
 import { requireSecrets } from './middleware/require-secrets.ts';
 import { settings } from './middleware/settings.ts';
 import { storageBoundary } from './middleware/storage-boundary.ts';
@@ -56,6 +57,8 @@ const app = new Hono<AppEnv>()
   .use(d1Session())
   // Before any route: a deployment with example or missing secrets serves nothing (503 not_configured).
   .use('/api/*', requireSecrets())
+  // Who is speaking: a session bearer token makes the request a signed-in reader's (issue 13).
+  .use('/api/*', readerSession())
   .route('/api/v1/admin', admin)
   .route('/api/v1/unsubscribe', unsubscribe)
   .route('/api/v1/confirm', confirm)

@@ -47,7 +47,13 @@ describe('reading a thread', () => {
     const reply = comment({
       id: 'reply',
       parentId: 'root',
-      author: { name: 'Bruno', website: 'https://bruno.example', avatar: 'ff00aa', moderator: false },
+      author: {
+        name: 'Bruno',
+        website: 'https://bruno.example',
+        avatar: 'ff00aa',
+        moderator: false,
+        verified: null,
+      },
       html: '<p>Je <em>réponds</em></p>',
     });
     const other = comment({ id: 'other' });

@@ -37,7 +37,13 @@ const echo =
         comment({
           id: `new-${body.clientId}`,
           parentId: body.parentId ?? null,
-          author: { name: body.author?.name ?? 'Anonyme', website: null, avatar: '00', moderator: false },
+          author: {
+            name: body.author?.name ?? 'Anonyme',
+            website: null,
+            avatar: '00',
+            moderator: false,
+            verified: null,
+          },
           html: `<p>${body.body}</p>`,
           createdAt: new Date().toISOString(),
           status,

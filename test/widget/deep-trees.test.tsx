@@ -12,7 +12,7 @@ import '../../widget/src/extras.ts';
 import type { Comment, RepliesPage } from '../../worker/types/api.ts';
 import { comment, fakeFetch, json, options, page, problem, type Recorded } from './helpers.ts';
 
-const person = (name: string) => ({ name, website: null, avatar: '0a', moderator: false });
+const person = (name: string) => ({ name, website: null, avatar: '0a', moderator: false, verified: null });
 
 /** `root`, then `depth` replies each answering the one before. */
 const chain = (root: string, depth: number): Comment[] => {

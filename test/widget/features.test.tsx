@@ -82,7 +82,9 @@ describe('likes', () => {
 describe('editing and deleting one’s own comments', () => {
   it('offers edit and delete only with a live token, and sends it as a bearer header', async () => {
     const mine = comment({ html: '<p>Avant</p>' });
-    const theirs = comment({ author: { name: 'Bob', website: null, avatar: 'bb', moderator: true } });
+    const theirs = comment({
+      author: { name: 'Bob', website: null, avatar: 'bb', moderator: true, verified: null },
+    });
     saveEditToken(created(mine), 'Avant');
     const requests = fakeFetch((request) =>
       is(request, 'PATCH', `/comments/${mine.id}`)
@@ -153,14 +155,14 @@ describe('reading', () => {
   it('marks pinned comments and says whom deep replies answer', async () => {
     const root = comment({
       pinned: true,
-      author: { name: 'Ana', website: null, avatar: '01', moderator: false },
+      author: { name: 'Ana', website: null, avatar: '01', moderator: false, verified: null },
     });
     let parent = root;
     const chain = [root];
     for (const name of ['B1', 'B2', 'B3', 'B4', 'B5']) {
       parent = comment({
         parentId: parent.id,
-        author: { name, website: null, avatar: '02', moderator: false },
+        author: { name, website: null, avatar: '02', moderator: false, verified: null },
       });
       chain.push(parent);
     }

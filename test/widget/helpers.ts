@@ -19,7 +19,7 @@ let seq = 0;
 export const comment = (overrides: Partial<Comment> = {}): Comment => ({
   id: `c${++seq}`,
   parentId: null,
-  author: { name: 'Alice', website: null, avatar: 'a3f29b', moderator: false },
+  author: { name: 'Alice', website: null, avatar: 'a3f29b', moderator: false, verified: null },
   html: '<p>Bonjour</p>',
   createdAt: new Date(Date.now() - 3 * 60_000).toISOString(),
   editedAt: null,

@@ -27,13 +27,15 @@ export interface PublicCommentRow {
   author_website: string | null;
   avatar: string;
   moderator: number;
+  /** The provider that vouched for a signed-in author's name (migration 0009); `null` for a guest. */
+  author_provider: string | null;
   created_at: string;
   edited_at: string | null;
 }
 
 export const PUBLIC_COMMENT_COLUMNS =
   'c.seq, c.id, c.parent_id, c.root_id, c.status, c.pinned, c.likes, c.html, c.author_name, ' +
-  'c.author_website, c.avatar, c.moderator, c.created_at, c.edited_at';
+  'c.author_website, c.avatar, c.moderator, c.author_provider, c.created_at, c.edited_at';
 
 export const toThread = (row: ThreadRow): Thread => ({
   key: row.key,
@@ -68,6 +70,7 @@ export const toComment = (row: PublicCommentRow, anonymousName: string): Comment
           website: row.author_website,
           avatar: row.avatar,
           moderator: row.moderator === 1,
+          verified: row.author_provider ? { provider: row.author_provider } : null,
         },
     html: deleted ? '' : row.html,
     createdAt: row.created_at,

@@ -10,6 +10,9 @@
 export type ErrorCode =
   | 'bad_request'
   | 'unauthorized'
+  | 'sign_in_required'
+  | 'forbidden'
+  | 'challenge_failed'
   | 'origin_not_allowed'
   | 'banned'
   | 'edit_window_closed'
@@ -52,6 +55,8 @@ export interface Author {
   /** A stable, non-reversible seed for a generated avatar (hex). */
   avatar: string;
   moderator: boolean;
+  /** `null` for a guest; a signed-in author's provider otherwise. A guest can never produce it (issue 13). */
+  verified: { provider: string } | null;
 }
 
 export interface Comment {
@@ -330,3 +335,17 @@ export interface ImportWarning {
   count: number;
   message: string;
 }
+
+/** The signed-in reader (`GET /me`, `POST /auth/sso`): never another reader's data. */
+export interface SessionUser {
+  id: string;
+  name: string;
+  /** The verified address, when the sign-in verified one. */
+  email: string | null;
+  /** The provider of this session: `github`, `google`, `twitter`, `facebook`, `oidc`, `email`, `sso`. */
+  provider: string;
+}
+
+/** `AUTH`: guests only (`off`, the default), guests or signed-in readers (`optional`), signed-in only. */
+export type AuthMode = 'off' | 'optional' | 'required';
+export const AUTH_MODES: readonly AuthMode[] = ['off', 'optional', 'required'];

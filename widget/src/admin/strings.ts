@@ -231,6 +231,9 @@ export const en = {
   errors: {
     bad_request: 'The server did not understand the request.',
     unauthorized: 'The token was refused.',
+    sign_in_required: 'Sign in first.',
+    forbidden: 'Your role does not allow this.',
+    challenge_failed: 'The anti-robot check failed.',
     origin_not_allowed: 'This origin is not allowed.',
     banned: 'Banned.',
     edit_window_closed: 'Too late to edit.',

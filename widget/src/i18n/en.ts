@@ -60,6 +60,9 @@ export const extraMessages: ExtraMessages = {
   errors: {
     bad_request: 'The request was invalid.',
     unauthorized: 'You are not allowed to do that.',
+    sign_in_required: 'Sign in to comment.',
+    forbidden: 'You are not allowed to do that.',
+    challenge_failed: 'The anti-robot check failed: try again.',
     origin_not_allowed: 'Comments are not allowed on this site.',
     banned: 'You can no longer comment here.',
     edit_window_closed: 'The time to edit has run out.',

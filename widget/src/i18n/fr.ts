@@ -60,6 +60,9 @@ export const extraMessages: ExtraMessages = {
   errors: {
     bad_request: 'La demande est invalide.',
     unauthorized: 'Vous n’êtes pas autorisé à faire cela.',
+    sign_in_required: 'Connectez-vous pour commenter.',
+    forbidden: 'Vous n’êtes pas autorisé à faire cela.',
+    challenge_failed: 'La vérification anti-robot a échoué : réessayez.',
     origin_not_allowed: 'Les commentaires ne sont pas autorisés sur ce site.',
     banned: 'Vous ne pouvez plus commenter ici.',
     edit_window_closed: 'Le délai de modification est dépassé.',

@@ -129,6 +129,7 @@ export const postComment = async (ctx: PostContext, input: NewCommentInput): Pro
       // Random: never derived from the address typed (v1's keyed e-mail hash answered "is this a commenter?").
       avatar: decoyAvatar(),
       moderator: 0,
+      author_provider: null,
       created_at: createdAt,
       edited_at: null,
     };
