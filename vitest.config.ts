@@ -29,6 +29,8 @@ export default defineConfig(async () => {
             name: 'worker',
             include: ['test/worker/**/*.test.ts'],
             setupFiles: ['test/worker/apply-migrations.ts'],
+            // The identity providers (OpenID Connect, GitHub, an SSO JWKS) as real servers on 127.0.0.1.
+            globalSetup: ['test/support/identity-servers.ts'],
           },
         }),
         defineProject({

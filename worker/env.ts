@@ -3,6 +3,7 @@
  * with the documented defaults for anything unset or malformed.
  */
 import { AVATAR_SEED_MODES, type AvatarSeedMode } from './lib/avatar-seed.ts';
+import { readSignIn, type SignInSettings } from './lib/sign-in-config.ts';
 import type { Reader } from './services/identity/sessions.ts';
 import { AUTH_MODES, type AuthMode, type ModerationMode } from './types/api.ts';
 
@@ -42,6 +43,8 @@ export interface Settings {
   avatarSeed: AvatarSeedMode;
   /** AUTH: whether readers may (`optional`) or must (`required`) sign in; `off` keeps guests only. */
   auth: AuthMode;
+  /** Sign-in providers and the host site's SSO (lib/sign-in-config.ts); listed only when AUTH is not off. */
+  signIn: SignInSettings;
 }
 
 export type WebhookFormat = 'json' | 'slack' | 'discord';
@@ -177,6 +180,7 @@ export const readSettings = (env: Bindings): Settings => {
     moderatorName: env.MODERATOR_NAME?.trim() || 'Moderator',
     avatarSeed: AVATAR_SEED_MODES.find((mode) => mode === env.AVATAR_SEED?.trim()) ?? 'reader',
     auth: AUTH_MODES.find((mode) => mode === (env as { AUTH?: string }).AUTH?.trim().toLowerCase()) ?? 'off',
+    signIn: readSignIn(env),
   };
 };
 

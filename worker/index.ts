@@ -16,6 +16,8 @@ import { requireSecrets } from './middleware/require-secrets.ts';
 import { settings } from './middleware/settings.ts';
 import { storageBoundary } from './middleware/storage-boundary.ts';
 import { admin } from './routes/admin/index.ts';
+import { authPopup } from './routes/auth-popup.ts';
+import { authSso } from './routes/auth-sso.ts';
 import { comments } from './routes/comments.ts';
 import { config } from './routes/config.ts';
 import { confirm } from './routes/confirm.ts';
@@ -43,7 +45,10 @@ const api = new Hono<AppEnv>()
   .route('/preview', preview)
   .route('/counts', counts)
   .route('/recent', recent)
-  .route('/feed', feed);
+  .route('/feed', feed)
+  // Sign-in (issue 13): the host site's SSO token, and the popup flow of each provider.
+  .route('/auth/sso', authSso)
+  .route('/auth', authPopup);
 
 // The admin API and the unsubscribe link come before the reader API: no reader CORS, no JSON-only rule
 // for the RFC 8058 one-click POST (admin/index.ts applies its own body rules).

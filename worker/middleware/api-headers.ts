@@ -9,6 +9,8 @@ import { secureHeaders } from 'hono/secure-headers';
 
 export const apiHeaders = () =>
   secureHeaders({
+    // A page that sets its own policy keeps it: the sign-in popup's allows its one nonce'd script.
+    overwrite: false,
     contentSecurityPolicy: {
       defaultSrc: ["'none'"],
       frameAncestors: ["'none'"],

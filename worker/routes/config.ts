@@ -23,6 +23,12 @@ export const config = new Hono<AppEnv>().get('/', (c) => {
     sorts: [...SORTS],
     defaultSort: 'oldest',
     pageSize: { default: 50, max: 100 },
+    auth: {
+      guests: settings.auth !== 'required',
+      providers:
+        settings.auth === 'off' ? [] : settings.signIn.providers.map(({ id, name }) => ({ id, name })),
+      sso: settings.auth !== 'off' && settings.signIn.sso !== null,
+    },
   };
   // Runtime settings show here (moderation, comment length): PATCH /admin/settings purges CONFIG_TAG.
   return c.json(

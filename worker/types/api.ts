@@ -135,6 +135,18 @@ export interface PublicConfig {
   sorts: SortOrder[];
   defaultSort: SortOrder;
   pageSize: { default: number; max: number };
+  /** Sign-in (issue 13): who may comment, and how readers can sign in. */
+  auth: PublicAuthConfig;
+}
+
+/** `GET /config` `auth`: `providers` and `sso` stay empty/false while AUTH is `off`. */
+export interface PublicAuthConfig {
+  /** Guests may comment: AUTH is not `required`. */
+  guests: boolean;
+  /** The popup sign-in buttons: `GET /auth/:id/start`. */
+  providers: Array<{ id: string; name: string }>;
+  /** The host site's SSO is configured: `POST /auth/sso` takes its tokens. */
+  sso: boolean;
 }
 
 /** A comment's real status, as only the owner sees it (readers never see `spam`); the queue's order. */
@@ -349,3 +361,22 @@ export interface SessionUser {
 /** `AUTH`: guests only (`off`, the default), guests or signed-in readers (`optional`), signed-in only. */
 export type AuthMode = 'off' | 'optional' | 'required';
 export const AUTH_MODES: readonly AuthMode[] = ['off', 'optional', 'required'];
+
+/**
+ * Why a sign-in popup failed, as posted to the opener (`{ type: 'causerie:error', code }`): the reader
+ * refused consent (`cancelled`), the OAuth state was unknown or already used (`invalid_state`) or older
+ * than 10 minutes (`expired`), the provider failed or refused the code (`provider_error`), or its ID token
+ * did not verify — signature, issuer, audience, expiry, nonce (`invalid_token`).
+ */
+export type SignInFailure = 'cancelled' | 'invalid_state' | 'expired' | 'provider_error' | 'invalid_token';
+
+/** What the sign-in popup posts to its opener, at the exact origin the opener named. */
+export type PopupMessage =
+  | { type: 'causerie:session'; token: string }
+  | { type: 'causerie:error'; code: SignInFailure };
+
+/** `POST /auth/sso` → 200: the session (its bearer token, once) and who it signs in. */
+export interface SsoSignIn {
+  session: { token: string; expiresAt: string };
+  user: SessionUser;
+}
