@@ -33,6 +33,10 @@ import { runDigests } from './services/notify/index.ts';
 
 const api = new Hono<AppEnv>()
   .use(readerCors())
+  // Who is speaking: a session bearer token makes the request a signed-in reader's (issue 13). After the
+  // CORS middleware, so that the 401 of a dead session reaches the widget's page readably (it then forgets
+  // the token) instead of as an opaque network error.
+  .use(readerSession())
   .use(writeOrigin())
   .use(limitBody())
   .use(requireJson())
@@ -62,8 +66,8 @@ const app = new Hono<AppEnv>()
   .use(d1Session())
   // Before any route: a deployment with example or missing secrets serves nothing (503 not_configured).
   .use('/api/*', requireSecrets())
-  // Who is speaking: a session bearer token makes the request a signed-in reader's (issue 13).
-  .use('/api/*', readerSession())
+  // The admin API sees the signed-in reader too (the reader API mounts readerSession after its CORS).
+  .use('/api/v1/admin/*', readerSession())
   .route('/api/v1/admin', admin)
   .route('/api/v1/unsubscribe', unsubscribe)
   .route('/api/v1/confirm', confirm)

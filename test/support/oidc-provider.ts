@@ -57,7 +57,8 @@ export const startOidcProvider = async (): Promise<{ server: OAuth2Server; issue
   });
 
   await server.start(0, '127.0.0.1');
-  const issuer = server.issuer.url;
-  if (!issuer) throw new Error('the OpenID provider has no URL');
+  // The library names 127.0.0.1 "localhost"; keep the address it listens on (a browser may try ::1 first).
+  const issuer = `http://127.0.0.1:${server.address().port}`;
+  server.issuer.url = issuer;
   return { server, issuer };
 };
