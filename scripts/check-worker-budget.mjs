@@ -6,6 +6,9 @@
 // cache; 1059 / 242 right after the switch; 1759 / 347 with classic zod, whose methods and 40-odd locales
 // were 764 KiB of the raw bundle, now 68). What weighs most now: parse5 (261 KiB raw, the import's HTML), the
 // confusables table of unhomoglyph (165), markdown-it (121) and entities (81).
+// Sign-in (issue 13, part A) added 120 KiB raw / 30 KiB gzip (1219.5 / 283.0 measured on its branch):
+// oauth4webapi 55 KiB (the OAuth/OpenID protocol), jose 36 KiB (SSO tokens) and our own ~29 KiB; the
+// budget moved to about 5% above that.
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +17,8 @@ import { run } from './lib/wrangler.mjs';
 
 const KIB = 1024;
 export const BUDGET = {
-  rawKiB: 1155,
-  gzipKiB: 266,
+  rawKiB: 1280,
+  gzipKiB: 297,
   /**
    * Startup CPU ("Active" in the profile), best of three runs: measured 62–195 ms per run on a loaded
    * 2-core machine (≈30 ms idle), so one run is mostly noise; the best of three under 200 ms still catches
