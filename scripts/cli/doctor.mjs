@@ -207,6 +207,31 @@ const healthLines = (health, site, base) => {
       line('warn', 'webhook', 'off: set WEBHOOK_URL to hear of new and held comments in chat or a script'),
     );
   }
+  // Sign-in (issue 13): absent from workers older than it. A half-configured provider is off: a warning.
+  const signIn = health.signIn;
+  if (signIn) {
+    const on = [...signIn.providers, ...(signIn.sso ? ['SSO'] : [])];
+    if (signIn.auth === 'off') {
+      lines.push(
+        line(
+          'ok',
+          'sign-in',
+          `off (AUTH=off): guests only${on.length ? `; configured: ${on.join(', ')}` : ''}`,
+        ),
+      );
+    } else if (on.length === 0) {
+      lines.push(
+        line(
+          'warn',
+          'sign-in',
+          `AUTH=${signIn.auth} but no provider or SSO is configured (README "Sign-in")`,
+        ),
+      );
+    } else {
+      lines.push(line('ok', 'sign-in', `AUTH=${signIn.auth}: ${on.join(', ')}`));
+    }
+    for (const problem of signIn.problems) lines.push(line('warn', 'sign-in', problem));
+  }
   lines.push(
     health.cache.enabled
       ? line('ok', 'cache', 'KV answers')

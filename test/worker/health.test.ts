@@ -105,6 +105,7 @@ describe('GET /api/v1/admin/health', () => {
       webhook: { configured: false, signed: false },
       cache: { enabled: true },
       moderation: 'none',
+      signIn: { auth: 'off', providers: [], sso: false, problems: [] },
       hasComments: false,
     });
   });

@@ -92,6 +92,8 @@ describe('GET /api/v1/config', () => {
       sorts: ['oldest', 'newest', 'top'],
       defaultSort: 'oldest',
       pageSize: { default: 50, max: 100 },
+      // Sign-in is off by default (AUTH=off): guests only, no buttons.
+      auth: { guests: true, providers: [], sso: false },
     });
   });
 

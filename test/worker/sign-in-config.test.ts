@@ -30,6 +30,24 @@ describe('GET /config auth', () => {
   });
 });
 
+describe('GET /admin/health signIn', () => {
+  it('names the providers that are on and what is half configured', async () => {
+    const res = await hit(
+      { ...githubBindings(), OIDC_ISSUER: 'https://idp.example' },
+      '/api/v1/admin/health',
+      {
+        headers: { Authorization: 'Bearer test-admin-token' },
+      },
+    );
+    expect(((await res.json()) as { signIn: unknown }).signIn).toEqual({
+      auth: 'optional',
+      providers: ['github'],
+      sso: false,
+      problems: ['OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must all be set: OpenID sign-in is off'],
+    });
+  });
+});
+
 describe('reading the sign-in vars', () => {
   it('turns off a half-configured provider and says why', () => {
     const read = readSignIn({ GITHUB_CLIENT_ID: 'id', OIDC_ISSUER: 'https://idp.example' });

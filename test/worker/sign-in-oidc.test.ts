@@ -205,4 +205,16 @@ describe('signing in through an OpenID Connect provider', () => {
     const res = await hit(down, startPath('oidc'));
     expectFailure(await readPopup(res), 400, 'provider_error');
   });
+
+  it('limits sign-in starts per IP: 30 per 10 minutes, then 429 with Retry-After', async () => {
+    const from = (ip: string) => ({ headers: { 'CF-Connecting-IP': ip } });
+    for (let i = 0; i < 30; i++)
+      expect((await hit(vars, startPath('oidc'), from('203.0.113.7'))).status).toBe(302);
+    const refused = await hit(vars, startPath('oidc'), from('203.0.113.7'));
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { code: string }).code).toBe('rate_limited');
+    expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0);
+    // Another address still may.
+    expect((await hit(vars, startPath('oidc'), from('203.0.113.8'))).status).toBe(302);
+  });
 });

@@ -14,6 +14,7 @@ import type { ProviderConfig } from '../lib/sign-in-config.ts';
 import * as z from '../lib/zod.ts';
 import { validate } from '../middleware/validate.ts';
 import { beginSignIn, callbackUrl, finishSignIn, SignInError } from '../services/identity/popup-sign-in.ts';
+import { checkSignInRate } from '../services/identity/sign-in-guards.ts';
 import type { SignInFailure } from '../types/api.ts';
 
 const STATUS: Record<SignInFailure, PopupPage['status']> = {
@@ -66,6 +67,7 @@ export const authPopup = new Hono<AppEnv>()
     const origin = canonicalOrigin(c.req.valid('query').origin);
     if (!origin || !isAllowedOrigin(origin, workerOrigin, c.get('settings')))
       throw new ApiError('origin_not_allowed', 'the opener’s origin may not embed comments here');
+    await checkSignInRate(c.env.DB, c.get('settings'), c.req.header('CF-Connecting-IP'));
     try {
       const authorizeUrl = await beginSignIn(c.env.DB, provider, {
         origin,

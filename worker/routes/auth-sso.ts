@@ -8,6 +8,7 @@ import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import * as z from '../lib/zod.ts';
 import { validate } from '../middleware/validate.ts';
+import { checkSignInRate } from '../services/identity/sign-in-guards.ts';
 import { SsoTokenError, signInWithSso } from '../services/identity/sso.ts';
 import type { SsoSignIn } from '../types/api.ts';
 
@@ -22,6 +23,7 @@ export const authSso = new Hono<AppEnv>().post('/', validate('json', ssoBody), a
   const settings = c.get('settings');
   const sso = settings.auth === 'off' ? null : settings.signIn.sso;
   if (!sso) throw new ApiError('not_found', 'SSO is not configured here');
+  await checkSignInRate(c.env.DB, settings, c.req.header('CF-Connecting-IP'));
   try {
     const { token, user, expiresAt } = await signInWithSso(c.env.DB, sso, c.req.valid('json').token);
     const body: SsoSignIn = {

@@ -2,7 +2,7 @@
  * GET /api/v1/admin/health (API.md "Additions for the next capabilities"): what `causerie doctor` and the
  * admin page's first-run screen read to tell the owner what is left to set up.
  */
-import type { ModerationMode } from './api.ts';
+import type { AuthMode, ModerationMode } from './api.ts';
 
 export interface AdminHealth {
   /** The package.json version this worker was built from. */
@@ -20,6 +20,11 @@ export interface AdminHealth {
   /** The KV read cache: bound and answering. */
   cache: { enabled: boolean };
   moderation: ModerationMode;
+  /**
+   * Sign-in (issue 13): AUTH, the providers that are on, SSO, and what is half configured (one sentence
+   * each). Absent from workers older than sign-in.
+   */
+  signIn?: { auth: AuthMode; providers: string[]; sso: boolean; problems: string[] };
   /** Whether any comment exists yet: a fresh deployment's admin page opens on its setup guide. */
   hasComments: boolean;
 }

@@ -33,6 +33,12 @@ export const readHealth = async (env: Bindings, settings: Settings): Promise<Adm
     webhook: { configured: settings.webhook !== null, signed: Boolean(settings.webhook?.secret) },
     cache: { enabled: cache },
     moderation: settings.moderation,
+    signIn: {
+      auth: settings.auth,
+      providers: settings.signIn.providers.map((p) => p.id),
+      sso: settings.signIn.sso !== null,
+      problems: settings.signIn.problems,
+    },
     hasComments,
   };
 };

@@ -70,7 +70,7 @@ export const beginSignIn = async (
   return url.href;
 };
 
-/** oauth4webapi's failures of the token answer itself (not of the ID token in it). */
+/** oauth4webapi's failures of the token answer itself, whatever the flow: the provider's fault. */
 const RESPONSE_FAULTS = new Set<string>([
   oauth.RESPONSE_IS_NOT_JSON,
   oauth.RESPONSE_IS_NOT_CONFORM,
@@ -78,17 +78,18 @@ const RESPONSE_FAULTS = new Set<string>([
   oauth.REQUEST_PROTOCOL_FORBIDDEN,
 ]);
 
-const exchangeFailure = (err: unknown): SignInFailure => {
+/**
+ * Which failure a refused code exchange is: an error answer or an unreachable endpoint is the provider's;
+ * with OpenID Connect any other refusal of the answer is about its ID token (claims, algorithm, shape),
+ * while a plain OAuth answer has no token to blame (e.g. GitHub's errors, sent with status 200).
+ */
+const exchangeFailure = (err: unknown, openId: boolean): SignInFailure => {
   if (err instanceof oauth.ResponseBodyError || err instanceof TypeError) return 'provider_error';
   if (err instanceof oauth.OperationProcessingError && RESPONSE_FAULTS.has(err.code ?? ''))
     return 'provider_error';
-  if (err instanceof oauth.OperationProcessingError && err.code === oauth.INVALID_RESPONSE) {
-    // A token answer without an access token, or with a malformed ID token: only the latter is a token fault.
-    return /id_token|JWT|JWS/i.test(err.message) ? 'invalid_token' : 'provider_error';
-  }
-  return err instanceof oauth.UnsupportedOperationError || err instanceof oauth.OperationProcessingError
-    ? 'invalid_token'
-    : 'provider_error';
+  const refused =
+    err instanceof oauth.OperationProcessingError || err instanceof oauth.UnsupportedOperationError;
+  return refused && openId ? 'invalid_token' : 'provider_error';
 };
 
 const takeState = async (db: D1Database, provider: ProviderConfig, state: string | null, now: Date) => {
@@ -145,7 +146,7 @@ export const finishSignIn = async (
       flow.nonce ? { expectedNonce: flow.nonce, requireIdToken: true } : undefined,
     );
   } catch (err) {
-    throw fail(exchangeFailure(err), 'the code exchange failed', err);
+    throw fail(exchangeFailure(err, flow.nonce !== null), 'the code exchange failed', err);
   }
   const claims = oauth.getValidatedIdTokenClaims(tokens);
   if (flow.nonce) {
