@@ -217,4 +217,18 @@ describe('signing in through an OpenID Connect provider', () => {
     // Another address still may.
     expect((await hit(vars, startPath('oidc'), from('203.0.113.8'))).status).toBe(302);
   });
+
+  it('signs in with Google through the same OpenID path (GOOGLE_API_URL moves its issuer, for tests)', async () => {
+    const google = {
+      AUTH: 'optional',
+      GOOGLE_CLIENT_ID: OIDC_CLIENT.id,
+      GOOGLE_CLIENT_SECRET: OIDC_CLIENT.secret,
+      GOOGLE_API_URL: inject('oidcIssuer'),
+    };
+    const reader = await resolveSession(env.DB, sessionToken(await signIn(google, 'google')));
+    expect(reader?.provider).toBe('google');
+    expect(reader?.user.email).toBe('jeanne@example.org');
+    const identity = await env.DB.prepare("SELECT subject FROM identities WHERE provider = 'google'").first();
+    expect(identity).toEqual({ subject: 'johndoe' });
+  });
 });
