@@ -3,8 +3,10 @@
  * with the documented defaults for anything unset or malformed.
  */
 import { AVATAR_SEED_MODES, type AvatarSeedMode } from './lib/avatar-seed.ts';
+import { type ModeratorEntry, parseModerators } from './lib/moderators.ts';
 import type { Reader } from './services/identity/sessions.ts';
 import { AUTH_MODES, type AuthMode, type ModerationMode } from './types/api.ts';
+import type { Staff } from './types/staff.ts';
 
 export type Bindings = Cloudflare.Env;
 
@@ -16,7 +18,10 @@ export interface RateLimit {
 export interface Settings {
   allowedOrigins: Set<string>;
   moderation: ModerationMode;
+  /** A guest's edit window: GUEST_EDIT_WINDOW_SECONDS, else EDIT_WINDOW_SECONDS, else 900 (the edit token). */
   editWindowSeconds: number;
+  /** A signed-in author's edit window (USER_EDIT_WINDOW_SECONDS); 0, the default, never closes. */
+  userEditWindowSeconds: number;
   maxCommentLength: number;
   significantQueryParams: Set<string>;
   anonymousName: string;
@@ -42,6 +47,8 @@ export interface Settings {
   avatarSeed: AvatarSeedMode;
   /** AUTH: whether readers may (`optional`) or must (`required`) sign in; `off` keeps guests only. */
   auth: AuthMode;
+  /** MODERATORS: the accounts that may use the admin API with their session, and their role. */
+  moderators: ModeratorEntry[];
 }
 
 export type WebhookFormat = 'json' | 'slack' | 'discord';
@@ -161,7 +168,14 @@ export const readSettings = (env: Bindings): Settings => {
   return {
     allowedOrigins: new Set(origins),
     moderation,
-    editWindowSeconds: positiveInt(env.EDIT_WINDOW_SECONDS, 900),
+    editWindowSeconds: positiveInt(
+      (env as { GUEST_EDIT_WINDOW_SECONDS?: string }).GUEST_EDIT_WINDOW_SECONDS,
+      positiveInt(env.EDIT_WINDOW_SECONDS, 900),
+    ),
+    userEditWindowSeconds: nonNegativeInt(
+      (env as { USER_EDIT_WINDOW_SECONDS?: string }).USER_EDIT_WINDOW_SECONDS,
+      0,
+    ),
     maxCommentLength: positiveInt(env.MAX_COMMENT_LENGTH, 10_000),
     significantQueryParams: new Set(list(env.SIGNIFICANT_QUERY_PARAMS)),
     anonymousName: env.ANONYMOUS_NAME?.trim() || 'Anonymous',
@@ -177,6 +191,7 @@ export const readSettings = (env: Bindings): Settings => {
     moderatorName: env.MODERATOR_NAME?.trim() || 'Moderator',
     avatarSeed: AVATAR_SEED_MODES.find((mode) => mode === env.AVATAR_SEED?.trim()) ?? 'reader',
     auth: AUTH_MODES.find((mode) => mode === (env as { AUTH?: string }).AUTH?.trim().toLowerCase()) ?? 'off',
+    moderators: parseModerators((env as { MODERATORS?: string }).MODERATORS),
   };
 };
 
@@ -189,5 +204,7 @@ export interface AppEnv {
     bookmarked: boolean;
     /** The signed-in reader of this request, `null` for a guest (middleware/reader-session.ts). */
     reader: Reader | null;
+    /** Who is using the admin API, its role and its audit name (middleware/admin-auth.ts). */
+    staff: Staff;
   };
 }

@@ -16,12 +16,14 @@ import { requireSecrets } from './middleware/require-secrets.ts';
 import { settings } from './middleware/settings.ts';
 import { storageBoundary } from './middleware/storage-boundary.ts';
 import { admin } from './routes/admin/index.ts';
+import { authAccount, emailVerify } from './routes/auth-account.ts';
 import { comments } from './routes/comments.ts';
 import { config } from './routes/config.ts';
 import { confirm } from './routes/confirm.ts';
 import { counts } from './routes/counts.ts';
 import { feed } from './routes/feed.ts';
 import { commentLikes, pageLikes } from './routes/likes.ts';
+import { me } from './routes/me.ts';
 import { preview } from './routes/preview.ts';
 import { recent } from './routes/recent.ts';
 import { replies } from './routes/replies.ts';
@@ -43,7 +45,10 @@ const api = new Hono<AppEnv>()
   .route('/preview', preview)
   .route('/counts', counts)
   .route('/recent', recent)
-  .route('/feed', feed);
+  .route('/feed', feed)
+  // The signed-in reader's account and signing out (issue 13, part B).
+  .route('/me', me)
+  .route('/auth', authAccount);
 
 // The admin API and the unsubscribe link come before the reader API: no reader CORS, no JSON-only rule
 // for the RFC 8058 one-click POST (admin/index.ts applies its own body rules).
@@ -62,6 +67,8 @@ const app = new Hono<AppEnv>()
   .route('/api/v1/admin', admin)
   .route('/api/v1/unsubscribe', unsubscribe)
   .route('/api/v1/confirm', confirm)
+  // The magic link's page: its button posts a form, so it stays out of the JSON-only reader API.
+  .route('/api/v1/auth/email/verify', emailVerify)
   .route('/api/v1', api);
 app.onError(onError);
 app.notFound(onNotFound);
