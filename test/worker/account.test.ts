@@ -19,6 +19,9 @@ const postAs = async (token: string, body: Record<string, unknown>) => {
   return answer.json.comment.id as string;
 };
 
+const tryPost = (token: string, url: string) =>
+  send('POST', '/api/v1/comments', { token, vars: OPTIONAL, body: { url, body: 'again' } });
+
 describe('GET /api/v1/me', () => {
   it('answers the signed-in reader: name, verified address, provider, avatar seed, session end, no role', async () => {
     const { token, user, expiresAt } = await signIn({ name: 'Zoé', email: 'zoe-me@example.com' });
@@ -201,5 +204,22 @@ describe('DELETE /api/v1/me', () => {
 
   it('answers 401 without a session', async () => {
     expectProblem(await send('DELETE', '/api/v1/me'), 401, 'sign_in_required');
+  });
+
+  it('erases a banned account’s data but not its ban: signing in again finds it banned', async () => {
+    const profile = { provider: 'github', subject: `banned-erased-${Date.now()}` };
+    const banned = await signIn({ ...profile, name: 'Banned Erased', email: 'banned-erased@example.com' });
+    const url = freshPage();
+    const id = await postAs(banned.token, { url });
+    await admin('POST', '/bans', { userId: banned.user.id });
+    const again = await signIn(profile);
+    expect((await send('DELETE', '/api/v1/me', { token: again.token })).res.status).toBe(204);
+    expect(
+      (await getThread(`url=${encodeURIComponent(url)}`)).json.comments.map((c: { id: string }) => c.id),
+    ).not.toContain(id);
+    const back = await signIn(profile);
+    expect(back.user.id).toBe(banned.user.id);
+    expect((await send('GET', '/api/v1/me', { token: back.token })).json.banned).toBe(true);
+    expectProblem(await tryPost(back.token, url), 403, 'banned');
   });
 });
