@@ -4,6 +4,7 @@
  * not touch what only an owner may (403 forbidden), and every audit entry names who acted.
  */
 import { describe, expect, it } from 'vitest';
+import { parseModerators } from '../../worker/lib/moderators.ts';
 import { admin, freshPage, postComment } from './helpers.ts';
 import { expectProblem, send, signIn } from './identity-helpers.ts';
 
@@ -17,6 +18,22 @@ const vars = {
 
 const asStaff = (token: string, method: string, path: string, body?: unknown) =>
   send(method, `/api/v1/admin${path}`, { token, vars, ...(body === undefined ? {} : { body }) });
+
+describe('MODERATORS', () => {
+  it('reads addresses and provider identities, each optionally =owner, and drops what is neither', () => {
+    expect(
+      parseModerators(
+        ' Ana@Blog.example = owner ,github:42, email:zoe@example.com, oidc:a=b==owner, x, =owner,',
+      ),
+    ).toEqual([
+      { email: 'ana@blog.example', role: 'owner' },
+      { provider: 'github', subject: '42', role: 'moderator' },
+      { provider: 'email', subject: 'zoe@example.com', role: 'moderator' },
+      { provider: 'oidc', subject: 'a=b=', role: 'owner' },
+    ]);
+    expect(parseModerators(undefined)).toEqual([]);
+  });
+});
 
 describe('the admin API with a moderator’s session', () => {
   it('lets a moderator named by verified e-mail moderate, and records them as the actor', async () => {

@@ -23,11 +23,26 @@ export const parseModerators = (value: string | undefined): ModeratorEntry[] =>
     .map((item) => item.trim())
     .filter(Boolean)
     .flatMap((item): ModeratorEntry[] => {
-      const [who = '', suffix] = item.split('=', 2).map((part) => part.trim());
-      const role: StaffRole = suffix?.toLowerCase() === 'owner' ? 'owner' : 'moderator';
-      if (EMAIL.test(who)) return [{ email: who.toLowerCase(), role }];
+      // The role is what follows the last `=`, when it is one: an OIDC subject may hold `=` itself.
+      const eq = item.lastIndexOf('=');
+      const suffix =
+        eq >= 0
+          ? item
+              .slice(eq + 1)
+              .trim()
+              .toLowerCase()
+          : '';
+      const named = suffix === 'owner' || suffix === 'moderator';
+      const who = named ? item.slice(0, eq).trim() : item;
+      const role: StaffRole = suffix === 'owner' ? 'owner' : 'moderator';
+      // `provider:id` first: `email:ana@example.com` is an identity, not an address with a colon.
       const identity = IDENTITY.exec(who);
-      return identity?.[1] && identity[2] ? [{ provider: identity[1], subject: identity[2], role }] : [];
+      if (identity?.[1] && identity[2]) {
+        // A magic link's identity is the lower-cased address; other providers' ids compare exactly.
+        const subject = identity[1] === 'email' ? identity[2].toLowerCase() : identity[2];
+        return [{ provider: identity[1], subject, role }];
+      }
+      return EMAIL.test(who) ? [{ email: who.toLowerCase(), role }] : [];
     });
 
 /**
