@@ -10,7 +10,7 @@ import { ApiError } from '../../errors.ts';
 import { bearerToken } from '../../lib/bearer.ts';
 import { checkEditToken } from '../../lib/crypto.ts';
 import type { Reader } from '../identity/sessions.ts';
-import { editDeadline } from './post-comment.ts';
+import { editDeadline } from './edit-window.ts';
 
 const findLive = async (db: D1Database, commentId: string): Promise<EditableRow> => {
   const row = await findEditable(db, commentId);

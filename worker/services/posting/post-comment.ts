@@ -2,6 +2,8 @@
  * What happens when a reader posts: the page's thread resolved, the rules of API.md checked in order
  * (origin, length, honeypot, idempotency, ban, rate limit, lock, parent, moderation), the comment stored
  * atomically. A retry with a known clientId returns before the ban and rate checks: it writes nothing.
+ * A signed-in reader (issue 13) posts as the account. Past 200 lines: the rules of a post stay in one
+ * place, to be read in the order they run.
  */
 import { nanoid } from 'nanoid';
 import { isAccountName, rememberAccountName } from '../../db/account-names.ts';
@@ -20,14 +22,15 @@ import { ApiError, validationFailed } from '../../errors.ts';
 import { avatarSeed, decoyAvatar } from '../../lib/avatar-seed.ts';
 import { shouldHold } from '../../lib/content-check.ts';
 import { issueEditToken } from '../../lib/crypto.ts';
+import { nameKey } from '../../lib/name-key.ts';
 import { normalizeUrl } from '../../lib/normalize-url.ts';
 import { isReservedName } from '../../lib/reserved-names.ts';
 import type { NewCommentInput } from '../../lib/schemas.ts';
-import { foldForMatching } from '../../lib/text-fold.ts';
 import type { CreatedComment } from '../../types/api.ts';
 import { accountAvatar } from '../identity/account.ts';
 import { renderCommentHtml } from './comment-html.ts';
 import type { PostContext } from './context.ts';
+import { editDeadline } from './edit-window.ts';
 import { authorHashes, checkAuthor, checkLength } from './write-guards.ts';
 
 export interface PostResult {
@@ -53,25 +56,6 @@ export const resolvePage = (
 
 const isHoneypotFilled = (input: NewCommentInput): boolean =>
   [input.website2, input.hp].some((value) => value !== undefined && value !== null && value !== '');
-
-/** The last second a date-time can say (9999-12-31T23:59:59Z): "no end" for USER_EDIT_WINDOW_SECONDS=0. */
-export const NO_END_SECONDS = 253_402_300_799;
-
-/**
- * When the author may no longer change the comment: a signed-in author's window (USER_EDIT_WINDOW_SECONDS,
- * 0: never closes) or a guest's (GUEST_EDIT_WINDOW_SECONDS). The edit token carries the same expiry.
- */
-export const editDeadline = (
-  settings: Settings,
-  row: Pick<PublicCommentRow, 'created_at' | 'author_provider'>,
-) => {
-  const created = Math.floor(Date.parse(row.created_at) / 1000);
-  if (row.author_provider === null) return created + settings.editWindowSeconds;
-  return settings.userEditWindowSeconds === 0 ? NO_END_SECONDS : created + settings.userEditWindowSeconds;
-};
-
-/** The folded form names are compared in (account_names, migration 0014): exact, spaces collapsed. */
-export const nameKey = (name: string): string => foldForMatching(name).replace(/\s+/g, ' ').trim();
 
 const respond = async (
   ctx: PostContext,
