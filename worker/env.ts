@@ -4,8 +4,10 @@
  */
 import { AVATAR_SEED_MODES, type AvatarSeedMode } from './lib/avatar-seed.ts';
 import { readSignIn, type SignInSettings } from './lib/sign-in-config.ts';
+import { type ModeratorEntry, parseModerators } from './lib/moderators.ts';
 import type { Reader } from './services/identity/sessions.ts';
 import { AUTH_MODES, type AuthMode, type ModerationMode } from './types/api.ts';
+import type { Staff } from './types/staff.ts';
 
 export type Bindings = Cloudflare.Env;
 
@@ -17,7 +19,10 @@ export interface RateLimit {
 export interface Settings {
   allowedOrigins: Set<string>;
   moderation: ModerationMode;
+  /** A guest's edit window: GUEST_EDIT_WINDOW_SECONDS, else EDIT_WINDOW_SECONDS, else 900 (the edit token). */
   editWindowSeconds: number;
+  /** A signed-in author's edit window (USER_EDIT_WINDOW_SECONDS); 0, the default, never closes. */
+  userEditWindowSeconds: number;
   maxCommentLength: number;
   significantQueryParams: Set<string>;
   anonymousName: string;
@@ -45,6 +50,8 @@ export interface Settings {
   auth: AuthMode;
   /** Sign-in providers and the host site's SSO (lib/sign-in-config.ts); listed only when AUTH is not off. */
   signIn: SignInSettings;
+  /** MODERATORS: the accounts that may use the admin API with their session, and their role. */
+  moderators: ModeratorEntry[];
 }
 
 export type WebhookFormat = 'json' | 'slack' | 'discord';
@@ -164,7 +171,14 @@ export const readSettings = (env: Bindings): Settings => {
   return {
     allowedOrigins: new Set(origins),
     moderation,
-    editWindowSeconds: positiveInt(env.EDIT_WINDOW_SECONDS, 900),
+    editWindowSeconds: positiveInt(
+      (env as { GUEST_EDIT_WINDOW_SECONDS?: string }).GUEST_EDIT_WINDOW_SECONDS,
+      positiveInt(env.EDIT_WINDOW_SECONDS, 900),
+    ),
+    userEditWindowSeconds: nonNegativeInt(
+      (env as { USER_EDIT_WINDOW_SECONDS?: string }).USER_EDIT_WINDOW_SECONDS,
+      0,
+    ),
     maxCommentLength: positiveInt(env.MAX_COMMENT_LENGTH, 10_000),
     significantQueryParams: new Set(list(env.SIGNIFICANT_QUERY_PARAMS)),
     anonymousName: env.ANONYMOUS_NAME?.trim() || 'Anonymous',
@@ -181,6 +195,7 @@ export const readSettings = (env: Bindings): Settings => {
     avatarSeed: AVATAR_SEED_MODES.find((mode) => mode === env.AVATAR_SEED?.trim()) ?? 'reader',
     auth: AUTH_MODES.find((mode) => mode === (env as { AUTH?: string }).AUTH?.trim().toLowerCase()) ?? 'off',
     signIn: readSignIn(env),
+    moderators: parseModerators((env as { MODERATORS?: string }).MODERATORS),
   };
 };
 
@@ -193,5 +208,7 @@ export interface AppEnv {
     bookmarked: boolean;
     /** The signed-in reader of this request, `null` for a guest (middleware/reader-session.ts). */
     reader: Reader | null;
+    /** Who is using the admin API, its role and its audit name (middleware/admin-auth.ts). */
+    staff: Staff;
   };
 }

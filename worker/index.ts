@@ -18,12 +18,14 @@ import { storageBoundary } from './middleware/storage-boundary.ts';
 import { admin } from './routes/admin/index.ts';
 import { authPopup } from './routes/auth-popup.ts';
 import { authSso } from './routes/auth-sso.ts';
+import { authAccount, emailVerify } from './routes/auth-account.ts';
 import { comments } from './routes/comments.ts';
 import { config } from './routes/config.ts';
 import { confirm } from './routes/confirm.ts';
 import { counts } from './routes/counts.ts';
 import { feed } from './routes/feed.ts';
 import { commentLikes, pageLikes } from './routes/likes.ts';
+import { me } from './routes/me.ts';
 import { preview } from './routes/preview.ts';
 import { recent } from './routes/recent.ts';
 import { replies } from './routes/replies.ts';
@@ -50,6 +52,10 @@ const api = new Hono<AppEnv>()
   .route('/counts', counts)
   .route('/recent', recent)
   .route('/feed', feed)
+  // The signed-in reader's account, e-mail sign-in and signing out (issue 13); before the popup's
+  // `/auth/:provider/*` so that `/auth/email/*` and `/auth/logout` are never taken for a provider.
+  .route('/me', me)
+  .route('/auth', authAccount)
   // Sign-in (issue 13): the host site's SSO token, and the popup flow of each provider.
   .route('/auth/sso', authSso)
   .route('/auth', authPopup);
@@ -71,6 +77,8 @@ const app = new Hono<AppEnv>()
   .route('/api/v1/admin', admin)
   .route('/api/v1/unsubscribe', unsubscribe)
   .route('/api/v1/confirm', confirm)
+  // The magic link's page: its button posts a form, so it stays out of the JSON-only reader API.
+  .route('/api/v1/auth/email/verify', emailVerify)
   .route('/api/v1', api);
 app.onError(onError);
 app.notFound(onNotFound);

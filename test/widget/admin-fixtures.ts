@@ -8,6 +8,8 @@ export const adminComment = (overrides: Partial<AdminComment> = {}): AdminCommen
   id: `c${++seq}`,
   parentId: null,
   author: { name: 'Alice', website: null, avatar: 'a3f29b', moderator: false },
+  verified: null,
+  userId: null,
   html: '<p>Hello</p>',
   createdAt: '2026-11-20T10:00:00.000Z',
   editedAt: null,

@@ -92,6 +92,7 @@ export const postWithSettings = (
       ip: null,
       isAllowedOrigin: () => true,
       now: new Date(),
+      reader: null,
     },
     input,
   );

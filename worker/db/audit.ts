@@ -23,6 +23,8 @@ export interface AuditRow {
   comment_id: string | null;
   thread_key: string | null;
   detail: string;
+  /** A moderator's account name, read at listing time (an erased account leaves `null`, not its name). */
+  actor_name: string | null;
 }
 
 /** A statement to put in the same db.batch as the write it records, so neither exists without the other. */
@@ -47,9 +49,10 @@ export const listAudit = async (
 ): Promise<AuditRow[]> => {
   const { results } = await db
     .prepare(
-      `SELECT * FROM audit_log
-       WHERE (?1 IS NULL OR id < ?1) AND (?2 IS NULL OR comment_id = ?2)
-       ORDER BY id DESC LIMIT ?3`,
+      `SELECT a.*, u.name AS actor_name FROM audit_log a
+       LEFT JOIN users u ON a.actor LIKE 'user:%' AND u.id = substr(a.actor, 6)
+       WHERE (?1 IS NULL OR a.id < ?1) AND (?2 IS NULL OR a.comment_id = ?2)
+       ORDER BY a.id DESC LIMIT ?3`,
     )
     .bind(options.before, options.commentId, options.limit)
     .all<AuditRow>();

@@ -53,6 +53,9 @@ export interface NewCommentRow {
   createdAt: string;
   /** The owner's reply from the admin API (`author.moderator: true`). */
   moderator?: boolean;
+  /** A signed-in author's account and the provider that vouched for its name (issue 13); absent for a guest. */
+  userId?: string | null;
+  authorProvider?: string | null;
 }
 
 /**
@@ -68,9 +71,10 @@ export const insertComment = async (db: D1Database, row: NewCommentRow): Promise
     db
       .prepare(
         `INSERT INTO comments (id, thread_id, parent_id, root_id, status, body, html, author_name, author_email,
-           author_website, avatar, ip_hash, client_id, notify, created_at, reader_hash, tree_no, tree_pinned, moderator)
+           author_website, avatar, ip_hash, client_id, notify, created_at, reader_hash, tree_no, tree_pinned, moderator,
+           user_id, author_provider)
          VALUES (?1, (SELECT id FROM threads WHERE key = ?2), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
-           ?15, ?16, coalesce(?17, (SELECT roots_total + 1 FROM threads WHERE key = ?2)), ?18, ?19)
+           ?15, ?16, coalesce(?17, (SELECT roots_total + 1 FROM threads WHERE key = ?2)), ?18, ?19, ?20, ?21)
          ON CONFLICT (client_id) DO NOTHING`,
       )
       .bind(
@@ -93,6 +97,8 @@ export const insertComment = async (db: D1Database, row: NewCommentRow): Promise
         row.tree?.no ?? null,
         row.tree?.pinned ?? 0,
         row.moderator ? 1 : 0,
+        row.userId ?? null,
+        row.authorProvider ?? null,
       ),
     db
       .prepare(`UPDATE threads SET comment_count = comment_count + 1 WHERE key = ?2 AND ${insertedApproved}`)

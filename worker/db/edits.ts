@@ -9,12 +9,14 @@ export interface EditableRow extends PublicCommentRow {
   thread_id: number;
   thread_key: string;
   reply_count: number;
+  /** The signed-in author's account (migration 0009), `null` for a guest's comment. */
+  user_id: string | null;
 }
 
 export const findEditable = (db: D1Database, id: string): Promise<EditableRow | null> =>
   db
     .prepare(
-      `SELECT ${PUBLIC_COMMENT_COLUMNS}, c.thread_id, t.key AS thread_key, c.reply_count
+      `SELECT ${PUBLIC_COMMENT_COLUMNS}, c.thread_id, t.key AS thread_key, c.reply_count, c.user_id
        FROM comments c JOIN threads t ON t.id = c.thread_id WHERE c.id = ?1`,
     )
     .bind(id)
@@ -57,7 +59,7 @@ export const createRowView = (db: D1Database, preloaded: EditableRow[] = []): Ro
 export const findEditableMany = async (db: D1Database, ids: string[]): Promise<EditableRow[]> => {
   const { results } = await db
     .prepare(
-      `SELECT ${PUBLIC_COMMENT_COLUMNS}, c.thread_id, t.key AS thread_key, c.reply_count
+      `SELECT ${PUBLIC_COMMENT_COLUMNS}, c.thread_id, t.key AS thread_key, c.reply_count, c.user_id
        FROM comments c JOIN threads t ON t.id = c.thread_id
        WHERE c.id IN (SELECT value FROM json_each(?1))`,
     )
@@ -139,7 +141,8 @@ export const placeholderStatement = (db: D1Database, id: string): D1PreparedStat
   db
     .prepare(
       `UPDATE comments SET status = 'deleted', body = '', html = '', author_name = NULL, author_email = NULL,
-         author_website = NULL, ip_hash = NULL, reader_hash = NULL, notify = 0, client_id = NULL WHERE id = ?1`,
+         author_website = NULL, ip_hash = NULL, reader_hash = NULL, notify = 0, client_id = NULL,
+         user_id = NULL, author_provider = NULL WHERE id = ?1`,
     )
     .bind(id);
 

@@ -27,16 +27,22 @@ const postContext = (c: Context<AppEnv>): PostContext => ({
   ip: c.req.header('CF-Connecting-IP') ?? null,
   isAllowedOrigin: (origin) => isAllowedOrigin(origin, new URL(c.req.url).origin, c.get('settings')),
   now: new Date(),
+  // AUTH=off: a session bearer is ignored on posts, which stay guests' (docs/api.md "Identity").
+  reader: c.get('settings').auth === 'off' ? null : c.get('reader'),
 });
 
-/** The comment `:id`, once the request's edit token proves its author wrote it (401/403/404 otherwise). */
+/**
+ * The comment `:id`, once the request's edit token, or the session of the account that wrote it, proves
+ * its author asks (401/403/404 otherwise). A session works whatever AUTH says: the comment is the account's.
+ */
 const authorizeOwnEdit = (c: Context<AppEnv>, ctx: PostContext) =>
   authorizeEdit(
     ctx.db,
-    ctx.settings.secretKey,
+    ctx.settings,
     c.req.param('id') ?? '',
     c.req.header('Authorization'),
     ctx.now,
+    c.get('reader'),
   );
 
 export const comments = new Hono<AppEnv>()

@@ -158,6 +158,10 @@ export interface AdminComment extends Omit<Comment, 'status' | 'author'> {
   /** The real status: spam included, and a deleted comment keeps its author until it is erased. */
   status: AdminStatus;
   author: { name: string; website: string | null; avatar: string; moderator: boolean };
+  /** As `Author.verified`: the provider of a signed-in author (issue 13), `null` for a guest. */
+  verified: { provider: string } | null;
+  /** The signed-in author's account (what `POST /admin/bans { userId }` bans), `null` for a guest. */
+  userId: string | null;
   /** The Markdown as typed (what PATCH `body` replaces). */
   body: string;
   email: string | null;
@@ -213,8 +217,10 @@ export interface ThreadPatch {
 
 /** `GET /api/v1/admin/bans` */
 export interface Ban {
+  /** An account ban's id is `user:<account id>`. */
   id: string;
-  kind: 'email' | 'ip' | 'reader';
+  /** `user`: a ban by account (issue 13): its sessions revoked, posting and liking 403 `banned`. */
+  kind: 'email' | 'ip' | 'reader' | 'user';
   value: string;
   reason: string | null;
   expiresAt: string | null;
@@ -228,6 +234,7 @@ export type NewBan = (
   | { email: string }
   | { ipHash: string }
   | { readerHash: string }
+  | { userId: string }
 ) & { reason?: string; expiresAt?: string };
 
 export type AuditAction =
@@ -272,7 +279,10 @@ export interface RuntimeSettingsView {
 export interface AuditEntry {
   id: number;
   at: string;
+  /** `admin` (ADMIN_TOKEN) or `user:<account id>` (a moderator's session, issue 13). */
   actor: string;
+  /** The moderator's account name; `null` for the token or an account erased since. */
+  actorName: string | null;
   action: AuditAction;
   commentId: string | null;
   threadKey: string | null;
@@ -286,7 +296,7 @@ export type MailStatus = 'sent' | 'failed' | 'capped' | 'queued' | 'digested';
 export interface MailEntry {
   id: number;
   at: string;
-  /** owner, reply, digest or confirm. */
+  /** owner, reply, digest, confirm or signin (a magic link). */
   kind: string;
   to: string;
   subject: string;
@@ -356,6 +366,40 @@ export interface SessionUser {
   email: string | null;
   /** The provider of this session: `github`, `google`, `twitter`, `facebook`, `oidc`, `email`, `sso`. */
   provider: string;
+}
+
+/** A staff account's role (MODERATORS): an owner may do everything ADMIN_TOKEN may; see docs/api.md. */
+export type StaffRole = 'owner' | 'moderator';
+
+/** `GET /api/v1/me`: the signed-in reader and what the widget and the admin page need to show them. */
+export interface Me extends SessionUser {
+  /** The avatar seed of this account's comments (hex, as `Author.avatar`). */
+  avatar: string;
+  /** When this session ends (ISO 8601). */
+  expiresAt: string;
+  /** The admin API's role of this account, `null` for a reader who is not staff. */
+  role: StaffRole | null;
+  /** Set when the owner banned the account: it can read, sign out and erase itself, not post or like. */
+  banned: boolean;
+}
+
+/** `GET /api/v1/me/comments`: one of the reader's own comments, with its page. */
+export interface OwnComment extends Comment {
+  thread: { key: string; url: string; title: string };
+}
+
+/** `GET /api/v1/me/comments`, newest first. */
+export interface OwnCommentPage {
+  comments: OwnComment[];
+  nextCursor: string | null;
+}
+
+/** `GET /api/v1/me/export`: everything the account wrote, as a download. */
+export interface AccountExport {
+  version: 1;
+  exportedAt: string;
+  user: SessionUser;
+  comments: Array<OwnComment & { body: string }>;
 }
 
 /** `AUTH`: guests only (`off`, the default), guests or signed-in readers (`optional`), signed-in only. */

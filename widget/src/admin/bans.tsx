@@ -3,8 +3,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Ban, NewBan } from '../../../worker/types/api.ts';
 import { useAdmin } from './context.ts';
 
-type Kind = Ban['kind'];
 const FIELD = { email: 'email', ip: 'ipHash', reader: 'readerHash' } as const;
+/** What the form bans by; an account ban (`user`) comes from a comment's Ban button. */
+type Kind = keyof typeof FIELD;
 
 const BanForm = ({ onAdd }: { onAdd: (ban: NewBan) => Promise<boolean> }) => {
   const { t } = useAdmin();

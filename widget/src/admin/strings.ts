@@ -130,7 +130,7 @@ export const en = {
   threadMerged: 'Merged into the existing thread at that URL.',
   threadMoved: 'Thread moved.',
   bansHeading: 'Bans',
-  banKinds: { email: 'E-mail', ip: 'IP hash', reader: 'Reader hash' },
+  banKinds: { email: 'E-mail', ip: 'IP hash', reader: 'Reader hash', user: 'Account' },
   banKind: 'Ban by',
   banValue: 'Value',
   banReason: 'Reason (optional)',

@@ -20,6 +20,10 @@ export const en = {
   confirmIgnore:
     'If it was not you, ignore this e-mail: nothing else will be sent to this address unless it is confirmed.',
   footer: 'Sent by the comments of {site}.',
+  signInSubject: 'Sign in to comment on {site}',
+  signInLead: 'Someone asked, with this address, to sign in to the comments of {site}.',
+  signInAction: 'If it was you, sign in here (the link works once, for 15 minutes)',
+  signInIgnore: 'If it was not you, ignore this e-mail: nobody can sign in without this link.',
 };
 
 export type MailMessages = typeof en;

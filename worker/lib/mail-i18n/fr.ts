@@ -22,4 +22,8 @@ export const fr: MailMessages = {
   confirmIgnore:
     'Si ce n’est pas vous, ignorez cet e-mail : rien d’autre ne sera envoyé à cette adresse sans confirmation.',
   footer: 'Envoyé par les commentaires de {site}.',
+  signInSubject: 'Connectez-vous pour commenter sur {site}',
+  signInLead: 'Quelqu’un a demandé, avec cette adresse, à se connecter aux commentaires de {site}.',
+  signInAction: 'Si c’est vous, connectez-vous ici (le lien sert une fois, pendant 15 minutes)',
+  signInIgnore: 'Si ce n’est pas vous, ignorez cet e-mail : personne ne peut se connecter sans ce lien.',
 };

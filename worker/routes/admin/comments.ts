@@ -82,7 +82,9 @@ export const adminComments = new Hono<AppEnv>()
       moderator: true,
     });
     const row = await editable(c.env.DB, id);
-    await c.env.DB.batch([auditFor(c.env.DB, row, { action: 'comment.reply', detail: {} })]);
+    await c.env.DB.batch([
+      auditFor(c.env.DB, row, { action: 'comment.reply', detail: {} }, c.get('staff').actor),
+    ]);
     purgeThreads(c, [key]);
     // The reader who asked to hear of replies hears of the owner's; the owner needs no alert of their own.
     scheduleNotify(c, id, { owner: false });
@@ -92,7 +94,7 @@ export const adminComments = new Hono<AppEnv>()
   })
   .post('/bulk', validate('json', bulkSchema), async (c) => {
     const { ids, action } = c.req.valid('json');
-    const result = await bulkModerate(c.env.DB, ids, action);
+    const result = await bulkModerate(c.env.DB, ids, action, c.get('staff').actor);
     for (const id of result.approved) scheduleNotify(c, id, { owner: false });
     purgeThreads(c, result.threadKeys);
     return c.json({ updated: result.updated });
@@ -110,7 +112,7 @@ export const adminComments = new Hono<AppEnv>()
       throw validationFailed([{ field: 'body', message: 'a deleted comment cannot be edited' }]);
     }
     if (input.body !== undefined) checkLength(input.body, settings.maxCommentLength);
-    await changeComment(db, row, {
+    const change = {
       ...(input.body === undefined
         ? {}
         : {
@@ -122,7 +124,8 @@ export const adminComments = new Hono<AppEnv>()
           }),
       ...(input.status === undefined ? {} : { status: input.status }),
       ...(input.pinned === undefined ? {} : { pinned: input.pinned }),
-    });
+    };
+    await changeComment(db, row, change, c.get('staff').actor);
     purgeThreads(c, [row.thread_key]);
     if (input.status === 'approved' && row.status !== 'approved') scheduleNotify(c, row.id, { owner: false });
     const updated = await findAdminComment(db, row.id);
@@ -132,7 +135,7 @@ export const adminComments = new Hono<AppEnv>()
   .delete('/:id', async (c) => {
     const db = c.env.DB;
     const row = await editable(db, c.req.param('id'));
-    await eraseComment(db, row);
+    await eraseComment(db, row, c.get('staff').actor);
     purgeThreads(c, [row.thread_key]);
     return c.body(null, 204);
   });

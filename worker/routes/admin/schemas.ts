@@ -100,17 +100,24 @@ export const banSchema = z
     email: z.optional(z.email({ error: 'must be a valid e-mail address' }).check(z.maxLength(LIMITS.email))),
     ipHash: hash('an IP'),
     readerHash: hash('a reader'),
+    userId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
     reason: z.optional(z.string().check(z.trim(), z.maxLength(500))),
     expiresAt: z.optional(z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' })),
   })
   .check(
     z.refine(
-      (b) => [b.commentId, b.email, b.ipHash, b.readerHash].filter((v) => v !== undefined).length === 1,
+      (b) =>
+        [b.commentId, b.email, b.ipHash, b.readerHash, b.userId].filter((v) => v !== undefined).length === 1,
       {
-        error: 'give exactly one of commentId, email, ipHash, readerHash',
+        error: 'give exactly one of commentId, email, ipHash, readerHash, userId',
         path: ['commentId'],
       },
     ),
+    // An account ban lasts until it is lifted (DELETE /admin/bans/user:<id>): users.banned_at has no end.
+    z.refine((b) => b.userId === undefined || b.expiresAt === undefined, {
+      error: 'an account ban does not expire; lift it with DELETE',
+      path: ['expiresAt'],
+    }),
   );
 
 /** A word or a name of a runtime list: its var is comma-separated, so an item holds no comma. */

@@ -15,7 +15,6 @@ import {
   runtimeSettingsView,
 } from '../../lib/runtime-settings.ts';
 import { validate } from '../../middleware/validate.ts';
-import { ADMIN_ACTOR } from '../../services/moderation/moderate.ts';
 import { purgeTags } from '../../services/pages/edge-cache.ts';
 import {
   readOverrides,
@@ -47,7 +46,7 @@ export const adminSettings = new Hono<AppEnv>()
     const detail = { changed };
     await db.batch([
       auditStatement(db, {
-        actor: ADMIN_ACTOR,
+        actor: c.get('staff').actor,
         action: 'settings.update',
         detail,
         at: new Date().toISOString(),

@@ -16,7 +16,6 @@ import type { AppEnv } from '../../env.ts';
 import { ApiError } from '../../errors.ts';
 import { isAllowedOrigin } from '../../lib/origins.ts';
 import { validate } from '../../middleware/validate.ts';
-import { ADMIN_ACTOR } from '../../services/moderation/moderate.ts';
 import { purgeThreads } from '../../services/pages/edge-cache.ts';
 import { resolvePage } from '../../services/posting/post-comment.ts';
 import { pageQuerySchema, threadPatchSchema } from './schemas.ts';
@@ -38,7 +37,13 @@ export const adminThreads = new Hono<AppEnv>()
     const statements: D1PreparedStatement[] = [];
     const record = (action: 'thread.update' | 'thread.move' | 'thread.merge', detail: object) =>
       statements.push(
-        auditStatement(db, { actor: ADMIN_ACTOR, action, threadKey: thread.key, detail: { ...detail }, at }),
+        auditStatement(db, {
+          actor: c.get('staff').actor,
+          action,
+          threadKey: thread.key,
+          detail: { ...detail },
+          at,
+        }),
       );
 
     if (input.locked !== undefined || input.title !== undefined) {

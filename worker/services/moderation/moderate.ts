@@ -9,7 +9,7 @@ import { pinStatements } from '../../db/comments.ts';
 import { createRowView, type EditableRow, findEditableMany } from '../../db/edits.ts';
 import { type CommentStatusValue, eraseStatements, statusChange } from '../../db/moderation.ts';
 
-/** Who did it, for the audit log: the one token holder. */
+/** Who did it, for the audit log: the token holder; a moderator's session is `user:<account id>`. */
 export const ADMIN_ACTOR = 'admin';
 
 export type BulkAction = 'approve' | 'spam' | 'delete';
@@ -21,9 +21,10 @@ export const auditFor = (
   db: D1Database,
   row: Pick<EditableRow, 'id' | 'thread_key'>,
   entry: Pick<AuditEntry, 'action' | 'detail'>,
+  actor: string = ADMIN_ACTOR,
 ): D1PreparedStatement =>
   auditStatement(db, {
-    actor: ADMIN_ACTOR,
+    actor,
     commentId: row.id,
     threadKey: row.thread_key,
     at: new Date().toISOString(),
@@ -41,6 +42,7 @@ export const changeComment = async (
   db: D1Database,
   row: EditableRow,
   change: CommentChange,
+  actor: string = ADMIN_ACTOR,
 ): Promise<void> => {
   const target = { id: row.id, thread_key: row.thread_key };
   const from = row.status;
@@ -48,14 +50,14 @@ export const changeComment = async (
   if (change.body !== undefined) {
     statements.push(
       bodyUpdate(db, row.id, change.body),
-      auditFor(db, target, { action: 'comment.edit', detail: {} }),
+      auditFor(db, target, { action: 'comment.edit', detail: {} }, actor),
     );
   }
   if (change.status !== undefined && change.status !== from) {
     const to = change.status;
     statements.push(
       ...(await statusChange(db, { ...row }, to)),
-      auditFor(db, target, { action: 'comment.status', detail: { from, to } }),
+      auditFor(db, target, { action: 'comment.status', detail: { from, to } }, actor),
     );
   }
   if (change.pinned !== undefined && change.pinned !== (row.pinned === 1)) {
@@ -63,15 +65,19 @@ export const changeComment = async (
     // Pins go through pinStatements: the whole tree carries them (migration 0003).
     statements.push(
       ...pinStatements(db, row.id, pinned),
-      auditFor(db, target, { action: 'comment.pin', detail: { pinned } }),
+      auditFor(db, target, { action: 'comment.pin', detail: { pinned } }, actor),
     );
   }
   if (statements.length) await db.batch(statements);
 };
 
 /** DELETE /admin/comments/:id: the erase and its audit row in one transaction. */
-export const eraseComment = async (db: D1Database, row: EditableRow): Promise<void> => {
-  const audit = auditFor(db, row, { action: 'comment.delete', detail: {} });
+export const eraseComment = async (
+  db: D1Database,
+  row: EditableRow,
+  actor: string = ADMIN_ACTOR,
+): Promise<void> => {
+  const audit = auditFor(db, row, { action: 'comment.delete', detail: {} }, actor);
   await db.batch([...(await eraseStatements(db, { ...row })), audit]);
 };
 
@@ -95,6 +101,7 @@ export const bulkModerate = async (
   db: D1Database,
   ids: string[],
   action: BulkAction,
+  actor: string = ADMIN_ACTOR,
 ): Promise<BulkResult> => {
   const unique = [...new Set(ids)];
   const found = await findEditableMany(db, unique);
@@ -110,14 +117,17 @@ export const bulkModerate = async (
     if (action === 'delete') {
       statements.push(
         ...(await eraseStatements(db, row, view)),
-        auditFor(db, target, { action: 'comment.delete', detail: {} }),
+        auditFor(db, target, { action: 'comment.delete', detail: {} }, actor),
       );
     } else {
       const from = row.status;
       const to = BULK_STATUS[action];
       const change = await statusChange(db, row, to, view);
       if (change.length === 0) continue;
-      statements.push(...change, auditFor(db, target, { action: 'comment.status', detail: { from, to } }));
+      statements.push(
+        ...change,
+        auditFor(db, target, { action: 'comment.status', detail: { from, to } }, actor),
+      );
       if (to === 'approved') result.approved.push(row.id);
     }
     result.updated += 1;

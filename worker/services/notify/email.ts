@@ -11,9 +11,9 @@ import { fill, type MailLang, mailMessages } from '../../lib/mail-i18n/index.ts'
 import type { CommentEvent } from './payload.ts';
 
 /** All a template needs of the settings: who it is from. */
-type Sender = Pick<EmailSettings, 'from'>;
+export type Sender = Pick<EmailSettings, 'from'>;
 
-export type MailKind = 'owner' | 'reply' | 'digest' | 'confirm';
+export type MailKind = 'owner' | 'reply' | 'digest' | 'confirm' | 'signin';
 
 export interface EmailMessage {
   from: string;

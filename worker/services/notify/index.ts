@@ -75,6 +75,13 @@ export const sendWebhook = (ctx: NotifyContext, e: CommentEvent): Promise<Delive
   }, ctx.retry);
 };
 
+/**
+ * A signed-in author's comment carries the account's address, which its provider, magic link or SSO
+ * verified (issue 13); a guest's address is only what was typed.
+ */
+const isVerifiedAddress = (row: AdminCommentRow): boolean =>
+  row.author_provider !== null && row.author_email !== null;
+
 /** Every notification one stored comment calls for; failures are logged, never thrown. */
 export const notifyComment = async (ctx: NotifyContext, commentId: string, options: NotifyOptions) => {
   const { settings, db } = ctx;
@@ -93,8 +100,15 @@ export const notifyComment = async (ctx: NotifyContext, commentId: string, optio
       jobs.push(sendMail(mail, message, 'owner'));
     }
   }
-  // Double opt-in: asking for replies with an unconfirmed address sends only the confirmation e-mail.
-  if (email && row.notify === 1 && row.author_email && !(await isConfirmed(ctx, row.author_email))) {
+  // Double opt-in: asking for replies with an unconfirmed address sends only the confirmation e-mail. A
+  // signed-in author's address is the account's, verified by its sign-in: no confirmation is needed.
+  if (
+    email &&
+    row.notify === 1 &&
+    row.author_email &&
+    !isVerifiedAddress(row) &&
+    !(await isConfirmed(ctx, row.author_email))
+  ) {
     jobs.push(requestConfirmation(ctx, row.author_email, row.thread_url, new Date()));
   }
   if (mail && email && row.status === 'approved' && row.parent_id) {
@@ -104,7 +118,7 @@ export const notifyComment = async (ctx: NotifyContext, commentId: string, optio
       parent?.notify === 1 &&
       parent.author_email &&
       parent.author_email !== row.author_email &&
-      (await isConfirmed(ctx, parent.author_email))
+      (isVerifiedAddress(parent) || (await isConfirmed(ctx, parent.author_email)))
     ) {
       const link = await unsubscribeUrl(ctx.origin, settings.secretKey, parent.id);
       const message = replyEmail(email, e, parent.author_email, link, lang);

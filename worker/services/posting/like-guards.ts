@@ -12,8 +12,12 @@ import { ApiError } from '../../errors.ts';
 import { keyedHash } from '../../lib/crypto.ts';
 import { ipRateKey } from '../../lib/ip-prefix.ts';
 
-/** 429 with Retry-After past RATE_LIMIT_LIKES for this IP; likes and unlikes both count (each is a write). */
+/**
+ * 403 `banned` for a banned account (issue 13: a ban by account stops its likes as its posts), then 429
+ * with Retry-After past RATE_LIMIT_LIKES for this IP; likes and unlikes both count (each is a write).
+ */
 export const checkLikeRate = async (c: Context<AppEnv>, now: Date): Promise<void> => {
+  if (c.get('reader')?.user.banned_at) throw new ApiError('banned', 'this account may not like here');
   const settings = c.get('settings');
   const ip = c.req.header('CF-Connecting-IP');
   const limit = settings.likeRateLimit;

@@ -2,8 +2,12 @@
  * What happens when a reader posts: the page's thread resolved, the rules of API.md checked in order
  * (origin, length, honeypot, idempotency, ban, rate limit, lock, parent, moderation), the comment stored
  * atomically. A retry with a known clientId returns before the ban and rate checks: it writes nothing.
+ * A signed-in reader (issue 13) posts as the account. Past 200 lines: the rules of a post stay in one
+ * place, to be read in the order they run.
  */
 import { nanoid } from 'nanoid';
+import { isAccountName, rememberAccountName } from '../../db/account-names.ts';
+import { hasApprovedAccountComment } from '../../db/accounts.ts';
 import {
   type CommentRef,
   findComment,
@@ -18,12 +22,15 @@ import { ApiError, validationFailed } from '../../errors.ts';
 import { avatarSeed, decoyAvatar } from '../../lib/avatar-seed.ts';
 import { shouldHold } from '../../lib/content-check.ts';
 import { issueEditToken } from '../../lib/crypto.ts';
+import { nameKey } from '../../lib/name-key.ts';
 import { normalizeUrl } from '../../lib/normalize-url.ts';
 import { isReservedName } from '../../lib/reserved-names.ts';
 import type { NewCommentInput } from '../../lib/schemas.ts';
 import type { CreatedComment } from '../../types/api.ts';
+import { accountAvatar } from '../identity/account.ts';
 import { renderCommentHtml } from './comment-html.ts';
 import type { PostContext } from './context.ts';
+import { editDeadline } from './edit-window.ts';
 import { authorHashes, checkAuthor, checkLength } from './write-guards.ts';
 
 export interface PostResult {
@@ -56,7 +63,7 @@ const respond = async (
   created: boolean,
   threadKey: string,
 ): Promise<PostResult> => {
-  const expires = Math.floor(Date.parse(row.created_at) / 1000) + ctx.settings.editWindowSeconds;
+  const expires = editDeadline(ctx.settings, row);
   return {
     created,
     threadKey,
@@ -85,6 +92,7 @@ const moderationStatus = async (
   held: boolean,
 ): Promise<'approved' | 'pending'> => {
   if (held) return 'pending';
+  const userId = ctx.reader?.user.id;
   switch (ctx.settings.moderation) {
     case 'none':
       return 'approved';
@@ -92,7 +100,9 @@ const moderationStatus = async (
       return 'pending';
     // Trusted: an approved comment with this e-mail AND this browser's reader id. The address alone is
     // anyone's to type (issue 11); a confirmed address (double opt-in) proves its owner once, not who posts.
+    // A signed-in account is trusted once one of its comments was approved: its identity is verified.
     case 'first-time':
+      if (userId) return (await hasApprovedAccountComment(ctx.db, userId)) ? 'approved' : 'pending';
       return email !== null && readerHash !== null && (await hasApprovedComment(ctx.db, email, readerHash))
         ? 'approved'
         : 'pending';
@@ -101,15 +111,20 @@ const moderationStatus = async (
 
 export const postComment = async (ctx: PostContext, input: NewCommentInput): Promise<PostResult> => {
   const page = resolvePage(input, ctx.settings, ctx.isAllowedOrigin);
+  const reader = ctx.reader;
+  if (!reader && ctx.settings.auth === 'required') {
+    throw new ApiError('sign_in_required', 'this site takes comments from signed-in readers only');
+  }
   checkLength(input.body, ctx.settings.maxCommentLength);
-  const guestName = input.author?.name ?? null;
+  // A signed-in author writes under the account's verified name and address; the form's are ignored.
+  const guestName = reader ? null : (input.author?.name ?? null);
   if (guestName && isReservedName(guestName, [ctx.settings.moderatorName, ...ctx.settings.reservedNames])) {
     throw validationFailed([{ field: 'author.name', message: 'is reserved on this site' }]);
   }
 
   const createdAt = ctx.now.toISOString();
-  const email = input.author?.email?.toLowerCase() ?? null;
-  const name = input.author?.name ?? null;
+  const email = reader ? reader.user.email : (input.author?.email?.toLowerCase() ?? null);
+  const name = reader ? reader.user.name : guestName;
   const id = nanoid();
   const html = renderCommentHtml(input.body);
 
@@ -142,6 +157,13 @@ export const postComment = async (ctx: PostContext, input: NewCommentInput): Pro
     if (earlier) return respond(ctx, earlier, false, earlier.thread_key);
   }
 
+  // A guest may not take the name of a signed-in account (exact match once folded: migration 0014).
+  if (guestName && (await isAccountName(ctx.db, nameKey(guestName)))) {
+    throw validationFailed([
+      { field: 'author.name', message: 'is reserved on this site: an account uses it' },
+    ]);
+  }
+
   const { ipHash, readerHash } = await authorHashes(ctx, input.reader);
   await checkAuthor(ctx, { email, ipHash, readerHash });
 
@@ -150,6 +172,10 @@ export const postComment = async (ctx: PostContext, input: NewCommentInput): Pro
   const parent = input.parentId ? await visibleParent(ctx, input.parentId, page.key) : null;
 
   const held = shouldHold(input.body, html, ctx.settings);
+  if (reader) {
+    const remembered = { nameKey: nameKey(reader.user.name), userId: reader.user.id, now: createdAt };
+    await rememberAccountName(ctx.db, remembered).run();
+  }
   const inserted = await insertComment(ctx.db, {
     id,
     thread: { key: page.key, url: page.url, title: input.title ?? '' },
@@ -162,14 +188,19 @@ export const postComment = async (ctx: PostContext, input: NewCommentInput): Pro
     authorName: name,
     authorEmail: email,
     authorWebsite: input.author?.website ?? null,
-    // Keyed and never the e-mail alone (AVATAR_SEED): no one can confirm an address by its avatar.
-    avatar: await avatarSeed(ctx.settings.secretKey, ctx.settings.avatarSeed, {
-      commentId: id,
-      threadKey: page.key,
-      readerHash,
-      email,
-      name,
-    }),
+    // Keyed and never the e-mail alone (AVATAR_SEED): no one can confirm an address by its avatar. An
+    // account has one avatar everywhere (GET /me says it), since its name is the same everywhere too.
+    avatar: reader
+      ? await accountAvatar(ctx.settings.secretKey, reader.user.id)
+      : await avatarSeed(ctx.settings.secretKey, ctx.settings.avatarSeed, {
+          commentId: id,
+          threadKey: page.key,
+          readerHash,
+          email,
+          name,
+        }),
+    userId: reader?.user.id ?? null,
+    authorProvider: reader?.provider ?? null,
     ipHash,
     readerHash,
     clientId: input.clientId ?? null,

@@ -16,18 +16,22 @@ export const checkLength = (body: string, max: number): void => {
   }
 };
 
-/** 403 for a banned author, 429 past the write limit (per reader and per IP hash). */
+/** 403 for a banned author or account, 429 past the write limit (per reader, account and IP hash). */
 export const checkAuthor = async (
   ctx: PostContext,
   who: { email: string | null; ipHash: string | null; readerHash: string | null },
 ): Promise<void> => {
-  if (await isBanned(ctx.db, who, ctx.now.toISOString())) {
+  // A banned account (users.banned_at): its sessions were revoked, this catches one made since.
+  if (ctx.reader?.user.banned_at || (await isBanned(ctx.db, who, ctx.now.toISOString()))) {
     throw new ApiError('banned', 'this author may not comment here');
   }
   const limit = ctx.settings.rateLimit;
-  const keys = [who.ipHash && `ip:${who.ipHash}`, who.readerHash && `reader:${who.readerHash}`].filter(
-    (key): key is string => !!key,
-  );
+  const userId = ctx.reader?.user.id;
+  const keys = [
+    who.ipHash && `ip:${who.ipHash}`,
+    who.readerHash && `reader:${who.readerHash}`,
+    userId && `user:${userId}`,
+  ].filter((key): key is string => !!key);
   if (!limit || keys.length === 0) return;
   const retryAfter = await countWrite(ctx.db, keys, limit, Math.floor(ctx.now.getTime() / 1000));
   if (retryAfter !== null) {
