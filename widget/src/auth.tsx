@@ -7,7 +7,10 @@ import { SignIn, type SignInProps } from './auth/sign-in.tsx';
 import { _register } from './lazy.tsx';
 
 const auth = {
-  /** The form's sign-in box for one deployment's settings (lazy.tsx, `loadAuth`, binds it once). */
+  /**
+   * The form's sign-in box for one deployment's settings (lazy.tsx, `loadAuth`, binds it once). In an
+   * object: a bare function given to a state setter would be called as an updater.
+   */
   _signIn: (config: AuthConfig) => (props: SignInProps) => <SignIn {...props} _config={config} />,
 };
 export type AuthPart = typeof auth;

@@ -6,16 +6,19 @@ import type { SessionUser } from '../../../worker/types/api.ts';
 import { bearer, request, send } from '../http.ts';
 import type { Me } from './config.ts';
 
+/** For answers whose body does not matter (a 202, a 204, or some JSON): never a parse failure. */
+const ignoreBody = async () => null;
+
 export const getMe = (origin: string, token: string) =>
   request<Me>(`${origin}/api/v1/me`, { headers: bearer(token) });
 
 /** Revokes the session server-side. A write, so JSON like every other (the API's 415 CSRF guard). */
 export const logout = (origin: string, token: string) =>
-  request<unknown>(`${origin}/api/v1/auth/logout`, send('POST', {}, token));
+  request(`${origin}/api/v1/auth/logout`, send('POST', {}, token), ignoreBody);
 
 /** Asks for a magic link; `from` is the page's origin, where the link's session is meant to land. */
 export const requestLink = (origin: string, email: string, from: string) =>
-  request<unknown>(`${origin}/api/v1/auth/email`, send('POST', { email, origin: from }));
+  request(`${origin}/api/v1/auth/email`, send('POST', { email, origin: from }), ignoreBody);
 
 /** `session`: the session token (a string; an object holding `token` is read too). */
 export interface SsoAnswer {

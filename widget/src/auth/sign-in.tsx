@@ -19,6 +19,11 @@ import { _authMessages } from './messages.ts';
 import { openSignIn } from './popup.ts';
 import { useSession } from './use-session.ts';
 
+/** The box's few rules, in the part rather than the app's stylesheet (the app's bytes are budgeted). */
+const css =
+  '.auth{margin-bottom:.8em}.signed{display:flex;flex-wrap:wrap;align-items:center;gap:.5em}.signed p{margin:0}' +
+  '.providers{display:flex;flex-wrap:wrap;gap:.5em;align-items:end;margin-bottom:.8em}.providers .field{margin:0}';
+
 export interface SignInProps {
   widget: Widget;
   /** The guest fields, shown when the reader comments as a guest. */
@@ -26,11 +31,12 @@ export interface SignInProps {
 }
 
 export const SignIn = ({ widget, _guest, _config }: SignInProps & { _config: AuthConfig }) => {
-  const { _options, t, _announce } = widget;
+  const { _options, t } = widget;
   const { origin } = _options;
   const { guests, providers } = _config;
   const a = _authMessages(t.lang);
-  const { session, ended, leaving } = useSession(origin, _options.sso);
+  // The host's SSO token counts only where the deployment takes one.
+  const { session, ended, leaving } = useSession(origin, _config.sso ? _options.sso : undefined);
   // Guests keep the form they know; the choice is one click away.
   const [guest, setGuest] = useState(guests);
   const [notice, setNotice] = useState('');
@@ -38,10 +44,7 @@ export const SignIn = ({ widget, _guest, _config }: SignInProps & { _config: Aut
   const [busy, setBusy] = useState(false);
   const id = _useUid();
 
-  const say = (message: string) => {
-    setNotice(message);
-    _announce(message);
-  };
+  const say = setNotice;
   // The extras' catalog is bundled here too (a few hundred bytes in this part, none in the app).
   const fail = (code: string) =>
     say(
@@ -56,8 +59,8 @@ export const SignIn = ({ widget, _guest, _config }: SignInProps & { _config: Aut
   const adopt = async (token: string) => {
     const me = await getMe(origin, token);
     if (!me.ok) return fail(me.error.code);
+    say('');
     saveSession(origin, { token, user: me.value });
-    say(t._fill(a._signedInAs, { name: me.value.name }));
   };
 
   const sendLink = async () => {
@@ -70,36 +73,33 @@ export const SignIn = ({ widget, _guest, _config }: SignInProps & { _config: Aut
     else fail(sent.error.code);
   };
 
-  const status = (
-    <p class="muted" role="status">
-      {notice || (ended && a._sessionEnded)}
-    </p>
+  const emailField = (
+    <div class="link-sign-in">
+      <Field id={`${id}-email`} _label={a._emailLabel}>
+        {(ids) => (
+          <input
+            {...ids}
+            type="email"
+            autocomplete="email"
+            value={email}
+            onInput={(e) => setEmail(e.currentTarget.value)}
+            // Inside the comment form: Enter sends the link, not the comment.
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                sendLink();
+              }
+            }}
+          />
+        )}
+      </Field>
+      <button type="button" disabled={busy} aria-busy={busy} onClick={sendLink}>
+        {a._sendLink}
+      </button>
+    </div>
   );
 
-  if (session) {
-    const { user } = session;
-    return (
-      <div class="signed">
-        <Avatar name={user.name} _seed={user.id} />
-        <span>{t._fill(a._signedInAs, { name: user.name })}</span>
-        <button
-          type="button"
-          class="link"
-          onClick={() => {
-            leaving.current = true;
-            saveSession(origin, undefined);
-            say(a._signedOut);
-            logout(origin, session.token); // best effort: the token is forgotten here either way
-          }}
-        >
-          {a._signOut}
-        </button>
-        {status}
-      </div>
-    );
-  }
-
-  return (
+  const signedOut = (
     <div class="sign-in">
       {guests ? (
         // Two toggle buttons, as Write/Preview above: simpler to use and announce than tabs.
@@ -120,29 +120,7 @@ export const SignIn = ({ widget, _guest, _config }: SignInProps & { _config: Aut
         <div class="providers">
           {providers.map(({ id: provider, name }) =>
             provider === emailProvider ? (
-              <div key={provider} class="link-sign-in">
-                <Field id={`${id}-email`} _label={a._emailLabel}>
-                  {(ids) => (
-                    <input
-                      {...ids}
-                      type="email"
-                      autocomplete="email"
-                      value={email}
-                      onInput={(e) => setEmail(e.currentTarget.value)}
-                      // Inside the comment form: Enter sends the link, not the comment.
-                      onKeyDown={(e) => {
-                        if (e.key === 'Enter') {
-                          e.preventDefault();
-                          sendLink();
-                        }
-                      }}
-                    />
-                  )}
-                </Field>
-                <button type="button" disabled={busy} aria-busy={busy} onClick={sendLink}>
-                  {a._sendLink}
-                </button>
-              </div>
+              <div key={provider}>{emailField}</div>
             ) : (
               <button
                 key={provider}
@@ -160,7 +138,34 @@ export const SignIn = ({ widget, _guest, _config }: SignInProps & { _config: Aut
           )}
         </div>
       )}
-      {status}
+    </div>
+  );
+
+  return (
+    <div class={session ? 'auth signed' : 'auth'}>
+      <style>{css}</style>
+      {session && <Avatar name={session.user.name} _seed={session.user.id} />}
+      {/* The one live region, in the same place in either state: it says who is signed in, or what
+          happened (an error, a sign-out, a session the server ended). */}
+      <p class="muted" role="status">
+        {session ? t._fill(a._signedInAs, { name: session.user.name }) : notice || (ended && a._sessionEnded)}
+      </p>
+      {session ? (
+        <button
+          type="button"
+          class="link"
+          onClick={() => {
+            leaving.current = true;
+            saveSession(origin, undefined);
+            say(a._signedOut);
+            logout(origin, session.token); // best effort: the token is forgotten here either way
+          }}
+        >
+          {a._signOut}
+        </button>
+      ) : (
+        signedOut
+      )}
     </div>
   );
 };

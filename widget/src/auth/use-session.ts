@@ -26,6 +26,8 @@ export const useSession = (origin: string, sso: string | undefined) => {
     addEventListener(sessionEvent, update);
     // Another tab of this site signed in or out (the `storage` event fires in the other tabs only).
     addEventListener('storage', update);
+    // What changed between the first render and now (another box's check may be over already).
+    update();
     syncSession(origin, sso);
     return () => {
       removeEventListener(sessionEvent, update);

@@ -38,7 +38,7 @@ export const App = ({ _options, _onReady }: AppProps) => {
   const widget: Widget = { _options, t, _announce: setStatus, _change, _auth: auth };
 
   useEffect(() => {
-    loadAuth(_options.origin).then(setAuth);
+    loadAuth(_options.origin).then((box) => setAuth(() => box));
   }, []);
 
   useEffect(() => {
