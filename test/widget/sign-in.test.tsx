@@ -201,7 +201,8 @@ describe('a signed-in reader', () => {
     await vi.waitFor(() => expect(screen.getAllByTestId('comment')).toHaveLength(1));
     const [sent] = requests.filter((r) => r.method === 'POST' && r.url.pathname === '/api/v1/comments');
     expect(sent?.headers.get('Authorization')).toBe(`Bearer ${token(4)}`);
-    expect((sent?.body as NewComment).author).toBeUndefined();
+    expect(sent?.body).toMatchObject({ body: 'Signé' });
+    expect((sent?.body as NewComment | undefined)?.author).toBeUndefined();
   });
 
   it('is signed out, draft kept, when the server refuses the session (401)', async () => {
