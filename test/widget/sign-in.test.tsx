@@ -253,6 +253,21 @@ describe('a signed-in reader', () => {
     expect(screen.getByRole('button', { name: 'Se connecter' })).toBeTruthy();
   });
 
+  it('posts as the guest the form shows where sign-in is off, whatever session is stored', async () => {
+    const origin = freshOrigin();
+    signedIn(origin);
+    const requests = deployment({ auth: null, post: echo });
+    await open({ origin });
+    expect(await loadAuth(origin)).toBeNull(); // the marker: no sign-in box will come
+    fireEvent.input(screen.getByLabelText('Nom'), { target: { value: 'Camille' } });
+    fireEvent.input(screen.getByLabelText('Commentaire'), { target: { value: 'En invitée' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Publier le commentaire' }));
+    await vi.waitFor(() => expect(screen.getAllByTestId('comment')).toHaveLength(1));
+    const [sent] = requests.filter((r) => r.method === 'POST' && r.url.pathname === '/api/v1/comments');
+    expect(sent?.headers.get('Authorization')).toBeNull();
+    expect(sent?.body).toMatchObject({ author: { name: 'Camille' } });
+  });
+
   it('keeps one session per deployment', async () => {
     const origin = freshOrigin();
     signedIn(origin);

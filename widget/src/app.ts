@@ -12,8 +12,9 @@ import { _register } from './lazy.tsx';
 import { mount } from './mount.tsx';
 
 /**
- * What causerie-extras.<lang>.js borrows from the app: one Preact (hooks keep their state in the instance
- * that renders), one id counter. vite.config.ts maps the extras' imports of these modules onto this object.
+ * What causerie-extras.<lang>.js and causerie-auth.<lang>.js borrow from the app: one Preact (hooks keep
+ * their state in the instance that renders), one id counter, the parts' registry. vite.config.ts maps the
+ * parts' imports of these modules onto this object.
  */
 const lib = { Fragment, h, useEffect, useRef, useState, _useUid, _register };
 

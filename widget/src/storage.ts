@@ -1,6 +1,6 @@
 /**
  * What the widget keeps in the reader's localStorage, all under the `causerie:` prefix: the reader's
- * identity, drafts, and edit tokens. localStorage can be missing or throw (Safari private mode, storage
+ * identity, drafts, edit tokens, and the signed-in reader's session. localStorage can be missing or throw (Safari private mode, storage
  * disabled, quota), so every access is guarded: the widget must work without it, only forgetting more.
  */
 import type { CreatedComment, SessionUser } from '../../worker/types/api.ts';

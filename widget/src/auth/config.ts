@@ -23,4 +23,4 @@ export type ConfigWithAuth = PublicConfig & { auth?: AuthConfig | null };
 export const emailProvider = 'email';
 
 /** `GET /me`: the reader, and for a moderator the role the owner gave them (`MODERATORS`). */
-export type Me = SessionUser & { role?: string | null; avatarUrl?: string | null };
+export type Me = SessionUser & { role?: string | null };

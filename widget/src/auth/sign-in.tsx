@@ -22,7 +22,8 @@ import { useSession } from './use-session.ts';
 /** The box's few rules, in the part rather than the app's stylesheet (the app's bytes are budgeted). */
 const css =
   '.auth{margin-bottom:.8em}.signed{display:flex;flex-wrap:wrap;align-items:center;gap:.5em}.signed p{margin:0}' +
-  '.providers{display:flex;flex-wrap:wrap;gap:.5em;align-items:end;margin-bottom:.8em}.providers .field{margin:0}';
+  '.providers{display:flex;flex-wrap:wrap;gap:.5em;align-items:end;margin-bottom:.8em}.providers .field{margin:0}' +
+  '.link-sign-in{display:flex;flex-wrap:wrap;gap:.5em;align-items:end}';
 
 export interface SignInProps {
   widget: Widget;

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { loadSession, type Session, sessionEvent } from '../storage.ts';
+import { markSignInOffered } from './offered.ts';
 import { syncSession } from './sync-session.ts';
 
 export const useSession = (origin: string, sso: string | undefined) => {
@@ -23,6 +24,7 @@ export const useSession = (origin: string, sso: string | undefined) => {
       leaving.current = false;
       setSession(next);
     };
+    markSignInOffered(origin);
     addEventListener(sessionEvent, update);
     // Another tab of this site signed in or out (the `storage` event fires in the other tabs only).
     addEventListener('storage', update);

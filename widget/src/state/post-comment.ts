@@ -2,6 +2,7 @@
 
 import type { Comment, CreatedComment, NewComment } from '../../../worker/types/api.ts';
 import type { NewCommentInput } from '../api.ts';
+import { signInOffered } from '../auth/offered.ts';
 import { type ApiResult, request, send } from '../http.ts';
 import type { WidgetOptions } from '../options.ts';
 import { randomId } from '../random-id.ts';
@@ -35,7 +36,7 @@ export const _postComment = async ({
 }: Post): Promise<ApiResult<Comment>> => {
   const { origin } = _options;
   // Signed in: the server takes the verified name, so the guest fields (hidden then) are not sent.
-  const session = loadSession(origin);
+  const session = signInOffered(origin) ? loadSession(origin) : undefined;
   const author = session ? undefined : authorOf(_identity);
   const payload: NewCommentInput = {
     url: _options.url,
