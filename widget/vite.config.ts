@@ -74,7 +74,8 @@ const library = (entry: string, fileName: string): InlineConfig => ({
 });
 
 /**
- * Narrows the catalog globs of src/i18n/ (index.ts, count-forms.ts, extra.ts) to one language. A rewrite
+ * Narrows the catalog globs of src/i18n/ (index.ts, count-forms.ts, extra.ts) and of src/auth/messages.ts
+ * to one language. A rewrite
  * of one pattern per file (checked, so a change there fails the build instead of silently shipping every
  * language).
  */
@@ -82,24 +83,26 @@ const oneLanguage = (lang: string): Plugin => ({
   name: 'causerie-one-language',
   enforce: 'pre', // before TypeScript is stripped: the pattern includes the type argument
   transform(code, id) {
-    const file = /\/src\/i18n\/(index|count-forms|extra)\.ts$/.exec(id)?.[0];
+    const file = /\/src\/(i18n\/(index|count-forms|extra)|auth\/messages)\.ts$/.exec(id)?.[0];
     if (!file) return undefined;
-    const pattern = /(import\.meta\.glob<\w+>\(\s*\[\s*)'\.\/\*\.ts'/;
+    // auth/messages.ts globs the catalogs from beside i18n/ (`'../i18n/*.ts'`).
+    const pattern = /(import\.meta\.glob<\w+>\(\s*\[\s*)'(\.\/|\.\.\/i18n\/)\*\.ts'/;
     if (!pattern.test(code)) this.error(`${file}: the catalog glob changed, update vite.config.ts`);
-    return code.replace(pattern, `$1'./${lang}.ts'`);
+    return code.replace(pattern, `$1'$2${lang}.ts'`);
   },
 });
 
 /**
- * What causerie-extras.<lang>.js borrows from its app instead of bundling copies: Preact (hooks keep their
- * state in the instance that renders), the id helper (components/use-uid.ts) and the extras registry. Each import of these
+ * What the on-demand parts (causerie-extras.<lang>.js, causerie-auth.<lang>.js) borrow from their app
+ * instead of bundling copies: Preact (hooks keep their state in the instance that renders), the id helper
+ * (components/use-uid.ts) and lazy.tsx (the parts' registry, the error messages). Each import of these
  * becomes a read of `causerieApps[lang].lib`, which app.ts fills with exactly the names used.
  */
 const borrowed = /^preact(\/|$)|\/components\/use-uid\.ts$|\/lazy\.tsx$/;
 
 /**
- * Builds causerie-app.<lang>.js and causerie-extras.<lang>.js once embed.js is written (configFile: false,
- * so this does not recurse).
+ * Builds causerie-app.<lang>.js, causerie-extras.<lang>.js and causerie-auth.<lang>.js once embed.js is
+ * written (configFile: false, so this does not recurse).
  */
 const appBuilds = (): Plugin => ({
   name: 'causerie-app-builds',
@@ -109,9 +112,10 @@ const appBuilds = (): Plugin => ({
       for (const [entry, file] of [
         ['src/app.ts', `causerie-app.${lang}.js`],
         ['src/extras.ts', `causerie-extras.${lang}.js`],
+        ['src/auth.tsx', `causerie-auth.${lang}.js`],
       ] as const) {
         const app = library(entry, file);
-        const extras = entry === 'src/extras.ts';
+        const extras = entry !== 'src/app.ts'; // a part: borrows from the app
         await build({
           ...app,
           configFile: false,

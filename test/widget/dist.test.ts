@@ -1,6 +1,6 @@
 /**
- * `npm run build`'s dist/ holds only what a site needs: the boot script, the app and extras of each
- * language, the admin page and the demo pages. Test pages (test/pages/) are served by the e2e run alone:
+ * `npm run build`'s dist/ holds only what a site needs: the boot script, the app, extras and sign-in part
+ * of each language, the admin page and the demo pages. Test pages (test/pages/) are served by the e2e run alone:
  * shipped, test/thread.html would turn any query parameter into embed attributes on the worker's own,
  * always allowed, origin. `npm test` builds first; run `npm run build` when running alone.
  */
@@ -17,7 +17,7 @@ const built = existsSync(`${dist}embed.js`);
 /** Every file a site may serve, by path under dist/. */
 const shipped = [
   /^embed\.js$/,
-  /^causerie-(app|extras)\.[a-z]{2,3}(-[A-Za-z0-9]+)?\.js$/,
+  /^causerie-(app|extras|auth)\.[a-z]{2,3}(-[A-Za-z0-9]+)?\.js$/,
   /^admin\/index\.html$/,
   /^admin\/assets\/index-[\w-]+\.(js|css)$/,
   /^(index|index-with-counts|en|dark|spa)\.html$/,

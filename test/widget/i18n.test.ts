@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { messages as en, extraMessages as enExtra } from '../../widget/src/i18n/en.ts';
-import { messages as fr, extraMessages as frExtra } from '../../widget/src/i18n/fr.ts';
+import { _authMessages } from '../../widget/src/auth/messages.ts';
+import {
+  messages as en,
+  authMessages as enAuth,
+  extraMessages as enExtra,
+} from '../../widget/src/i18n/en.ts';
+import {
+  messages as fr,
+  authMessages as frAuth,
+  extraMessages as frExtra,
+} from '../../widget/src/i18n/fr.ts';
 import { pickLang, supportedLangs, translator } from '../../widget/src/i18n/index.ts';
 
 /** Every key path of a nested string table, e.g. `errors.network`. */
@@ -20,6 +29,14 @@ describe('languages', () => {
     );
     // The extras' strings too (causerie-extras.<lang>.js).
     expect(keys(frExtra)).toEqual(keys(enExtra));
+    // And the sign-in part's (causerie-auth.<lang>.js).
+    expect(keys(frAuth)).toEqual(keys(enAuth));
+  });
+
+  it('gives the sign-in part its language, English for one it does not speak', () => {
+    expect(_authMessages('fr')._signIn).toBe('Se connecter');
+    expect(_authMessages('en')._signIn).toBe('Sign in');
+    expect(_authMessages('xx')._signIn).toBe('Sign in');
   });
 
   it('picks the first supported candidate, on the primary subtag', () => {

@@ -1,8 +1,9 @@
 /**
  * The widget as it ships (as Preact tests its minified build): dist/embed.js, causerie-app.fr.js and
  * causerie-extras.fr.js, run in happy-dom against the fake API of helpers.ts. What only the minified build
- * can break (a renamed property that crosses into JSON, the DOM or between the app and its extras) breaks
- * here: the boot mounts a thread, a reader posts a comment and replies to one. `npm test` builds first;
+ * can break (a renamed property that crosses into JSON, the DOM or between the app and its parts) breaks
+ * here: the boot mounts a thread, a reader posts a comment and replies to one; on a deployment that offers
+ * sign-in, the sign-in part (causerie-auth.fr.js) signs the reader in with the host's SSO token. `npm test` builds first;
  * run `npm run build` when running alone.
  */
 // This one test reads the build from disk: Node's types here, rather than in the widget's tsconfig.
@@ -59,6 +60,7 @@ describe.skipIf(!built && !process.env.CI)('the minified build (dist/)', () => {
     // them with <script src> (happy-dom does not fetch scripts here).
     run('causerie-app.fr.js');
     run('causerie-extras.fr.js');
+    run('causerie-auth.fr.js');
   });
 
   afterEach(() => vi.unstubAllGlobals());
@@ -103,5 +105,50 @@ describe.skipIf(!built && !process.env.CI)('the minified build (dist/)', () => {
     // Same thread and language: re-renders in place (no other app to load), and hands back the handle.
     window.Causerie?.mount(host, { lang: 'fr', url: 'https://blog.example/post' }).unmount();
     expect(host.shadowRoot?.childElementCount).toBe(0);
+  });
+
+  it('signs in with the host site’s SSO token (the sign-in part), posts with the session, signs out', async () => {
+    localStorage.clear();
+    const deployment = 'https://sso.comments.example'; // asked GET /config afresh: once per deployment
+    const session = `ses_${'a'.repeat(43)}`;
+    const user = { id: 'u1', name: 'Camille Dupont', email: null, provider: 'sso' };
+    const requests = fakeFetch((request) => {
+      const path = request.url.pathname;
+      if (path === '/api/v1/config')
+        return json({
+          version: 1,
+          auth: { guests: true, providers: [{ id: 'github', name: 'GitHub' }], sso: true },
+        });
+      if (path === '/api/v1/threads') return json(page([]));
+      if (path === '/api/v1/auth/sso') return json({ session, user });
+      if (path === '/api/v1/auth/logout') return new Response(null, { status: 204 });
+      return echo(request);
+    });
+    // One window.Causerie per page, bound to the first embed's origin: this page's embed comes from another.
+    delete window.Causerie;
+    document.body.innerHTML = '<div id="signed"></div>';
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      `<script type="text/plain" src="${deployment}/embed.js" data-target="#signed" data-loading="eager" data-lang="fr" data-url="https://blog.example/post" data-sso="h.p.s"></script>`,
+    );
+    run('embed.js');
+
+    const host = document.getElementById('signed') as HTMLElement;
+    const root = () => host.shadowRoot?.querySelector<HTMLElement>('.causerie[aria-busy="false"]');
+    await vi.waitFor(() => expect(root()?.textContent).toContain('Connecté en tant que Camille Dupont'));
+    const thread = root() as HTMLElement;
+    expect(within(thread).queryByLabelText('Nom')).toBeNull();
+    await type(thread, 'Commentaire', 'Signé');
+    fireEvent.click(within(thread).getByRole('button', { name: 'Publier le commentaire' }));
+    await vi.waitFor(() => expect(thread.textContent).toContain('Signé'));
+    const [posted] = requests.filter((r) => r.url.pathname === '/api/v1/comments');
+    expect(posted?.headers.get('Authorization')).toBe(`Bearer ${session}`);
+    expect(requests.find((r) => r.url.pathname === '/api/v1/auth/sso')?.body).toEqual({ token: 'h.p.s' });
+
+    fireEvent.click(within(thread).getByRole('button', { name: 'Se déconnecter' }));
+    await vi.waitFor(() => expect(thread.textContent).toContain('Vous êtes déconnecté.'));
+    expect(requests.find((r) => r.url.pathname === '/api/v1/auth/logout')?.headers.get('Authorization')).toBe(
+      `Bearer ${session}`,
+    );
   });
 });

@@ -82,6 +82,12 @@ describe('scriptOptions', () => {
     expect(scriptOptions(scriptTag({ theme: 'auto' }), document).theme).toBe('auto');
   });
 
+  it('reads the host site’s SSO token from data-sso (issue 13)', () => {
+    const options = scriptOptions(scriptTag({ sso: 'header.payload.signature' }), document);
+    expect(options.sso).toBe('header.payload.signature');
+    expect(scriptOptions(scriptTag(), document).sso).toBeUndefined();
+  });
+
   it('reads only the documented attributes: data-origin cannot move the API', () => {
     const script = scriptTag({ origin: 'https://evil.example', foo: 'bar', loading: 'eager', lang: 'fr' });
     expect(scriptInput(script)).toEqual({ lang: 'fr', loading: 'eager' });
@@ -158,6 +164,10 @@ describe('resolveOptions (Causerie.mount)', () => {
       lang: 'fr',
       theme: 'light',
     });
+  });
+
+  it('passes the SSO token given to Causerie.mount({ sso })', () => {
+    expect(resolveOptions({ sso: 'h.p.s' }, document, 'https://comments.example').sso).toBe('h.p.s');
   });
 
   it('resolves a relative url against the page', () => {

@@ -4,7 +4,7 @@
  * downloads embed.js and the app of one language (causerie-app.<lang>.js, which carries the CSS inside);
  * the largest language is the one checked. The on-demand part (causerie-extras.<lang>.js: posting,
  * editing, preview, error messages) is loaded on first use only, so it is listed apart with a budget of its
- * own. `npm test` builds first; run `npm run build` when running alone.
+ * own, and so is the sign-in part (causerie-auth.<lang>.js), loaded only where the deployment offers sign-in. `npm test` builds first; run `npm run build` when running alone.
  */
 // This one test reads the build from disk: Node's types here, rather than in the widget's tsconfig.
 /// <reference types="node" />
@@ -19,7 +19,7 @@ const built = existsSync(`${dist}embed.js`);
 const gzip = (file: string) => gzipSync(readFileSync(`${dist}${file}`), { level: 9 }).length;
 
 const KB = 1024;
-const budget = { boot: 2.5 * KB, total: 15 * KB, goal: 12 * KB, extras: 4 * KB };
+const budget = { boot: 2.5 * KB, total: 15 * KB, goal: 12 * KB, extras: 4 * KB, auth: 4 * KB };
 
 /** The CSS's share of an app file: the `?inline` string, gzipped alone (for the report only). */
 const cssOf = (file: string): number => {
@@ -35,10 +35,13 @@ const sizes = () => {
   const [largest = '', app = 0] = apps
     .map((file): [string, number] => [file, gzip(file)])
     .reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0]);
-  const extras = readdirSync(dist)
-    .filter((file) => /^causerie-extras\.[\w-]+\.js$/.test(file))
-    .map((file): [string, number] => [file, gzip(file)]);
-  return { boot, largest, app, css: largest ? cssOf(largest) : 0, total: boot + app, apps, extras };
+  const part = (name: string) =>
+    readdirSync(dist)
+      .filter((file) => new RegExp(`^causerie-${name}\\.[\\w-]+\\.js$`).test(file))
+      .map((file): [string, number] => [file, gzip(file)]);
+  const extras = part('extras');
+  const auth = part('auth');
+  return { boot, largest, app, css: largest ? cssOf(largest) : 0, total: boot + app, apps, extras, auth };
 };
 
 // Computed at collection time so the exact numbers are in the test names.
@@ -69,4 +72,14 @@ describe('what a reader downloads for the widget (gzip -9)', () => {
     expect(measured?.extras.length).toBe(measured?.apps.length); // one per app
     for (const [file, size] of measured?.extras ?? []) expect(size, file).toBeLessThanOrEqual(budget.extras);
   });
+
+  const auth = measured?.auth.map(([file, size]) => `${file} ${size} B`).join(', ') ?? '?';
+  run(
+    `loads sign-in only where it is offered, each language's part at most ${budget.auth} bytes: ${auth}`,
+    () => {
+      console.info(`widget sign-in chunks: ${auth}`);
+      expect(measured?.auth.length).toBe(measured?.apps.length); // one per app
+      for (const [file, size] of measured?.auth ?? []) expect(size, file).toBeLessThanOrEqual(budget.auth);
+    },
+  );
 });

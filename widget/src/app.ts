@@ -8,14 +8,15 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AppModule } from './boot/load-app.ts';
 import { _useUid } from './components/use-uid.ts';
 import { supportedLangs } from './i18n/index.ts';
-import { _registerExtras } from './lazy.tsx';
+import { _register } from './lazy.tsx';
 import { mount } from './mount.tsx';
 
 /**
- * What causerie-extras.<lang>.js borrows from the app: one Preact (hooks keep their state in the instance
- * that renders), one id counter. vite.config.ts maps the extras' imports of these modules onto this object.
+ * What causerie-extras.<lang>.js and causerie-auth.<lang>.js borrow from the app: one Preact (hooks keep
+ * their state in the instance that renders), one id counter, the parts' registry. vite.config.ts maps the
+ * parts' imports of these modules onto this object.
  */
-const lib = { Fragment, h, useEffect, useRef, useState, _useUid, _registerExtras };
+const lib = { Fragment, h, useEffect, useRef, useState, _useUid, _register };
 
 window.causerieApps ??= {};
 const apps = window.causerieApps;

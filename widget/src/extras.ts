@@ -11,7 +11,7 @@ import { _showLinked } from './components/show-linked.ts';
 import type { Widget } from './components/widget.ts';
 import type { ApiError } from './http.ts';
 import { _extraMessages } from './i18n/extra.ts';
-import { _registerExtras } from './lazy.tsx';
+import { _register } from './lazy.tsx';
 import { _moreReplies } from './state/more-replies.ts';
 import { _postComment } from './state/post-comment.ts';
 import { replaceComment } from './state/replace-comment.ts';
@@ -32,4 +32,4 @@ const remove = async (widget: Widget, id: string, token: string): Promise<ApiErr
 const extras = { _EditForm, _Preview, remove, _postComment, _showLinked, _extraMessages, _moreReplies };
 export type Extras = typeof extras;
 
-_registerExtras(extras);
+_register('extras', extras);

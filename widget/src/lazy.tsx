@@ -1,45 +1,74 @@
 /**
- * The app's on-demand part (causerie-extras.<lang>.js: editing, deleting, previewing, the server's error
- * messages), loaded on first use so that the readers who never need it do not download it. A classic
- * script like the app, not `import()`: module scripts need CORS headers, and the widget's files are served
- * to other sites' pages.
+ * The app's on-demand parts, each loaded on first use so that the readers who never need it do not
+ * download it: causerie-extras.<lang>.js (editing, deleting, previewing, the server's error messages) and
+ * causerie-auth.<lang>.js (signing in: only where `GET /config` offers it, issue 13). Classic scripts like
+ * the app, not `import()`: module scripts need CORS headers, and the widget's files are served to other
+ * sites' pages.
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import type { ConfigWithAuth } from './auth/config.ts';
+import type { AuthPart } from './auth.tsx';
 import type { Extras } from './extras.ts';
-import type { ApiError } from './http.ts';
+import { type ApiError, request } from './http.ts';
 import type { Translator } from './i18n/index.ts';
 
 // Read at once: `currentScript` is the app's script only during its first run. Beside it, same query.
-const src = (document.currentScript as HTMLScriptElement | null)?.src.replace('-app.', '-extras.');
+const src = (document.currentScript as HTMLScriptElement | null)?.src;
 
-let extras: Extras | undefined;
-let loading: Promise<Extras> | undefined;
+interface Parts {
+  extras?: Extras;
+  auth?: AuthPart;
+}
+const parts: Parts = {};
+const loading: { [K in keyof Parts]?: Promise<NonNullable<Parts[K]>> } = {};
 
-/** Called by the extras when they run (in tests, by importing extras.ts). */
-export const _registerExtras = (loaded: Extras): void => {
-  extras = loaded;
+/** Called by each part when it runs (in tests, by importing extras.ts or auth.tsx). */
+export const _register = <K extends keyof Parts>(name: K, loaded: Parts[K]): void => {
+  parts[name] = loaded;
 };
 
-/** Loads the extras once; a failed load (flaky network) is tried again on the next use. */
-export const loadExtras = (): Promise<Extras> =>
-  (loading ??= new Promise((resolve, reject) => {
-    if (extras) return resolve(extras);
+/** Loads a part once; a failed load (flaky network) is tried again on the next use. */
+const load = <K extends keyof Parts>(name: K): Promise<NonNullable<Parts[K]>> =>
+  (loading[name] ??= new Promise((resolve, reject) => {
+    if (parts[name]) return resolve(parts[name]);
     const script = document.createElement('script');
-    script.src = src ?? '';
-    script.onload = () => (extras ? resolve(extras) : reject());
+    script.src = src?.replace('-app.', `-${name}.`) ?? '';
+    script.onload = () => (parts[name] ? resolve(parts[name]) : reject());
     script.onerror = () => {
-      loading = undefined;
+      delete loading[name];
       reject();
     };
     document.head.append(script);
+  }) as never);
+
+export const loadExtras = (): Promise<Extras> => load('extras');
+
+/** The sign-in box bound to the deployment's `auth` settings: what the form shows instead of guest fields. */
+export type Auth = ReturnType<AuthPart['_signIn']>;
+
+const auths: Record<string, Promise<Auth | null>> = {};
+
+/**
+ * Whether this deployment offers sign-in (`GET /config`, once per page and deployment), and then the
+ * sign-in part; null when it does not, or when either cannot be loaded: the form stays a guest's.
+ */
+export const loadAuth = (origin: string): Promise<Auth | null> =>
+  (auths[origin] ??= request<ConfigWithAuth>(`${origin}/api/v1/config`, {}).then((result) => {
+    const config = result.ok && result.value.auth;
+    return config && (config.providers[0] || config.sso)
+      ? load('auth').then(
+          (part) => part._signIn(config),
+          () => null,
+        )
+      : null;
   }));
 
 /** What `render` makes of the extras once in: "Loading…" until then, the network error if they fail. */
 export const Lazy = ({ t, render }: { t: Translator; render: (extras: Extras) => ComponentChildren }) => {
   const { m } = t;
   // undefined: loading; null: failed.
-  const [loaded, setLoaded] = useState<Extras | null | undefined>(extras);
+  const [loaded, setLoaded] = useState<Extras | null | undefined>(parts.extras);
   useEffect(() => {
     if (!loaded) loadExtras().then(setLoaded, () => setLoaded(null));
   }, []);

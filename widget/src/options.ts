@@ -22,6 +22,8 @@ export interface WidgetOptions {
   theme: Theme;
   /** Absent: the server's default order. */
   sort?: SortOrder;
+  /** The host site's signed SSO token (`data-sso`), exchanged for a session by the sign-in part. */
+  sso?: string;
 }
 
 /**
@@ -37,6 +39,7 @@ export interface MountInput {
   theme?: string;
   sort?: string;
   loading?: string;
+  sso?: string;
 }
 
 const themes: readonly Theme[] = ['light', 'dark', 'auto'];
@@ -77,6 +80,7 @@ export const resolveOptions = (input: MountInput, doc: Document, origin: string)
     // Light unless asked: a dark island on a light blog (the common case) looks broken.
     theme: oneOf(themes, input.theme) ?? 'light',
     ...(sort ? { sort } : {}),
+    sso: input.sso,
   };
 };
 
@@ -85,8 +89,8 @@ export const resolveOptions = (input: MountInput, doc: Document, origin: string)
  * `data-origin` or `data-foo` is ignored). `data-target` is read by `findContainer`.
  */
 export const scriptInput = ({ dataset }: HTMLScriptElement): MountInput => {
-  const { id, url, title, lang, theme, sort, loading } = dataset;
-  return { id, url, title, lang, theme, sort, loading };
+  const { id, url, title, lang, theme, sort, loading, sso } = dataset;
+  return { id, url, title, lang, theme, sort, loading, sso };
 };
 
 /** The API origin: the script's own (DESIGN.md: no host to configure). */

@@ -1,9 +1,9 @@
 /**
  * What the widget keeps in the reader's localStorage, all under the `causerie:` prefix: the reader's
- * identity, drafts, and edit tokens. localStorage can be missing or throw (Safari private mode, storage
+ * identity, drafts, edit tokens, and the signed-in reader's session. localStorage can be missing or throw (Safari private mode, storage
  * disabled, quota), so every access is guarded: the widget must work without it, only forgetting more.
  */
-import type { CreatedComment } from '../../worker/types/api.ts';
+import type { CreatedComment, SessionUser } from '../../worker/types/api.ts';
 
 const prefix = 'causerie:';
 
@@ -127,4 +127,31 @@ export const saveHeight = (thread: string, height: number): void => {
   delete heights[thread]; // re-inserted last: object key order is insertion order
   heights[thread] = Math.round(height);
   write('heights', Object.fromEntries(Object.entries(heights).slice(-50)));
+};
+
+/**
+ * The signed-in reader (issue 13), one per deployment: the key names the worker's origin, since a page may
+ * embed two. `sso`: the tail of the host site's SSO token this session came from (a fragment of its
+ * signature, not a usable token), so the same token is not exchanged again on every mount.
+ */
+export interface Session {
+  token: string;
+  user: SessionUser;
+  sso?: string;
+}
+
+/**
+ * Fired on the page when a session is saved or forgotten: the extras (a 401 on a post) and the sign-in part
+ * are separate bundles, each with its own copy of this module, so they hear of each other through `window`.
+ */
+export const sessionEvent = 'causerie-session';
+
+export const loadSession = (origin: string): Session | undefined => {
+  const session = read<Session>(`session:${origin}`);
+  return typeof session?.token === 'string' && session.user ? session : undefined;
+};
+
+export const saveSession = (origin: string, session: Session | undefined): void => {
+  write(`session:${origin}`, session);
+  dispatchEvent(new Event(sessionEvent));
 };

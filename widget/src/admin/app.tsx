@@ -1,8 +1,10 @@
 /**
- * The owner's admin page: the token gate, then the sections (comments queue first, threads, bans,
+ * The owner's admin page: the gate (a moderator's sign-in, or the admin token), then the sections (comments queue first, threads, bans,
  * import/export, audit log, mail log) around two live regions that say how each action went.
  */
-import { useCallback, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { getMe, logout } from '../auth/api.ts';
+import type { Me } from '../auth/config.ts';
 import { type AdminError, createAdminApi } from './api.ts';
 import { AuditLog } from './audit.tsx';
 import { Bans } from './bans.tsx';
@@ -10,10 +12,10 @@ import { type Admin, AdminContext, errorText } from './context.ts';
 import { MailLog } from './mail.tsx';
 import { Queue } from './queue/queue.tsx';
 import { SetupGuide } from './setup-guide.tsx';
+import { SignInGate } from './sign-in.tsx';
 import { en, type Strings } from './strings.ts';
 import { Threads } from './threads.tsx';
 import { clearToken, readToken, saveToken } from './token.ts';
-import { TokenForm } from './token-form.tsx';
 import { Transfer } from './transfer.tsx';
 import { hideSetup, needsSetup, setupHidden, useHealth } from './use-health.ts';
 
@@ -23,6 +25,10 @@ type Section = (typeof SECTIONS)[number];
 export const AdminApp = ({ strings = en }: { strings?: Strings }) => {
   const t = strings;
   const [token, setToken] = useState(readToken);
+  /** Who is signed in, for a session token (the admin token is nobody in particular). */
+  const [me, setMe] = useState<Me | null>(null);
+  // A session token (`ses_…`) came from signing in; anything else is ADMIN_TOKEN.
+  const session = token?.startsWith('ses_') ?? false;
   const [notice, setNotice] = useState<string | null>(null);
   const [section, setSection] = useState<Section>('queue');
   const [status, setStatus] = useState('');
@@ -32,9 +38,12 @@ export const AdminApp = ({ strings = en }: { strings?: Strings }) => {
   const health = useHealth(token);
   const [setupOpen, setSetupOpen] = useState(() => !setupHidden());
 
-  const signOut = useCallback((why: string | null) => {
+  const signOut = useCallback((why: string | null, revoke?: string) => {
+    // Best effort: the token is forgotten here either way.
+    if (revoke) logout(location.origin, revoke);
     clearToken();
     setToken(null);
+    setMe(null);
     setNotice(why);
     setStatus('');
     setAlert('');
@@ -44,7 +53,10 @@ export const AdminApp = ({ strings = en }: { strings?: Strings }) => {
     if (!token) return null;
     return {
       t,
-      api: createAdminApi({ token, onUnauthorized: () => signOut(t.tokenExpired) }),
+      api: createAdminApi({
+        token,
+        onUnauthorized: () => signOut(session ? t.sessionExpired : t.tokenExpired),
+      }),
       announce: (message) => {
         setAlert('');
         setStatus(message);
@@ -53,18 +65,33 @@ export const AdminApp = ({ strings = en }: { strings?: Strings }) => {
         if (error.code !== 'unauthorized') setAlert(errorText(t, error));
       },
     };
-  }, [token, t, signOut]);
+  }, [token, t, signOut, session]);
+
+  // After a reload, the stored session says who it is again (a refused one ends here too).
+  useEffect(() => {
+    if (!token || !session || me) return;
+    let live = true;
+    getMe(location.origin, token).then((result) => {
+      if (!live) return;
+      if (result.ok) setMe(result.value);
+      else if (result.error.code === 'unauthorized') signOut(t.sessionExpired);
+    });
+    return () => {
+      live = false;
+    };
+  }, [token, session]);
 
   if (!admin) {
     return (
       <main class="admin">
         <h1>{t.title}</h1>
-        <TokenForm
+        <SignInGate
           t={t}
           notice={notice}
-          onToken={(value) => {
+          onToken={(value, who) => {
             saveToken(value);
             setNotice(null);
+            setMe(who ?? null);
             setToken(value);
           }}
         />
@@ -83,7 +110,12 @@ export const AdminApp = ({ strings = en }: { strings?: Strings }) => {
         <header class="top">
           <h1>{t.title}</h1>
           {health && <span class="muted">{t.setup.version(health.version)}</span>}
-          <button type="button" class="link" onClick={() => signOut(null)}>
+          {me && <span data-testid="signed-in-as">{t.signedInAs(me.name, me.role ?? t.moderatorRole)}</span>}
+          <button
+            type="button"
+            class="link"
+            onClick={() => signOut(null, session ? (token ?? undefined) : undefined)}
+          >
             {t.signOut}
           </button>
         </header>

@@ -22,6 +22,16 @@ export const en = {
   tokenRefused: 'This token was refused. Check the ADMIN_TOKEN secret and enter it again.',
   tokenExpired: 'The server refused the token. Enter it again.',
   signOut: 'Sign out',
+  signInWith: (provider: string) => `Sign in with ${provider}`,
+  useToken: 'Use the admin token',
+  useAccount: 'Sign in with an account instead',
+  notModerator: 'This account is not a moderator here: the owner names moderators in MODERATORS.',
+  popupBlocked: 'The sign-in window was blocked: allow pop-ups for this page and try again.',
+  signInFailed: 'Signing in did not work: try again.',
+  sessionExpired: 'Your session has ended. Sign in again.',
+  signedInAs: (name: string, role: string) => `Signed in as ${name} (${role})`,
+  /** When GET /me names no role (the admin API let the account in all the same). */
+  moderatorRole: 'moderator',
   sections: {
     queue: 'Comments',
     threads: 'Threads',

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type Comment, SORTS, type SortOrder } from '../../../worker/types/api.ts';
 import { likePage } from '../api.ts';
 import { translator } from '../i18n/index.ts';
-import { ErrorText, errorText, loadExtras } from '../lazy.tsx';
+import { type Auth, ErrorText, errorText, loadAuth, loadExtras } from '../lazy.tsx';
 import type { WidgetOptions } from '../options.ts';
 import { useThread } from '../state/use-thread.ts';
 import { buildTree } from '../tree.ts';
@@ -24,6 +24,9 @@ export const App = ({ _options, _onReady }: AppProps) => {
   const [replyTo, setReplyTo] = useState<string | null>(null);
   // Read out by the aria-live region: the result of a post happens away from where the reader is looking.
   const [status, setStatus] = useState('');
+  // The sign-in box, once GET /config offers sign-in and its part is in; null (a guest's form) until then
+  // and where it is not offered (null again then: no re-render).
+  const [auth, setAuth] = useState<Auth | null>(null);
   const root = useRef<HTMLElement>(null);
   const focusId = useRef<string | null>(null);
   const tree = useMemo(() => buildTree(state.comments), [state.comments]);
@@ -32,7 +35,11 @@ export const App = ({ _options, _onReady }: AppProps) => {
   const locked = thread?.locked ?? false;
   const count = thread?.commentCount ?? 0;
   const ready = state.status === 'ready';
-  const widget: Widget = { _options, t, _announce: setStatus, _change };
+  const widget: Widget = { _options, t, _announce: setStatus, _change, _auth: auth };
+
+  useEffect(() => {
+    loadAuth(_options.origin).then((box) => setAuth(() => box));
+  }, []);
 
   useEffect(() => {
     if (!ready || !root.current) return;

@@ -61,6 +61,14 @@ export const CommentForm = ({ widget, parent, _onPosted, onCancel }: CommentForm
     </Field>
   );
 
+  const guest = (
+    <div class="identity">
+      {identityField('name', 'text', 'name')}
+      {identityField('email', 'email', 'email', m._emailHint)}
+      {identityField('website', 'url', 'url')}
+    </div>
+  );
+
   const headingId = `${id}-heading`;
   const Heading = parent ? 'h3' : 'h2';
   return (
@@ -112,11 +120,7 @@ export const CommentForm = ({ widget, parent, _onPosted, onCancel }: CommentForm
           )}
         </Field>
       )}
-      <div class="identity">
-        {identityField('name', 'text', 'name')}
-        {identityField('email', 'email', 'email', m._emailHint)}
-        {identityField('website', 'url', 'url')}
-      </div>
+      {widget._auth ? <widget._auth widget={widget} _guest={guest} /> : guest}
       {/* Honeypot: off-screen, out of the tab order and hidden from assistive technology; only bots fill it. */}
       <div class="hp" aria-hidden="true">
         <label>

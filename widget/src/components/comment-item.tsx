@@ -66,6 +66,12 @@ export const CommentItem = ({
           ) : (
             <span class="author">{author.name}</span>
           )}
+          {author.verified && (
+            // Only the server sets it, for a signed-in author: a guest of the same name has no mark.
+            <span class="badge" role="img" aria-label={m._verified + author.verified.provider}>
+              ✓
+            </span>
+          )}
           {author.moderator && <span class="badge">{m.moderator}</span>}
           {comment.pinned && <span class="badge">{m.pinned}</span>}
           <time dateTime={comment.createdAt} title={formatFullDate(comment.createdAt, t.lang)}>

@@ -4,6 +4,7 @@
  * (measured).
  */
 import type { Translator } from '../i18n/index.ts';
+import type { Auth } from '../lazy.tsx';
 import type { WidgetOptions } from '../options.ts';
 import type { ThreadState } from '../state/use-thread.ts';
 
@@ -14,4 +15,6 @@ export interface Widget {
   _announce: (message: string) => void;
   /** Changes the thread's state (the extras replace or remove a comment: state/replace-comment.ts). */
   _change: (next: (state: ThreadState) => ThreadState) => void;
+  /** The sign-in part, once loaded, where the deployment offers sign-in (lazy.tsx, `loadAuth`). */
+  _auth?: Auth | null;
 }

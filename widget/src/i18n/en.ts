@@ -1,5 +1,5 @@
 /** English strings, also the fallback language. */
-import type { ExtraMessages, Messages, Plural } from './messages.ts';
+import type { AuthMessages, ExtraMessages, Messages, Plural } from './messages.ts';
 
 /** Exported alone too: the boot script imports only this, to fill count links without the whole catalog. */
 export const commentCount: Plural = { one: '{n} comment', other: '{n} comments' };
@@ -43,6 +43,7 @@ export const messages: Messages = {
   _preview: 'Preview',
   _loadingMore: 'Loading…',
   _honeypot: 'Leave this field empty',
+  _verified: 'Verified: ',
   errors: { network: 'Could not reach the server: check your connection and try again.' },
 };
 
@@ -82,4 +83,21 @@ export const extraMessages: ExtraMessages = {
     website: 'This address must start with http:// or https://.',
     body: 'Write a comment (at most 10,000 characters).',
   },
+};
+
+/** Loaded only where sign-in is offered, with the sign-in part (lazy.tsx, `loadAuth`). */
+export const authMessages: AuthMessages = {
+  _signIn: 'Sign in',
+  _guest: 'Comment as guest',
+  _signInWith: 'Sign in with {name}',
+  _signInFirst: 'Sign in to comment.',
+  _signedInAs: 'Signed in as {name}',
+  _signOut: 'Sign out',
+  _signedOut: 'You are signed out.',
+  _emailLabel: 'Your email address',
+  _sendLink: 'Email me a sign-in link',
+  _linkSent: 'We sent a sign-in link to {email}: open it in this browser to sign in.',
+  _popupBlocked: 'The sign-in window was blocked: allow pop-ups for this site and try again.',
+  _failed: 'Signing in did not work: try again.',
+  _sessionEnded: 'Your session has ended: sign in again.',
 };

@@ -1,5 +1,5 @@
 /** French strings: the wording follows WordPress.com's French comment form, which the demo page imitates. */
-import type { ExtraMessages, Messages, Plural } from './messages.ts';
+import type { AuthMessages, ExtraMessages, Messages, Plural } from './messages.ts';
 
 /** Exported alone too: the boot script imports only this, to fill count links without the whole catalog. */
 export const commentCount: Plural = { one: '{n} commentaire', other: '{n} commentaires' };
@@ -43,6 +43,7 @@ export const messages: Messages = {
   _preview: 'Aperçu',
   _loadingMore: 'Chargement…',
   _honeypot: 'Laissez ce champ vide',
+  _verified: 'Vérifié : ',
   errors: { network: 'Impossible de joindre le serveur : vérifiez votre connexion puis réessayez.' },
 };
 
@@ -82,4 +83,23 @@ export const extraMessages: ExtraMessages = {
     website: 'Cette adresse doit commencer par http:// ou https://.',
     body: 'Écrivez un commentaire (10 000 caractères au plus).',
   },
+};
+
+/** Loaded only where sign-in is offered, with the sign-in part (lazy.tsx, `loadAuth`). */
+export const authMessages: AuthMessages = {
+  _signIn: 'Se connecter',
+  _guest: 'Commenter en invité',
+  _signInWith: 'Se connecter avec {name}',
+  _signInFirst: 'Connectez-vous pour commenter.',
+  _signedInAs: 'Connecté en tant que {name}',
+  _signOut: 'Se déconnecter',
+  _signedOut: 'Vous êtes déconnecté.',
+  _emailLabel: 'Votre adresse e-mail',
+  _sendLink: 'Recevoir un lien de connexion',
+  _linkSent:
+    'Un lien de connexion a été envoyé à {email} : ouvrez-le dans ce navigateur pour vous connecter.',
+  _popupBlocked:
+    'La fenêtre de connexion a été bloquée : autorisez les fenêtres pop-up pour ce site, puis réessayez.',
+  _failed: 'La connexion n’a pas abouti : réessayez.',
+  _sessionEnded: 'Votre session a expiré : reconnectez-vous.',
 };

@@ -59,6 +59,8 @@ export interface Messages {
   _preview: string;
   _loadingMore: string;
   _honeypot: string;
+  /** The accessible name of a signed-in author's mark; `{p}` is the provider ("GitHub", "email"). */
+  _verified: string;
   /** A fetch that never got an answer: the one error that cannot wait for the extras (they need one). */
   errors: { network: string };
 }
@@ -81,4 +83,30 @@ export interface ExtraMessages {
   /** One message per API error code (`network` is in `Messages`). */
   errors: Record<ErrorCode, string>;
   _fieldErrors: Record<FieldName, string>;
+}
+
+/**
+ * What only the sign-in part shows (causerie-auth.<lang>.js, loaded where `GET /config` offers sign-in).
+ * A language without them falls back to English (i18n/auth.ts), as the extras' strings do.
+ */
+export interface AuthMessages {
+  _signIn: string;
+  _guest: string;
+  /** A provider's button; `{name}` is the provider's ("GitHub"). */
+  _signInWith: string;
+  /** Instead of the choice when the owner requires sign-in (`AUTH=required`). */
+  _signInFirst: string;
+  /** `{name}`: the verified name. */
+  _signedInAs: string;
+  _signOut: string;
+  _signedOut: string;
+  _emailLabel: string;
+  _sendLink: string;
+  /** After `POST /auth/email` (202); `{email}` is the address. */
+  _linkSent: string;
+  _popupBlocked: string;
+  /** The popup reported a failure the error catalog does not name (the provider's own code). */
+  _failed: string;
+  /** The stored session was refused (401): the reader is signed out, their draft kept. */
+  _sessionEnded: string;
 }

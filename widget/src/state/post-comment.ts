@@ -1,11 +1,12 @@
 /** Posting a comment (part of the extras: only writers need it), with the edit token kept for later. */
 
-import { nanoid } from 'nanoid';
 import type { Comment, CreatedComment, NewComment } from '../../../worker/types/api.ts';
 import type { NewCommentInput } from '../api.ts';
+import { signInOffered } from '../auth/offered.ts';
 import { type ApiResult, request, send } from '../http.ts';
 import type { WidgetOptions } from '../options.ts';
-import { type Draft, type Identity, readerId, saveEditToken } from '../storage.ts';
+import { randomId } from '../random-id.ts';
+import { type Draft, type Identity, loadSession, readerId, saveEditToken, saveSession } from '../storage.ts';
 
 /** Only the fields the reader filled in: the API treats a missing field and an empty one differently. */
 const authorOf = (identity: Identity): NewComment['author'] => {
@@ -33,7 +34,10 @@ export const _postComment = async ({
   _identity,
   _honeypot,
 }: Post): Promise<ApiResult<Comment>> => {
-  const author = authorOf(_identity);
+  const { origin } = _options;
+  // Signed in: the server takes the verified name, so the guest fields (hidden then) are not sent.
+  const session = signInOffered(origin) ? loadSession(origin) : undefined;
+  const author = session ? undefined : authorOf(_identity);
   const payload: NewCommentInput = {
     url: _options.url,
     ...(_options.id ? { id: _options.id } : {}),
@@ -43,11 +47,20 @@ export const _postComment = async ({
     ...(author ? { author } : {}),
     clientId: _draft.clientId,
     // Rate limits and bans are per reader too (worker/lib/schemas.ts).
-    reader: readerId(nanoid),
+    reader: readerId(randomId),
     ...(_honeypot ? { website2: _honeypot } : {}),
   };
-  const result = await request<CreatedComment>(`${_options.origin}/api/v1/comments`, send('POST', payload));
-  if (!result.ok) return result;
+  const result = await request<CreatedComment>(
+    `${origin}/api/v1/comments`,
+    send('POST', payload, session?.token),
+  );
+  if (!result.ok) {
+    if (!session || result.error.code !== 'unauthorized') return result;
+    // The session expired or was revoked: forget it (the sign-in box shows the reader signed out), keep
+    // the draft (the form does), and say what to do.
+    saveSession(origin, undefined);
+    return { ok: false, error: { code: 'sign_in_required', fields: [] } };
+  }
   saveEditToken(result.value, _draft.body);
   return { ok: true, value: result.value.comment };
 };

@@ -4,12 +4,12 @@
  * is in the extras (state/post-comment.ts), loaded on the first submit.
  */
 
-import { nanoid } from 'nanoid';
 import { useState } from 'preact/hooks';
 import type { Comment } from '../../../worker/types/api.ts';
 import { type ApiError, offline } from '../http.ts';
 import { loadExtras } from '../lazy.tsx';
 import type { WidgetOptions } from '../options.ts';
+import { randomId } from '../random-id.ts';
 import { draftKey, type Identity, loadDraft, loadIdentity, saveDraft, saveIdentity } from '../storage.ts';
 
 export interface CommentFormInput {
@@ -21,7 +21,7 @@ export interface CommentFormInput {
 export const useCommentForm = ({ _options, parentId, _onPosted }: CommentFormInput) => {
   const key = draftKey(_options.id ?? _options.url, parentId);
   // One clientId per draft, kept across failed attempts (and reloads) so a retry can never post twice.
-  const [_draft, setDraft] = useState(() => loadDraft(key) ?? { body: '', clientId: nanoid() });
+  const [_draft, setDraft] = useState(() => loadDraft(key) ?? { body: '', clientId: randomId() });
   const [_identity, setIdentity] = useState(loadIdentity);
   const [_busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -47,7 +47,7 @@ export const useCommentForm = ({ _options, parentId, _onPosted }: CommentFormInp
     setBusy(false);
     if (!result.ok) return setError(result.error);
     saveDraft(key, undefined);
-    setDraft({ body: '', clientId: nanoid() });
+    setDraft({ body: '', clientId: randomId() });
     _onPosted(result.value);
   };
 

@@ -3,10 +3,10 @@
  * state from localStorage (the API does not say what a reader liked), and an optimistic toggle.
  */
 
-import { nanoid } from 'nanoid';
 import { useState } from 'preact/hooks';
 import type { Likes } from '../api.ts';
 import type { ApiResult } from '../http.ts';
+import { randomId } from '../random-id.ts';
 import { isLiked, readerId, setLiked } from '../storage.ts';
 
 /** `key`: the comment id, or `page:<thread>`; `send` calls the API with the reader id and the new state. */
@@ -23,7 +23,7 @@ export const useLike = (
     setState({ liked: like, likes: Math.max(0, state.likes + (like ? 1 : -1)), _busy: true });
     // Remembered at once too: a reload before the server answers must not forget what the reader did.
     setLiked(key, like);
-    const result = await send(readerId(nanoid), like);
+    const result = await send(readerId(randomId), like);
     const next = result.ok ? result.value : { liked: !like, likes: state.likes };
     setLiked(key, next.liked);
     setState({ ...next, _busy: false });
