@@ -42,6 +42,19 @@ export interface Settings {
   avatarSeed: AvatarSeedMode;
   /** AUTH: whether readers may (`optional`) or must (`required`) sign in; `off` keeps guests only. */
   auth: AuthMode;
+  /** The spam pipeline (issue 14; README "Spam"). */
+  spam: SpamSettings;
+}
+
+export interface SpamSettings {
+  /** SPAM_FILTER: the private learning filter scores new comments and learns from decisions (`on`). */
+  filter: boolean;
+  /** SPAM_THRESHOLD: the filter holds a comment whose P(spam) is at least this (0.9). */
+  threshold: number;
+  /** SPAM_CHECKS: which checks run, in this order (`rules,filter,akismet`); unknown names are skipped. */
+  checks: string[];
+  /** SPAM_CHECK_TIMEOUT_MS: a check still running after this long holds the comment (1500). */
+  timeoutMs: number;
 }
 
 export type WebhookFormat = 'json' | 'slack' | 'discord';
@@ -108,6 +121,32 @@ const parseRateLimit = (
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value ?? '');
   if (!match) return fallback;
   return { count: Number(match[1]), seconds: Number(match[2]) };
+};
+
+export const DEFAULT_SPAM_CHECKS = ['rules', 'filter', 'akismet'] as const;
+
+/** A probability in (0, 1]: 0 would hold everything, which MODERATION=all already says plainly. */
+const threshold = (value: string | undefined, fallback: number): number => {
+  const n = Number(value);
+  return value?.trim() && Number.isFinite(n) && n > 0 && n <= 1 ? n : fallback;
+};
+
+const readSpam = (env: Bindings): SpamSettings => {
+  const vars = env as {
+    SPAM_FILTER?: string;
+    SPAM_THRESHOLD?: string;
+    SPAM_CHECKS?: string;
+    SPAM_CHECK_TIMEOUT_MS?: string;
+  };
+  const checks = vars.SPAM_CHECKS?.trim()
+    ? [...new Set(list(vars.SPAM_CHECKS.toLowerCase()))]
+    : [...DEFAULT_SPAM_CHECKS];
+  return {
+    filter: vars.SPAM_FILTER?.trim().toLowerCase() !== 'off',
+    threshold: threshold(vars.SPAM_THRESHOLD, 0.9),
+    checks: vars.SPAM_CHECKS?.trim() === 'none' ? [] : checks,
+    timeoutMs: positiveInt(vars.SPAM_CHECK_TIMEOUT_MS, 1500),
+  };
 };
 
 const MODES: readonly ModerationMode[] = ['none', 'all', 'first-time'];
@@ -177,6 +216,7 @@ export const readSettings = (env: Bindings): Settings => {
     moderatorName: env.MODERATOR_NAME?.trim() || 'Moderator',
     avatarSeed: AVATAR_SEED_MODES.find((mode) => mode === env.AVATAR_SEED?.trim()) ?? 'reader',
     auth: AUTH_MODES.find((mode) => mode === (env as { AUTH?: string }).AUTH?.trim().toLowerCase()) ?? 'off',
+    spam: readSpam(env),
   };
 };
 

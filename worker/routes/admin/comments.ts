@@ -92,7 +92,7 @@ export const adminComments = new Hono<AppEnv>()
   })
   .post('/bulk', validate('json', bulkSchema), async (c) => {
     const { ids, action } = c.req.valid('json');
-    const result = await bulkModerate(c.env.DB, ids, action);
+    const result = await bulkModerate(c.env.DB, ids, action, c.get('settings').spam);
     for (const id of result.approved) scheduleNotify(c, id, { owner: false });
     purgeThreads(c, result.threadKeys);
     return c.json({ updated: result.updated });
@@ -110,19 +110,24 @@ export const adminComments = new Hono<AppEnv>()
       throw validationFailed([{ field: 'body', message: 'a deleted comment cannot be edited' }]);
     }
     if (input.body !== undefined) checkLength(input.body, settings.maxCommentLength);
-    await changeComment(db, row, {
-      ...(input.body === undefined
-        ? {}
-        : {
-            body: {
-              body: input.body,
-              html: renderCommentHtml(input.body),
-              editedAt: new Date().toISOString(),
-            },
-          }),
-      ...(input.status === undefined ? {} : { status: input.status }),
-      ...(input.pinned === undefined ? {} : { pinned: input.pinned }),
-    });
+    await changeComment(
+      db,
+      row,
+      {
+        ...(input.body === undefined
+          ? {}
+          : {
+              body: {
+                body: input.body,
+                html: renderCommentHtml(input.body),
+                editedAt: new Date().toISOString(),
+              },
+            }),
+        ...(input.status === undefined ? {} : { status: input.status }),
+        ...(input.pinned === undefined ? {} : { pinned: input.pinned }),
+      },
+      settings.spam,
+    );
     purgeThreads(c, [row.thread_key]);
     if (input.status === 'approved' && row.status !== 'approved') scheduleNotify(c, row.id, { owner: false });
     const updated = await findAdminComment(db, row.id);

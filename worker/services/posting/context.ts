@@ -1,5 +1,6 @@
 /** What a reader's write needs besides its input: the database, the settings, who, when, and which origins. */
 import type { Settings } from '../../env.ts';
+import type { SpamCheck } from '../spam/types.ts';
 
 export interface PostContext {
   db: D1Database;
@@ -8,4 +9,11 @@ export interface PostContext {
   ip: string | null;
   isAllowedOrigin: (origin: string) => boolean;
   now: Date;
+  /** The spam checks to run, in order; unset, the ones the settings configure (services/spam/registry.ts). */
+  checks?: readonly SpamCheck[];
+  /** How the request came, for the checks (Akismet): never stored. */
+  userAgent?: string | null;
+  referrer?: string | null;
+  /** The reader is signed in (issue 13): checks may exempt them. */
+  signedIn?: boolean;
 }
