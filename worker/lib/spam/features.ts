@@ -3,7 +3,7 @@
  * links' hosts and domains. Pure and bounded: at most MAX_FEATURES distinct features whatever the length, so
  * scoring reads a bounded number of rows of D1 (one query) and training writes a bounded number.
  */
-import { renderedText } from '../html-text.ts';
+import { decodeEntities } from '../html-text.ts';
 import { foldForMatching } from '../text-fold.ts';
 
 /**
@@ -19,6 +19,15 @@ const MAX_TEXT = 4000;
 // Letters and digits of any script: French accents are folded away below, so "Modéré" and "modere" meet.
 const WORD = /[\p{L}\p{N}]+/gu;
 const MARKS = /\p{M}+/gu;
+// Invisible characters (as in text-fold.ts): a zero-width space must not split "ca\u200bsino" in two words.
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+const ASCII = /^[\x20-\x7e]*$/;
+// A URL's scheme and furniture ("https", "www", "com") say only "there is a link", which links:N and the
+// host features already say: counted as words, they would make every link look like spam to a filter
+// trained on spam links. The words OF the URL ("cheap-pills", "/casino-bonus") are kept (urlWords).
+const URL_TEXT = /\b(?:https?:\/\/|www\.)\S+/gi;
+// The tags of markdown-it's output, dropped for the text (link targets are read from the href attributes).
+const TAG = /<[^>]*>/g;
 const HREF = /<a\s[^>]*?href="([^"]*)"/gi;
 
 export interface FeatureInput {
@@ -27,8 +36,18 @@ export interface FeatureInput {
   authorWebsite: string | null;
 }
 
-/** Case, look-alikes (text-fold.ts) and accents folded: one spelling for what reads the same. */
-const fold = (text: string): string => foldForMatching(text).normalize('NFD').replace(MARKS, '');
+const stripMarks = (text: string): string => text.normalize('NFD').replace(MARKS, '').normalize('NFC');
+
+/** Full-width and styled letters, invisible characters, case and accents folded, before words are cut. */
+const fold = (text: string): string =>
+  stripMarks(text.normalize('NFKC').replace(IGNORABLE, '').toLowerCase());
+
+/**
+ * A word still outside ASCII once accents are gone may hide look-alikes (Cyrillic "с" in "саsino"): it is
+ * folded to its confusable skeleton (text-fold.ts). ASCII words stay as written, since the skeleton turns
+ * "m" into "rn" and the owner reads these words as the filter's reasons.
+ */
+const skeleton = (word: string): string => (ASCII.test(word) ? word : stripMarks(foldForMatching(word)));
 
 const hostOf = (href: string): string | null => {
   try {
@@ -41,6 +60,23 @@ const hostOf = (href: string): string | null => {
 
 /** The last two labels: good enough to tie `shop.example.ru` to `example.ru` (no public-suffix list here). */
 const domainOf = (host: string): string => host.split('.').slice(-2).join('.');
+
+/** The words a link is made of: its host without the TLD and "www", its path and query. */
+const urlWords = (href: string): string => {
+  try {
+    const url = new URL(href);
+    const labels = url.hostname
+      .split('.')
+      .slice(0, -1)
+      .filter((label) => label !== 'www');
+    return `${labels.join(' ')} ${decodeURIComponent(url.pathname)} ${url.search}`.replace(
+      /[-_./?=&+]/g,
+      ' ',
+    );
+  } catch {
+    return '';
+  }
+};
 
 const linkFeatures = (hrefs: string[], prefix: string): string[] =>
   hrefs.flatMap((href) => {
@@ -58,6 +94,7 @@ const words = (text: string): string[] =>
   (fold(text.slice(0, MAX_TEXT)).match(WORD) ?? [])
     // One-letter words (l', d', a) carry nothing; very long runs are hashes or garbage.
     .filter((w) => w.length > 1 && w.length <= 30)
+    .map(skeleton)
     // Every number looks the same to the filter, except its length: prices, phone numbers, years.
     .map((w) => (/^\d+$/.test(w) ? `#${Math.min(w.length, 6)}` : w));
 
@@ -67,14 +104,16 @@ const words = (text: string): string[] =>
  */
 export const commentFeatures = (input: FeatureInput): string[] => {
   const hrefs = [...input.html.matchAll(HREF)].map((m) => m[1] as string);
-  const text = words(renderedText(input.html));
+  const text = words(decodeEntities(input.html.replace(TAG, ' ')).replace(URL_TEXT, ' '));
   const features = [
     linkCount(hrefs.length),
     ...linkFeatures(hrefs, ''),
-    ...(input.authorWebsite ? linkFeatures([input.authorWebsite], 'site:') : []),
+    // The author's website counts as one more link target: a spam domain is one wherever it is put.
+    ...(input.authorWebsite ? ['site', ...linkFeatures([input.authorWebsite], '')] : []),
     ...words(input.authorName ?? '').map((w) => `name:${w}`),
     ...text,
     ...text.slice(1).map((w, i) => `${text[i]} ${w}`),
+    ...words(hrefs.map(urlWords).join(' ')),
   ];
   return [...new Set(features)].slice(0, MAX_FEATURES);
 };
