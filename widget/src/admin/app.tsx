@@ -1,6 +1,6 @@
 /**
  * The owner's admin page: the token gate, then the sections (comments queue first, threads, bans,
- * import/export, audit log, mail log) around two live regions that say how each action went.
+ * import/export, audit log, mail log, spam figures) around two live regions that say how each action went.
  */
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import { type AdminError, createAdminApi } from './api.ts';
@@ -10,6 +10,7 @@ import { type Admin, AdminContext, errorText } from './context.ts';
 import { MailLog } from './mail.tsx';
 import { Queue } from './queue/queue.tsx';
 import { SetupGuide } from './setup-guide.tsx';
+import { Spam } from './spam.tsx';
 import { en, type Strings } from './strings.ts';
 import { Threads } from './threads.tsx';
 import { clearToken, readToken, saveToken } from './token.ts';
@@ -17,7 +18,7 @@ import { TokenForm } from './token-form.tsx';
 import { Transfer } from './transfer.tsx';
 import { hideSetup, needsSetup, setupHidden, useHealth } from './use-health.ts';
 
-const SECTIONS = ['queue', 'threads', 'bans', 'transfer', 'audit', 'mail'] as const;
+const SECTIONS = ['queue', 'threads', 'bans', 'transfer', 'audit', 'mail', 'spam'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export const AdminApp = ({ strings = en }: { strings?: Strings }) => {
@@ -129,6 +130,7 @@ export const AdminApp = ({ strings = en }: { strings?: Strings }) => {
           {section === 'transfer' && <Transfer />}
           {section === 'audit' && <AuditLog />}
           {section === 'mail' && <MailLog />}
+          {section === 'spam' && <Spam />}
         </main>
       </div>
     </AdminContext.Provider>
