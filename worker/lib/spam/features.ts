@@ -15,6 +15,8 @@ export const MAX_FEATURES = 200;
 
 /** Text past this many characters adds nothing (a long comment has shown its vocabulary by then). */
 const MAX_TEXT = 4000;
+/** Links past these many add nothing either (links:3+ already says "many"), and each costs a URL parse. */
+const MAX_LINKS = 10;
 
 // Letters and digits of any script: French accents are folded away below, so "Modéré" and "modere" meet.
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -90,8 +92,12 @@ const linkFeatures = (hrefs: string[], prefix: string): string[] =>
 /** How many links, in buckets: one link says little, three say a lot. */
 const linkCount = (n: number): string => `links:${n >= 3 ? '3+' : n}`;
 
+/** Words past these many add nothing: MAX_FEATURES is reached long before (and each costs CPU). */
+const MAX_WORDS = 400;
+
 const words = (text: string): string[] =>
   (fold(text.slice(0, MAX_TEXT)).match(WORD) ?? [])
+    .slice(0, MAX_WORDS)
     // One-letter words (l', d', a) carry nothing; very long runs are hashes or garbage.
     .filter((w) => w.length > 1 && w.length <= 30)
     .map(skeleton)
@@ -99,21 +105,30 @@ const words = (text: string): string[] =>
     .map((w) => (/^\d+$/.test(w) ? `#${Math.min(w.length, 6)}` : w));
 
 /**
+ * In order of what says most: links, the author, words, then word pairs while there is room.
  * @example commentFeatures({ html: '<p>Cheap <a href="https://pills.example.ru/">pills</a></p>', … })
  *   // ['links:1', 'host:pills.example.ru', 'domain:example.ru', 'tld:ru', 'cheap', 'pills', …, 'cheap pills']
  */
 export const commentFeatures = (input: FeatureInput): string[] => {
-  const hrefs = [...input.html.matchAll(HREF)].map((m) => m[1] as string);
-  const text = words(decodeEntities(input.html.replace(TAG, ' ')).replace(URL_TEXT, ' '));
-  const features = [
-    linkCount(hrefs.length),
+  const all = [...input.html.matchAll(HREF)].map((m) => m[1] as string);
+  const hrefs = all.slice(0, MAX_LINKS);
+  // The HTML is cut before its tags are: MAX_TEXT characters of text never need more than twice as much.
+  const text = words(
+    decodeEntities(input.html.slice(0, 2 * MAX_TEXT).replace(TAG, ' ')).replace(URL_TEXT, ' '),
+  );
+  const features = new Set<string>([
+    linkCount(all.length),
     ...linkFeatures(hrefs, ''),
     // The author's website counts as one more link target: a spam domain is one wherever it is put.
     ...(input.authorWebsite ? ['site', ...linkFeatures([input.authorWebsite], '')] : []),
     ...words(input.authorName ?? '').map((w) => `name:${w}`),
-    ...text,
-    ...text.slice(1).map((w, i) => `${text[i]} ${w}`),
     ...words(hrefs.map(urlWords).join(' ')),
-  ];
-  return [...new Set(features)].slice(0, MAX_FEATURES);
+  ]);
+  for (const w of text) {
+    if (features.size >= MAX_FEATURES) break;
+    features.add(w);
+  }
+  for (let i = 1; i < text.length && features.size < MAX_FEATURES; i++)
+    features.add(`${text[i - 1]} ${text[i]}`);
+  return [...features].slice(0, MAX_FEATURES);
 };
