@@ -152,6 +152,19 @@ describe('training on decisions', () => {
 
     const hammy = await post('Merci pour la recette, la cuisine était réussie.');
     expect((await reasonOf(hammy.id, 'filter')).verdict).toBe('pass');
+
+    // A bulk re-decision moves all of them at once, and back.
+    const trained = await decisions();
+    const casino = await tokenCounts('casino');
+    await admin('POST', '/comments/bulk', { ids: spamIds, action: 'approve' });
+    expect(await decisions()).toEqual({ ham: trained.ham + 15, spam: trained.spam - 15 });
+    expect(await tokenCounts('casino')).toEqual({
+      spam: (casino?.spam ?? 0) - 15,
+      ham: (casino?.ham ?? 0) + 15,
+    });
+    await admin('POST', '/comments/bulk', { ids: spamIds, action: 'spam' });
+    expect(await decisions()).toEqual(trained);
+    expect(await tokenCounts('casino')).toEqual(casino);
   });
 
   it('neither scores nor stores features with SPAM_FILTER=off', async () => {

@@ -83,17 +83,17 @@ export const trainStatements = (
   const from: SpamClass = to === 'spam' ? 'ham' : 'spam';
   const json = JSON.stringify(ids);
   // The column names come from the closed SpamClass union, never from input.
-  const recorded = `SELECT j.value FROM spam_training r, json_each(r.tokens) j
-    WHERE r.comment_id IN (${IDS}) AND r.class = ?2`;
   const fresh = `c.id IN (${IDS}) AND c.spam_tokens IS NOT NULL
     AND NOT EXISTS (SELECT 1 FROM spam_training r WHERE r.comment_id = c.id)`;
   return [
+    // UPDATE … FROM a grouped subquery: one primary-key lookup per token, however many comments a bulk
+    // re-decision moves (a correlated count per token would be quadratic). sqlite.org/lang_update.html#upfrom
     db
       .prepare(
-        `UPDATE spam_tokens SET ${from} = max(0, ${from} - (
-           SELECT count(*) FROM spam_training r, json_each(r.tokens) j
-           WHERE r.comment_id IN (${IDS}) AND r.class = ?2 AND j.value = spam_tokens.token))
-         WHERE token IN (${recorded})`,
+        `UPDATE spam_tokens SET ${from} = max(0, ${from} - g.n)
+         FROM (SELECT j.value AS token, count(*) AS n FROM spam_training r, json_each(r.tokens) j
+               WHERE r.comment_id IN (${IDS}) AND r.class = ?2 GROUP BY j.value) AS g
+         WHERE spam_tokens.token = g.token`,
       )
       .bind(json, from),
     db
