@@ -3,8 +3,8 @@
  * with the documented defaults for anything unset or malformed.
  */
 import { AVATAR_SEED_MODES, type AvatarSeedMode } from './lib/avatar-seed.ts';
-import { readSignIn, type SignInSettings } from './lib/sign-in-config.ts';
 import { type ModeratorEntry, parseModerators } from './lib/moderators.ts';
+import { readSignIn, type SignInSettings } from './lib/sign-in-config.ts';
 import type { Reader } from './services/identity/sessions.ts';
 import { AUTH_MODES, type AuthMode, type ModerationMode } from './types/api.ts';
 import type { Staff } from './types/staff.ts';
@@ -52,6 +52,19 @@ export interface Settings {
   signIn: SignInSettings;
   /** MODERATORS: the accounts that may use the admin API with their session, and their role. */
   moderators: ModeratorEntry[];
+  /** The spam pipeline (issue 14; README "Spam"). */
+  spam: SpamSettings;
+}
+
+export interface SpamSettings {
+  /** SPAM_FILTER: the private learning filter scores new comments and learns from decisions (`on`). */
+  filter: boolean;
+  /** SPAM_THRESHOLD: the filter holds a comment whose P(spam) is at least this (0.9). */
+  threshold: number;
+  /** SPAM_CHECKS: which checks run, in this order (`rules,filter,akismet`); unknown names are skipped. */
+  checks: string[];
+  /** SPAM_CHECK_TIMEOUT_MS: a check still running after this long holds the comment (1500). */
+  timeoutMs: number;
 }
 
 export type WebhookFormat = 'json' | 'slack' | 'discord';
@@ -118,6 +131,32 @@ const parseRateLimit = (
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value ?? '');
   if (!match) return fallback;
   return { count: Number(match[1]), seconds: Number(match[2]) };
+};
+
+export const DEFAULT_SPAM_CHECKS = ['rules', 'filter', 'akismet'] as const;
+
+/** A probability in (0, 1]: 0 would hold everything, which MODERATION=all already says plainly. */
+const threshold = (value: string | undefined, fallback: number): number => {
+  const n = Number(value);
+  return value?.trim() && Number.isFinite(n) && n > 0 && n <= 1 ? n : fallback;
+};
+
+const readSpam = (env: Bindings): SpamSettings => {
+  const vars = env as {
+    SPAM_FILTER?: string;
+    SPAM_THRESHOLD?: string;
+    SPAM_CHECKS?: string;
+    SPAM_CHECK_TIMEOUT_MS?: string;
+  };
+  const checks = vars.SPAM_CHECKS?.trim()
+    ? [...new Set(list(vars.SPAM_CHECKS.toLowerCase()))]
+    : [...DEFAULT_SPAM_CHECKS];
+  return {
+    filter: vars.SPAM_FILTER?.trim().toLowerCase() !== 'off',
+    threshold: threshold(vars.SPAM_THRESHOLD, 0.9),
+    checks: vars.SPAM_CHECKS?.trim() === 'none' ? [] : checks,
+    timeoutMs: positiveInt(vars.SPAM_CHECK_TIMEOUT_MS, 1500),
+  };
 };
 
 const MODES: readonly ModerationMode[] = ['none', 'all', 'first-time'];
@@ -196,6 +235,7 @@ export const readSettings = (env: Bindings): Settings => {
     auth: AUTH_MODES.find((mode) => mode === (env as { AUTH?: string }).AUTH?.trim().toLowerCase()) ?? 'off',
     signIn: readSignIn(env),
     moderators: parseModerators((env as { MODERATORS?: string }).MODERATORS),
+    spam: readSpam(env),
   };
 };
 

@@ -23,6 +23,7 @@ export const adminComment = (overrides: Partial<AdminComment> = {}): AdminCommen
   notify: false,
   replyCount: 0,
   thread: { key: 'https://blog.example/post', url: 'https://blog.example/post', title: 'A post' },
+  spam: { score: 0, reasons: [] },
   ...overrides,
 });
 

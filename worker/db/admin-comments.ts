@@ -16,10 +16,13 @@ export interface AdminCommentRow extends PublicCommentRow {
   thread_title: string;
   /** The signed-in author's account (issue 13), `null` for a guest. */
   user_id: string | null;
+  spam_score: number | null;
+  spam_reasons: string | null;
 }
 
 const ADMIN_COLUMNS = `${PUBLIC_COMMENT_COLUMNS}, c.body, c.author_email, c.ip_hash, c.reader_hash, c.notify,
-  c.user_id, c.reply_count, c.thread_id, t.key AS thread_key, t.url AS thread_url, t.title AS thread_title`;
+  c.user_id, c.reply_count, c.thread_id, t.key AS thread_key, t.url AS thread_url, t.title AS thread_title,
+  c.spam_score, c.spam_reasons`;
 
 export interface QueueFilter {
   /** `null`: every status. */

@@ -1,5 +1,7 @@
 /** Queries on the comments table used by the reader API. */
+
 import { PUBLIC_COMMENT_COLUMNS, type PublicCommentRow } from './rows.ts';
+import type { SpamRecord } from './spam-record.ts';
 import { upsertThread } from './threads.ts';
 
 export interface CommentRef extends PublicCommentRow {
@@ -39,7 +41,7 @@ export interface NewCommentRow {
   rootId: string;
   /** A reply's tree: its parent's ordinal and pin; `null` for a root, which takes the thread's next one. */
   tree: { no: number; pinned: number } | null;
-  status: 'approved' | 'pending';
+  status: 'approved' | 'pending' | 'spam';
   body: string;
   html: string;
   authorName: string | null;
@@ -56,6 +58,8 @@ export interface NewCommentRow {
   /** A signed-in author's account and the provider that vouched for its name (issue 13); absent for a guest. */
   userId?: string | null;
   authorProvider?: string | null;
+  /** What the spam pipeline said (migration 0010); unset for the owner's replies, which it does not screen. */
+  spam?: SpamRecord;
 }
 
 /**
@@ -72,9 +76,10 @@ export const insertComment = async (db: D1Database, row: NewCommentRow): Promise
       .prepare(
         `INSERT INTO comments (id, thread_id, parent_id, root_id, status, body, html, author_name, author_email,
            author_website, avatar, ip_hash, client_id, notify, created_at, reader_hash, tree_no, tree_pinned, moderator,
-           user_id, author_provider)
+           user_id, author_provider, spam_score, spam_reasons, spam_verdict, spam_tokens)
          VALUES (?1, (SELECT id FROM threads WHERE key = ?2), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
-           ?15, ?16, coalesce(?17, (SELECT roots_total + 1 FROM threads WHERE key = ?2)), ?18, ?19, ?20, ?21)
+           ?15, ?16, coalesce(?17, (SELECT roots_total + 1 FROM threads WHERE key = ?2)), ?18, ?19, ?20, ?21, ?22, ?23,
+           ?24, ?25)
          ON CONFLICT (client_id) DO NOTHING`,
       )
       .bind(
@@ -99,6 +104,10 @@ export const insertComment = async (db: D1Database, row: NewCommentRow): Promise
         row.moderator ? 1 : 0,
         row.userId ?? null,
         row.authorProvider ?? null,
+        row.spam?.score ?? null,
+        row.spam?.reasons ?? null,
+        row.spam?.verdict ?? null,
+        row.spam?.tokens ?? null,
       ),
     db
       .prepare(`UPDATE threads SET comment_count = comment_count + 1 WHERE key = ?2 AND ${insertedApproved}`)

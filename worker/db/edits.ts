@@ -4,6 +4,7 @@
  * listed as a placeholder only while it still has replies).
  */
 import { PUBLIC_COMMENT_COLUMNS, type PublicCommentRow } from './rows.ts';
+import type { SpamRecord } from './spam-record.ts';
 
 export interface EditableRow extends PublicCommentRow {
   thread_id: number;
@@ -78,17 +79,48 @@ const adjustParent = (db: D1Database, parentId: string, delta: number) =>
     .prepare('UPDATE comments SET reply_count = max(0, reply_count + ?1) WHERE id = ?2')
     .bind(delta, parentId);
 
-/** Replaces the Markdown and its HTML; `hold` moves an approved comment without replies back to pending. */
+/**
+ * Replaces the Markdown and its HTML with the spam pipeline's new record (migration 0010). `heldAs`
+ * (the pipeline held or rejected the edit) moves an approved comment back to pending, or any comment to
+ * spam; an approved one leaves the listing and its counters.
+ */
 export const updateBody = async (
   db: D1Database,
   row: EditableRow,
-  edit: { body: string; html: string; editedAt: string; hold: boolean },
+  edit: {
+    body: string;
+    html: string;
+    editedAt: string;
+    heldAs: 'pending' | 'spam' | null;
+    spam?: SpamRecord;
+  },
 ): Promise<void> => {
-  const unlist = edit.hold && row.status === 'approved';
+  const status =
+    edit.heldAs === 'spam'
+      ? 'spam'
+      : edit.heldAs === 'pending' && row.status === 'approved'
+        ? 'pending'
+        : row.status;
+  const unlist = row.status === 'approved' && status !== 'approved';
   const statements = [
     db
-      .prepare('UPDATE comments SET body = ?1, html = ?2, edited_at = ?3, status = ?4 WHERE id = ?5')
-      .bind(edit.body, edit.html, edit.editedAt, unlist ? 'pending' : row.status, row.id),
+      .prepare(
+        `UPDATE comments SET body = ?1, html = ?2, edited_at = ?3, status = ?4,
+           spam_score = coalesce(?6, spam_score), spam_reasons = coalesce(?7, spam_reasons),
+           spam_verdict = coalesce(?8, spam_verdict), spam_tokens = coalesce(?9, spam_tokens)
+         WHERE id = ?5`,
+      )
+      .bind(
+        edit.body,
+        edit.html,
+        edit.editedAt,
+        status,
+        row.id,
+        edit.spam?.score ?? null,
+        edit.spam?.reasons ?? null,
+        edit.spam?.verdict ?? null,
+        edit.spam?.tokens ?? null,
+      ),
   ];
   if (unlist) {
     statements.push(adjustThread(db, row, -1));
@@ -142,7 +174,7 @@ export const placeholderStatement = (db: D1Database, id: string): D1PreparedStat
     .prepare(
       `UPDATE comments SET status = 'deleted', body = '', html = '', author_name = NULL, author_email = NULL,
          author_website = NULL, ip_hash = NULL, reader_hash = NULL, notify = 0, client_id = NULL,
-         user_id = NULL, author_provider = NULL WHERE id = ?1`,
+         user_id = NULL, author_provider = NULL, spam_tokens = NULL WHERE id = ?1`,
     )
     .bind(id);
 

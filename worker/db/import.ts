@@ -129,6 +129,8 @@ export interface ImportedCommentRow {
   createdAt: string;
   editedAt: string | null;
   importKey: string | null;
+  /** The learning filter's features (JSON, migration 0010) of an approved or spam comment, else `null`. */
+  spamTokens?: string | null;
 }
 
 /**
@@ -145,11 +147,11 @@ export const insertImportedStatement = (
     .prepare(
       `INSERT INTO comments (id, thread_id, parent_id, root_id, status, pinned, likes, body, html, author_name,
          author_email, author_website, avatar, moderator, ip_hash, reader_hash, client_id, notify, created_at,
-         edited_at, import_key, tree_no, tree_pinned)
+         edited_at, import_key, tree_no, tree_pinned, spam_tokens)
        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
          CASE WHEN ?3 IS NULL THEN (SELECT roots_total FROM threads WHERE id = ?2) + ?22
               ELSE (SELECT tree_no FROM comments WHERE id = ?4) END,
-         CASE WHEN ?3 IS NULL THEN ?6 ELSE (SELECT tree_pinned FROM comments WHERE id = ?4) END)
+         CASE WHEN ?3 IS NULL THEN ?6 ELSE (SELECT tree_pinned FROM comments WHERE id = ?4) END, ?23)
        ON CONFLICT DO NOTHING`,
     )
     .bind(
@@ -175,6 +177,7 @@ export const insertImportedStatement = (
       row.editedAt,
       row.importKey,
       rootOrdinal,
+      row.spamTokens ?? null,
     );
 
 export const bumpReplyCountStatement = (db: D1Database, id: string): D1PreparedStatement =>

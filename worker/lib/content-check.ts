@@ -28,17 +28,26 @@ export const phrasePattern = (phrase: string): RegExp => {
 export const countLinks = (html: string): number => html.match(/<a href=/g)?.length ?? 0;
 
 /**
- * Held past MAX_LINKS, or when a blocked phrase is in what readers see (the rendered text and link
- * targets) or in the Markdown source, both folded: entities, invisible characters and look-alikes hide
- * nothing (issue 11, item 6).
+ * Why a comment is held, or `null`: past MAX_LINKS, or a blocked phrase in what readers see (the rendered
+ * text and link targets) or in the Markdown source, both folded: entities, invisible characters and
+ * look-alikes hide nothing (issue 11, item 6). Said for the owner (the spam pipeline's `rules` check).
  */
+export const holdReason = (
+  body: string,
+  html: string,
+  settings: Pick<Settings, 'blocklist' | 'maxLinks'>,
+): string | null => {
+  const links = countLinks(html);
+  if (links > settings.maxLinks) return `${links} links (limit ${settings.maxLinks})`;
+  if (settings.blocklist.length === 0) return null;
+  const texts = [foldForMatching(renderedText(html)), foldForMatching(body)];
+  const phrase = settings.blocklist.find((p) => texts.some((text) => phrasePattern(p).test(text)));
+  return phrase === undefined ? null : `blocked phrase "${phrase}"`;
+};
+
+/** Whether `holdReason` finds one. */
 export const shouldHold = (
   body: string,
   html: string,
   settings: Pick<Settings, 'blocklist' | 'maxLinks'>,
-): boolean => {
-  if (countLinks(html) > settings.maxLinks) return true;
-  if (settings.blocklist.length === 0) return false;
-  const texts = [foldForMatching(renderedText(html)), foldForMatching(body)];
-  return settings.blocklist.some((phrase) => texts.some((text) => phrasePattern(phrase).test(text)));
-};
+): boolean => holdReason(body, html, settings) !== null;

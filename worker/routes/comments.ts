@@ -5,21 +5,19 @@
 
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { deleteComment, findEditable, updateBody } from '../db/edits.ts';
+import { deleteComment } from '../db/edits.ts';
 import { toComment } from '../db/rows.ts';
 import type { AppEnv } from '../env.ts';
-import { ApiError } from '../errors.ts';
-import { shouldHold } from '../lib/content-check.ts';
 import { isAllowedOrigin } from '../lib/origins.ts';
 import { editSchema, newCommentSchema } from '../lib/schemas.ts';
 import { validate } from '../middleware/validate.ts';
 import { scheduleNotify } from '../services/notify/index.ts';
 import { purgeThreads } from '../services/pages/edge-cache.ts';
-import { renderCommentHtml } from '../services/posting/comment-html.ts';
 import type { PostContext } from '../services/posting/context.ts';
 import { authorizeEdit } from '../services/posting/edit-auth.ts';
+import { editComment } from '../services/posting/edit-comment.ts';
 import { postComment } from '../services/posting/post-comment.ts';
-import { authorHashes, checkAuthor, checkLength } from '../services/posting/write-guards.ts';
+import { buildSpamChecks } from '../services/spam/registry.ts';
 
 const postContext = (c: Context<AppEnv>): PostContext => ({
   db: c.env.DB,
@@ -29,6 +27,9 @@ const postContext = (c: Context<AppEnv>): PostContext => ({
   now: new Date(),
   // AUTH=off: a session bearer is ignored on posts, which stay guests' (docs/api.md "Identity").
   reader: c.get('settings').auth === 'off' ? null : c.get('reader'),
+  checks: buildSpamChecks({ db: c.env.DB, settings: c.get('settings'), env: c.env }),
+  userAgent: c.req.header('User-Agent') ?? null,
+  referrer: c.req.header('Referer') ?? null,
 });
 
 /**
@@ -58,22 +59,8 @@ export const comments = new Hono<AppEnv>()
   .patch('/:id', validate('json', editSchema), async (c) => {
     const ctx = postContext(c);
     const row = await authorizeOwnEdit(c, ctx);
-    const { body } = c.req.valid('json');
-    checkLength(body, ctx.settings.maxCommentLength);
-    // Edits count against the write limit like new comments (a token is no licence to flood).
-    await checkAuthor(ctx, { email: null, ...(await authorHashes(ctx, undefined)) });
-    const html = renderCommentHtml(body);
-    const hold = shouldHold(body, html, ctx.settings);
-    if (hold && row.reply_count > 0) {
-      // Holding it would orphan its replies; say why instead of publishing what the rules would hold.
-      throw new ApiError('validation_failed', 'body has too many links or a blocked word', {
-        errors: [{ field: 'body', message: 'has too many links or a word this site holds for moderation' }],
-      });
-    }
-    await updateBody(ctx.db, row, { body, html, editedAt: ctx.now.toISOString(), hold });
+    const updated = await editComment(ctx, row, c.req.valid('json').body);
     purgeThreads(c, [row.thread_key]);
-    const updated = await findEditable(ctx.db, row.id);
-    if (!updated) throw new ApiError('not_found', 'no such comment');
     return c.json({ comment: toComment(updated, ctx.settings.anonymousName) });
   })
   .delete('/:id', async (c) => {

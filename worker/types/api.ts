@@ -170,6 +170,52 @@ export interface AdminComment extends Omit<Comment, 'status' | 'author'> {
   notify: boolean;
   replyCount: number;
   thread: { key: string; url: string; title: string };
+  /** What the spam pipeline said when it was posted or last edited (empty reasons: never screened). */
+  spam: SpamInfo;
+}
+
+/** One check's answer on a comment: `rules`, `filter`, `akismet`…, and `moderation` (the owner's mode). */
+export interface SpamReason {
+  check: string;
+  verdict: 'pass' | 'hold' | 'reject';
+  /** Why, for the owner: "4 links (limit 3)", "p(spam) 0.97 ≥ 0.9; \"casino\"", "check unavailable (…)". */
+  detail: string;
+}
+
+export interface SpamInfo {
+  /** The highest score of the checks, 0 (clean) … 1 (spam). */
+  score: number;
+  reasons: SpamReason[];
+}
+
+/** `GET /api/v1/admin/spam?days=N`: the pipeline's figures for the owner. */
+export interface SpamFigures {
+  /** Oldest first, one entry per UTC day of the window, days without comments included. */
+  days: Array<{
+    date: string;
+    /** Screened comments published at once, held for the owner, stored as spam. */
+    published: number;
+    held: number;
+    spam: number;
+    /** Of the held and spam ones, how many each check held or rejected (one comment may count for two). */
+    reasons: Record<string, number>;
+  }>;
+  /** The same per check, over the whole window. */
+  reasons: Array<{ check: string; held: number; rejected: number }>;
+  filter: {
+    enabled: boolean;
+    /** `learning` until it has `needed` decisions of each class; it scores nothing until then. */
+    state: 'off' | 'learning' | 'active';
+    decisions: { ham: number; spam: number };
+    needed: number;
+    threshold: number;
+    /** Of the comments the filter held in the window: what the owner decided since. */
+    held: { total: number; approved: number; spam: number; pending: number; deleted: number };
+    /** spam / (spam + approved) of those, `null` before the owner decided any. */
+    precision: number | null;
+    /** Comments the filter let through that the owner then marked spam. */
+    missed: number;
+  };
 }
 
 /** `GET /api/v1/admin/comments/counts`: how many comments each status holds. */

@@ -18,6 +18,7 @@ import type {
   MailStatus,
   NewBan,
   QueueQuery,
+  SpamFigures,
   ThreadPatch,
 } from '../../../worker/types/api.ts';
 import { type ApiError, type ApiResult, bearer, request } from '../http.ts';
@@ -104,6 +105,7 @@ export const createAdminApi = ({ token, base = '/api/v1/admin', onUnauthorized }
     audit: (page: Paged = {}) =>
       call<{ entries: AuditEntry[]; nextCursor: string | null }>(`/audit${query(page)}`),
     mail: (q: Paged & { status?: MailStatus | 'all' } = {}) => call<MailPage>(`/mail${query(q)}`),
+    spam: (days: number) => call<SpamFigures>(`/spam${query({ days })}`),
     exportFile: () => call<Blob>('/export', {}, (response) => response.blob()),
     importFile: (format: ImportFormat, file: Blob) =>
       call<ImportResult>(`/import${query({ format })}`, {

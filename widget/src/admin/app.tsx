@@ -1,6 +1,7 @@
 /**
- * The owner's admin page: the gate (a moderator's sign-in, or the admin token), then the sections (comments queue first, threads, bans,
- * import/export, audit log, mail log) around two live regions that say how each action went.
+ * The owner's admin page: the gate (a moderator's sign-in, or the admin token), then the sections
+ * (comments queue first, threads, bans, import/export, audit log, mail log, spam figures) around two live
+ * regions that say how each action went.
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { getMe, logout } from '../auth/api.ts';
@@ -13,13 +14,14 @@ import { MailLog } from './mail.tsx';
 import { Queue } from './queue/queue.tsx';
 import { SetupGuide } from './setup-guide.tsx';
 import { SignInGate } from './sign-in.tsx';
+import { Spam } from './spam.tsx';
 import { en, type Strings } from './strings.ts';
 import { Threads } from './threads.tsx';
 import { clearToken, readToken, saveToken } from './token.ts';
 import { Transfer } from './transfer.tsx';
 import { hideSetup, needsSetup, setupHidden, useHealth } from './use-health.ts';
 
-const SECTIONS = ['queue', 'threads', 'bans', 'transfer', 'audit', 'mail'] as const;
+const SECTIONS = ['queue', 'threads', 'bans', 'transfer', 'audit', 'mail', 'spam'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export const AdminApp = ({ strings = en }: { strings?: Strings }) => {
@@ -161,6 +163,7 @@ export const AdminApp = ({ strings = en }: { strings?: Strings }) => {
           {section === 'transfer' && <Transfer />}
           {section === 'audit' && <AuditLog />}
           {section === 'mail' && <MailLog />}
+          {section === 'spam' && <Spam />}
         </main>
       </div>
     </AdminContext.Provider>

@@ -8,6 +8,7 @@ import type {
   ErrorCode,
   MailStatus,
   ModerationMode,
+  SpamReason,
 } from '../../../worker/types/api.ts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -39,6 +40,7 @@ export const en = {
     transfer: 'Import / export',
     audit: 'Audit log',
     mail: 'Mail',
+    spam: 'Spam',
   },
   sectionsLabel: 'Sections',
   status: { pending: 'Pending', approved: 'Approved', spam: 'Spam', deleted: 'Deleted' } satisfies Record<
@@ -201,6 +203,31 @@ export const en = {
   mailTo: 'to',
   mailAttempts: (n: number) => plural(n, 'attempt', 'attempts'),
   mailVia: (transport: string) => `via ${transport}`,
+  spamWhy: (verdict: 'hold' | 'reject') => (verdict === 'reject' ? 'Marked spam by' : 'Held by'),
+  spamChecks: (score: number) => `Spam checks (score ${score.toFixed(2)})`,
+  spamVerdict: { pass: 'passed', hold: 'held', reject: 'rejected' } satisfies Record<
+    SpamReason['verdict'],
+    string
+  >,
+  spamWindow: 'Period',
+  spamDays: (n: number) => `${n} days`,
+  spamFilterState: {
+    off: 'The learning filter is off (SPAM_FILTER = "off").',
+    learning: (ham: number, spam: number, needed: number) =>
+      `The learning filter is still learning: it scores comments once you have approved ${needed} and marked ${needed} as spam (so far ${Math.min(ham, needed)} and ${Math.min(spam, needed)}).`,
+    active: (ham: number, spam: number, threshold: number) =>
+      `The learning filter is active: trained on ${plural(ham, 'approved comment', 'approved comments')} and ${spam} spam, it holds a comment when p(spam) ≥ ${threshold}.`,
+  },
+  spamPrecision: (spam: number, decided: number, precision: number | null) =>
+    precision === null
+      ? 'You have not decided on any comment the filter held yet.'
+      : `Of the comments it held that you decided on, ${spam} of ${decided} were spam (precision ${Math.round(precision * 100)} %).`,
+  spamPending: (n: number) => `${plural(n, 'held comment waits', 'held comments wait')} for you.`,
+  spamMissed: (n: number) => `${plural(n, 'comment', 'comments')} it let through, you marked as spam.`,
+  spamByCheck: 'Held or marked spam, by check',
+  spamByDay: 'Per day',
+  spamColumns: { date: 'Day', published: 'Published', held: 'Held', spam: 'Spam', reasons: 'Why' },
+  spamNone: 'No comment held in this period.',
   setup: {
     heading: 'Finish setting up',
     version: (version: string) => `Causerie ${version}`,

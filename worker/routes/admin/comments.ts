@@ -94,7 +94,7 @@ export const adminComments = new Hono<AppEnv>()
   })
   .post('/bulk', validate('json', bulkSchema), async (c) => {
     const { ids, action } = c.req.valid('json');
-    const result = await bulkModerate(c.env.DB, ids, action, c.get('staff').actor);
+    const result = await bulkModerate(c.env.DB, ids, action, c.get('staff').actor, c.get('settings').spam);
     for (const id of result.approved) scheduleNotify(c, id, { owner: false });
     purgeThreads(c, result.threadKeys);
     return c.json({ updated: result.updated });
@@ -125,7 +125,7 @@ export const adminComments = new Hono<AppEnv>()
       ...(input.status === undefined ? {} : { status: input.status }),
       ...(input.pinned === undefined ? {} : { pinned: input.pinned }),
     };
-    await changeComment(db, row, change, c.get('staff').actor);
+    await changeComment(db, row, change, c.get('staff').actor, settings.spam);
     purgeThreads(c, [row.thread_key]);
     if (input.status === 'approved' && row.status !== 'approved') scheduleNotify(c, row.id, { owner: false });
     const updated = await findAdminComment(db, row.id);

@@ -15,6 +15,7 @@ import { adminHealth } from './health.ts';
 import { importRoute } from './import.ts';
 import { adminMail } from './mail.ts';
 import { adminSettings } from './settings.ts';
+import { adminSpam } from './spam.ts';
 import { adminThreads } from './threads.ts';
 
 export const admin = new Hono<AppEnv>()
@@ -41,4 +42,5 @@ export const admin = new Hono<AppEnv>()
   .route('/audit', adminAudit)
   .route('/health', adminHealth)
   .route('/settings', adminSettings)
-  .route('/mail', adminMail);
+  .route('/mail', adminMail)
+  .route('/spam', adminSpam);

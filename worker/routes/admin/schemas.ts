@@ -176,3 +176,6 @@ export const mailQuerySchema = z.object({
   limit: queryLimit(50, 200),
   cursor,
 });
+
+/** GET /admin/spam: the window of the figures, in days (today included). */
+export const spamQuerySchema = z.object({ days: queryLimit(30, 365) });

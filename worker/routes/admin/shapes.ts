@@ -9,7 +9,28 @@ import type { AdminThreadRow } from '../../db/admin-threads.ts';
 import type { AuditRow } from '../../db/audit.ts';
 import { toComment, toThread } from '../../db/rows.ts';
 import { base64UrlToText, textToBase64Url } from '../../lib/encoding.ts';
-import type { AdminComment, AdminThread, AuditEntry, Ban } from '../../types/api.ts';
+import type { AdminComment, AdminThread, AuditEntry, Ban, SpamInfo, SpamReason } from '../../types/api.ts';
+
+const VERDICTS = new Set(['pass', 'hold', 'reject']);
+
+/** The stored reasons (migration 0010) as the API shows them: check, verdict, detail; anything else dropped. */
+export const toSpamInfo = (score: number | null, reasons: string | null): SpamInfo => {
+  let parsed: unknown = [];
+  try {
+    parsed = reasons ? JSON.parse(reasons) : [];
+  } catch {
+    parsed = [];
+  }
+  const list = Array.isArray(parsed) ? parsed : [];
+  return {
+    score: score ?? 0,
+    reasons: list.flatMap((r): SpamReason[] =>
+      r && typeof r.check === 'string' && VERDICTS.has(r.verdict) && typeof r.detail === 'string'
+        ? [{ check: r.check, verdict: r.verdict, detail: r.detail }]
+        : [],
+    ),
+  };
+};
 
 export const toAdminComment = (row: AdminCommentRow, anonymousName: string): AdminComment => ({
   ...toComment({ ...row, status: 'approved' }, anonymousName),
@@ -29,6 +50,7 @@ export const toAdminComment = (row: AdminCommentRow, anonymousName: string): Adm
   notify: row.notify === 1,
   replyCount: row.reply_count,
   thread: { key: row.thread_key, url: row.thread_url, title: row.thread_title },
+  spam: toSpamInfo(row.spam_score, row.spam_reasons),
 });
 
 export const toAdminThread = (row: AdminThreadRow): AdminThread => ({

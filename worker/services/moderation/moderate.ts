@@ -1,13 +1,22 @@
 /**
  * Moderation decisions, each with its audit row in ONE db.batch (one D1 transaction): a status change, an
- * edit, a pin, a hard delete, and a bulk action over many comments. Either all of it happened, counters
- * and audit included, or none of it did. The caller's row is left as it was read.
+ * edit, a pin, a hard delete, and a bulk action over many comments. Either all of it happened, counters,
+ * audit and what the learning filter learnt from it (services/spam/learning.ts) included, or none of it did.
+ * The caller's row is left as it was read.
  */
 import { bodyUpdate } from '../../db/admin-comments.ts';
 import { type AuditEntry, auditStatement } from '../../db/audit.ts';
 import { pinStatements } from '../../db/comments.ts';
 import { createRowView, type EditableRow, findEditableMany } from '../../db/edits.ts';
 import { type CommentStatusValue, eraseStatements, statusChange } from '../../db/moderation.ts';
+import { forgetTrainingStatement } from '../../db/spam-model.ts';
+import type { SpamSettings } from '../../env.ts';
+import { classOf, learnStatements } from '../spam/learning.ts';
+
+/** What a decision needs to teach the filter: whether it is on (SPAM_FILTER). */
+export type Learning = Pick<SpamSettings, 'filter'>;
+
+const NO_LEARNING: Learning = { filter: false };
 
 /** Who did it, for the audit log: the token holder; a moderator's session is `user:<account id>`. */
 export const ADMIN_ACTOR = 'admin';
@@ -43,6 +52,7 @@ export const changeComment = async (
   row: EditableRow,
   change: CommentChange,
   actor: string = ADMIN_ACTOR,
+  learning: Learning = NO_LEARNING,
 ): Promise<void> => {
   const target = { id: row.id, thread_key: row.thread_key };
   const from = row.status;
@@ -60,6 +70,9 @@ export const changeComment = async (
       auditFor(db, target, { action: 'comment.status', detail: { from, to } }, actor),
     );
   }
+  // Approve = ham, spam = spam; a decision the comment already had teaches nothing twice (db/spam-model.ts).
+  const taught = change.status === undefined ? null : classOf(change.status);
+  if (taught) statements.push(...(await learnStatements(db, learning, [row.id], taught)));
   if (change.pinned !== undefined && change.pinned !== (row.pinned === 1)) {
     const pinned = change.pinned;
     // Pins go through pinStatements: the whole tree carries them (migration 0003).
@@ -78,7 +91,7 @@ export const eraseComment = async (
   actor: string = ADMIN_ACTOR,
 ): Promise<void> => {
   const audit = auditFor(db, row, { action: 'comment.delete', detail: {} }, actor);
-  await db.batch([...(await eraseStatements(db, { ...row })), audit]);
+  await db.batch([...(await eraseStatements(db, { ...row })), audit, forgetTrainingStatement(db, [row.id])]);
 };
 
 export interface BulkResult {
@@ -102,6 +115,7 @@ export const bulkModerate = async (
   ids: string[],
   action: BulkAction,
   actor: string = ADMIN_ACTOR,
+  learning: Learning = NO_LEARNING,
 ): Promise<BulkResult> => {
   const unique = [...new Set(ids)];
   const found = await findEditableMany(db, unique);
@@ -133,6 +147,11 @@ export const bulkModerate = async (
     result.updated += 1;
     result.threadKeys.add(row.thread_key);
   }
+  // The whole action teaches in a fixed handful of statements (the ids go as one JSON parameter).
+  const present = unique.filter((id) => found.some((row) => row.id === id));
+  if (action === 'delete') statements.push(forgetTrainingStatement(db, present));
+  else
+    statements.push(...(await learnStatements(db, learning, present, action === 'approve' ? 'ham' : 'spam')));
   if (statements.length) await db.batch(statements);
   return result;
 };

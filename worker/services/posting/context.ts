@@ -1,6 +1,7 @@
 /** What a reader's write needs besides its input: the database, the settings, who, when, and which origins. */
 import type { Settings } from '../../env.ts';
 import type { Reader } from '../identity/sessions.ts';
+import type { SpamCheck } from '../spam/types.ts';
 
 export interface PostContext {
   db: D1Database;
@@ -11,4 +12,9 @@ export interface PostContext {
   now: Date;
   /** The signed-in reader writing, `null` for a guest (and always `null` when AUTH=off). */
   reader: Reader | null;
+  /** The spam checks to run, in order; unset, the ones the settings configure (services/spam/registry.ts). */
+  checks?: readonly SpamCheck[];
+  /** How the request came, for the checks (Akismet): never stored. */
+  userAgent?: string | null;
+  referrer?: string | null;
 }

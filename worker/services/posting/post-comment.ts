@@ -1,7 +1,8 @@
 /**
  * What happens when a reader posts: the page's thread resolved, the rules of API.md checked in order
- * (origin, length, honeypot, idempotency, ban, rate limit, lock, parent, moderation), the comment stored
- * atomically. A retry with a known clientId returns before the ban and rate checks: it writes nothing.
+ * (origin, length, honeypot, idempotency, ban, rate limit, lock, parent), then the spam pipeline
+ * (services/spam: rules, filter, … and the moderation mode last), the comment stored atomically with the
+ * pipeline's record. A retry with a known clientId returns before the ban and rate checks: it writes nothing.
  * A signed-in reader (issue 13) posts as the account. Past 200 lines: the rules of a post stay in one
  * place, to be read in the order they run.
  */
@@ -20,7 +21,6 @@ import { findThread } from '../../db/threads.ts';
 import type { Settings } from '../../env.ts';
 import { ApiError, validationFailed } from '../../errors.ts';
 import { avatarSeed, decoyAvatar } from '../../lib/avatar-seed.ts';
-import { shouldHold } from '../../lib/content-check.ts';
 import { issueEditToken } from '../../lib/crypto.ts';
 import { nameKey } from '../../lib/name-key.ts';
 import { normalizeUrl } from '../../lib/normalize-url.ts';
@@ -28,6 +28,9 @@ import { isReservedName } from '../../lib/reserved-names.ts';
 import type { NewCommentInput } from '../../lib/schemas.ts';
 import type { CreatedComment } from '../../types/api.ts';
 import { accountAvatar } from '../identity/account.ts';
+import { buildSpamChecks } from '../spam/registry.ts';
+import { type Screening, screen, toRecord } from '../spam/screen.ts';
+import type { SpamCheck, SpamCheckResult } from '../spam/types.ts';
 import { renderCommentHtml } from './comment-html.ts';
 import type { PostContext } from './context.ts';
 import { editDeadline } from './edit-window.ts';
@@ -85,28 +88,61 @@ const visibleParent = async (ctx: PostContext, parentId: string, threadKey: stri
   return parent;
 };
 
+/** The owner's mode, the last word on a comment every check passed; its answer is one more reason. */
 const moderationStatus = async (
   ctx: PostContext,
   email: string | null,
   readerHash: string | null,
-  held: boolean,
-): Promise<'approved' | 'pending'> => {
-  if (held) return 'pending';
+): Promise<SpamCheckResult> => {
+  const answer = (held: boolean, detail: string): SpamCheckResult => ({
+    check: 'moderation',
+    verdict: held ? 'hold' : 'pass',
+    score: 0,
+    detail,
+  });
   const userId = ctx.reader?.user.id;
   switch (ctx.settings.moderation) {
     case 'none':
-      return 'approved';
+      return answer(false, 'mode none: published');
     case 'all':
-      return 'pending';
+      return answer(true, 'mode all: every comment waits for the owner');
     // Trusted: an approved comment with this e-mail AND this browser's reader id. The address alone is
     // anyone's to type (issue 11); a confirmed address (double opt-in) proves its owner once, not who posts.
     // A signed-in account is trusted once one of its comments was approved: its identity is verified.
     case 'first-time':
-      if (userId) return (await hasApprovedAccountComment(ctx.db, userId)) ? 'approved' : 'pending';
+      if (userId)
+        return (await hasApprovedAccountComment(ctx.db, userId))
+          ? answer(false, 'mode first-time: a known account')
+          : answer(true, 'mode first-time: no approved comment from this account yet');
       return email !== null && readerHash !== null && (await hasApprovedComment(ctx.db, email, readerHash))
-        ? 'approved'
-        : 'pending';
+        ? answer(false, 'mode first-time: a known commenter')
+        : answer(true, 'mode first-time: no approved comment from this commenter yet');
   }
+};
+
+/** The checks of this request: the context's own (tests, a caller that built them) or the configured ones. */
+export const checksOf = (ctx: PostContext): readonly SpamCheck[] =>
+  ctx.checks ?? buildSpamChecks({ db: ctx.db, settings: ctx.settings, env: {} });
+
+/**
+ * The status the pipeline gives: a reject is stored as spam (never shown; the reader is answered as for a
+ * held comment, API.md "Spam"), a hold waits as pending, a pass goes to the owner's mode.
+ */
+const decide = async (
+  ctx: PostContext,
+  screening: Screening,
+  email: string | null,
+  readerHash: string | null,
+) => {
+  if (screening.verdict === 'reject')
+    return { status: 'spam' as const, record: toRecord(screening, null, 'reject') };
+  if (screening.verdict === 'hold')
+    return { status: 'pending' as const, record: toRecord(screening, null, 'hold') };
+  const mode = await moderationStatus(ctx, email, readerHash);
+  return {
+    status: mode.verdict === 'hold' ? ('pending' as const) : ('approved' as const),
+    record: toRecord(screening, mode, mode.verdict),
+  };
 };
 
 export const postComment = async (ctx: PostContext, input: NewCommentInput): Promise<PostResult> => {
@@ -171,18 +207,32 @@ export const postComment = async (ctx: PostContext, input: NewCommentInput): Pro
   if (thread?.locked) throw new ApiError('thread_locked', 'this thread no longer takes comments');
   const parent = input.parentId ? await visibleParent(ctx, input.parentId, page.key) : null;
 
-  const held = shouldHold(input.body, html, ctx.settings);
   if (reader) {
     const remembered = { nameKey: nameKey(reader.user.name), userId: reader.user.id, now: createdAt };
     await rememberAccountName(ctx.db, remembered).run();
   }
+  const screening = await screen(checksOf(ctx), ctx.settings, {
+    body: input.body,
+    html,
+    authorName: name,
+    authorEmail: email,
+    authorWebsite: input.author?.website ?? null,
+    pageUrl: page.url,
+    ip: ctx.ip,
+    userAgent: ctx.userAgent ?? null,
+    referrer: ctx.referrer ?? null,
+    signedIn: reader !== null,
+    edit: false,
+  });
+  const { status, record } = await decide(ctx, screening, email, readerHash);
   const inserted = await insertComment(ctx.db, {
     id,
     thread: { key: page.key, url: page.url, title: input.title ?? '' },
     parentId: parent?.id ?? null,
     rootId: parent?.root_id ?? id,
     tree: parent ? { no: parent.tree_no, pinned: parent.tree_pinned } : null,
-    status: await moderationStatus(ctx, email, readerHash, held),
+    status,
+    spam: record,
     body: input.body,
     html,
     authorName: name,

@@ -33,6 +33,9 @@ export interface SpamCandidate {
   signedIn: boolean;
   /** An edit of an existing comment rather than a new one. */
   edit: boolean;
+  /** The learning filter's features of the comment (lib/spam/features.ts), computed once by the caller
+   *  (they are stored with the comment for training); absent when SPAM_FILTER=off. */
+  features?: readonly string[];
 }
 
 export interface SpamCheck {

@@ -21,11 +21,13 @@ import {
 import type { Settings } from '../../env.ts';
 import { keyedHash } from '../../lib/crypto.ts';
 import { normalizeUrl } from '../../lib/normalize-url.ts';
+import { commentFeatures } from '../../lib/spam/features.ts';
 import type { ExportComment, ExportFile } from '../../lib/transfer/causerie-format.ts';
 import { checkImport } from '../../lib/transfer/import-checks.ts';
 import type { ImportError } from '../../lib/transfer/model.ts';
 import type { ImportWarning } from '../../types/api.ts';
 import { renderImportedHtml } from '../posting/comment-html.ts';
+import { classOf, learnImportedStatements } from '../spam/learning.ts';
 
 const CHUNK = 40;
 
@@ -86,16 +88,20 @@ const toRow = async (
   const ipHash = deleted
     ? null
     : (c.ipHash ?? (c.ip ? await keyedHash(settings.secretKey, 'ip', c.ip) : null));
+  const html = deleted ? '' : renderImportedHtml(c.body);
+  const authorWebsite = deleted ? null : c.author.website?.trim() || null;
+  // The importer's approved and spam flags are the old system's moderation decisions: the filter learns them.
+  const learns = settings.spam.filter && classOf(c.status) !== null;
   return {
     id: c.id,
     status: c.status,
     pinned: c.pinned,
     likes: c.likes,
     body: deleted ? '' : c.body,
-    html: deleted ? '' : renderImportedHtml(c.body),
+    html,
     authorName: name,
     authorEmail: email,
-    authorWebsite: deleted ? null : c.author.website?.trim() || null,
+    authorWebsite,
     avatar:
       c.author.avatar ?? (await keyedHash(settings.secretKey, 'avatar', email ?? name ?? ipHash ?? c.id, 16)),
     moderator: c.author.moderator,
@@ -106,6 +112,7 @@ const toRow = async (
     createdAt: c.createdAt,
     editedAt: c.editedAt,
     importKey: c.importKey,
+    spamTokens: learns ? JSON.stringify(commentFeatures({ html, authorName: name, authorWebsite })) : null,
   };
 };
 
@@ -232,6 +239,13 @@ export const importFile = async (
     }
     for (const [threadId, counters] of added)
       statements.push(threadCountersStatement(db, threadId, counters));
+    // What this chunk teaches the filter, in the same transaction (a fixed few statements per class).
+    const byClass = { ham: [] as string[], spam: [] as string[] };
+    for (const { row } of units.slice(i, i + CHUNK)) {
+      const taught = row.spamTokens ? classOf(row.status) : null;
+      if (taught) byClass[taught].push(row.id);
+    }
+    statements.push(...learnImportedStatements(db, settings.spam, byClass));
     await db.batch(statements);
     result.comments += Math.min(CHUNK, units.length - i);
   }

@@ -3,6 +3,7 @@ import type { Ref } from 'preact';
 import type { AdminComment } from '../../../../worker/types/api.ts';
 import { useAdmin } from '../context.ts';
 import { ReplyForm } from './reply-form.tsx';
+import { SpamReasons } from './spam-reasons.tsx';
 
 export type CommentAction = 'approve' | 'spam' | 'delete' | 'pin' | 'erase' | 'ban' | 'reply';
 
@@ -63,6 +64,8 @@ export const QueueItem = (props: Props) => {
       </div>
       {/* Safe HTML rendered by the server (the same the readers get). */}
       <div class="body" dangerouslySetInnerHTML={{ __html: c.html }} />
+      {/* Older servers (before the spam pipeline) send no record. */}
+      {c.spam && <SpamReasons spam={c.spam} />}
       <details class="muted">
         <summary>{t.details}</summary>
         <dl>

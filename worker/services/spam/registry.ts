@@ -1,0 +1,32 @@
+/**
+ * Which checks run, in which order: SPAM_CHECKS names them (`rules,filter,akismet` by default); each name
+ * maps to a factory that builds its check from the settings, or answers `null` when it is not configured
+ * (the filter with SPAM_FILTER=off, Akismet without AKISMET_KEY). Unknown names are skipped, so a typo
+ * never stops comments; the admin page's figures show which checks answered.
+ * A new check adds ONE line to CHECKS.
+ */
+import type { Bindings, Settings } from '../../env.ts';
+import { filterCheck } from './filter-check.ts';
+import { rulesCheck } from './rules-check.ts';
+import type { SpamCheck } from './types.ts';
+
+export interface CheckDeps {
+  db: D1Database;
+  settings: Settings;
+  /** The deployment's vars and secrets, for a check that reads its own (AKISMET_KEY…). */
+  env: Partial<Bindings>;
+}
+
+type CheckFactory = (deps: CheckDeps) => SpamCheck | null;
+
+const CHECKS: Record<string, CheckFactory> = {
+  rules: ({ settings }) => rulesCheck(settings),
+  filter: ({ db, settings }) => (settings.spam.filter ? filterCheck(db, settings.spam.threshold) : null),
+};
+
+/** The configured checks, in SPAM_CHECKS order. */
+export const buildSpamChecks = (deps: CheckDeps): SpamCheck[] =>
+  deps.settings.spam.checks.flatMap((name) => {
+    const check = Object.hasOwn(CHECKS, name) ? CHECKS[name]?.(deps) : null;
+    return check ? [check] : [];
+  });
