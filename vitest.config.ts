@@ -29,6 +29,8 @@ export default defineConfig(async () => {
             name: 'worker',
             include: ['test/worker/**/*.test.ts'],
             setupFiles: ['test/worker/apply-migrations.ts'],
+            // Turnstile, Akismet and Telegram as a real HTTP server on 127.0.0.1 (issue 14).
+            globalSetup: ['test/worker/fake-services.ts'],
           },
         }),
         defineProject({

@@ -3,6 +3,15 @@
  * with the documented defaults for anything unset or malformed.
  */
 import { AVATAR_SEED_MODES, type AvatarSeedMode } from './lib/avatar-seed.ts';
+import {
+  type AkismetSettings,
+  type IntegrationVars,
+  readAkismet,
+  readTelegram,
+  readTurnstile,
+  type TelegramSettings,
+  type TurnstileSettings,
+} from './lib/integration-settings.ts';
 import type { Reader } from './services/identity/sessions.ts';
 import { AUTH_MODES, type AuthMode, type ModerationMode } from './types/api.ts';
 
@@ -42,6 +51,12 @@ export interface Settings {
   avatarSeed: AvatarSeedMode;
   /** AUTH: whether readers may (`optional`) or must (`required`) sign in; `off` keeps guests only. */
   auth: AuthMode;
+  /** Cloudflare Turnstile on POST /comments (TURNSTILE_SITE_KEY + TURNSTILE_SECRET); `null` when off. */
+  turnstile: TurnstileSettings | null;
+  /** Akismet's comment-check and feedback (AKISMET_KEY); `null` when off. */
+  akismet: AkismetSettings | null;
+  /** Telegram as a notification target (TELEGRAM_BOT_TOKEN + TELEGRAM_CHAT_ID); `null` when off. */
+  telegram: TelegramSettings | null;
 }
 
 export type WebhookFormat = 'json' | 'slack' | 'discord';
@@ -177,6 +192,9 @@ export const readSettings = (env: Bindings): Settings => {
     moderatorName: env.MODERATOR_NAME?.trim() || 'Moderator',
     avatarSeed: AVATAR_SEED_MODES.find((mode) => mode === env.AVATAR_SEED?.trim()) ?? 'reader',
     auth: AUTH_MODES.find((mode) => mode === (env as { AUTH?: string }).AUTH?.trim().toLowerCase()) ?? 'off',
+    turnstile: readTurnstile(env as IntegrationVars),
+    akismet: readAkismet(env as IntegrationVars),
+    telegram: readTelegram(env as IntegrationVars),
   };
 };
 

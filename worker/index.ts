@@ -22,6 +22,7 @@ import { confirm } from './routes/confirm.ts';
 import { counts } from './routes/counts.ts';
 import { feed } from './routes/feed.ts';
 import { commentLikes, pageLikes } from './routes/likes.ts';
+import { moderate } from './routes/moderate.ts';
 import { preview } from './routes/preview.ts';
 import { recent } from './routes/recent.ts';
 import { replies } from './routes/replies.ts';
@@ -45,8 +46,8 @@ const api = new Hono<AppEnv>()
   .route('/recent', recent)
   .route('/feed', feed);
 
-// The admin API and the unsubscribe link come before the reader API: no reader CORS, no JSON-only rule
-// for the RFC 8058 one-click POST (admin/index.ts applies its own body rules).
+// The admin API, the unsubscribe, confirmation and one-click moderation links come before the reader API:
+// no reader CORS, no JSON-only rule for their form POSTs (admin/index.ts applies its own body rules).
 const app = new Hono<AppEnv>()
   // First, so that a D1/KV failure anywhere below (settings, routes, services) becomes a 503.
   .use(storageBoundary())
@@ -62,6 +63,7 @@ const app = new Hono<AppEnv>()
   .route('/api/v1/admin', admin)
   .route('/api/v1/unsubscribe', unsubscribe)
   .route('/api/v1/confirm', confirm)
+  .route('/api/v1/moderate', moderate)
   .route('/api/v1', api);
 app.onError(onError);
 app.notFound(onNotFound);

@@ -92,6 +92,8 @@ describe('GET /api/v1/config', () => {
       sorts: ['oldest', 'newest', 'top'],
       defaultSort: 'oldest',
       pageSize: { default: 50, max: 100 },
+      // API.md "Additions": no challenge while Turnstile is not configured (issue 14).
+      challenge: null,
     });
   });
 

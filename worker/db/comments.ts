@@ -39,7 +39,7 @@ export interface NewCommentRow {
   rootId: string;
   /** A reply's tree: its parent's ordinal and pin; `null` for a root, which takes the thread's next one. */
   tree: { no: number; pinned: number } | null;
-  status: 'approved' | 'pending';
+  status: 'approved' | 'pending' | 'spam';
   body: string;
   html: string;
   authorName: string | null;

@@ -17,6 +17,8 @@ export interface MailBlock {
   link?: { href: string; label: string };
   /** A discreet link under it (a digest's per-comment unsubscribe). */
   smallLink?: { href: string; label: string };
+  /** A row of button-like links (the one-click moderation actions of a held comment). */
+  links?: ReadonlyArray<{ href: string; label: string }>;
 }
 
 const QUOTE = 'margin:12px 0;padding:4px 12px;border-left:3px solid #c8ccd0;color:#30343a';
@@ -29,6 +31,14 @@ const block = (b: MailBlock): string =>
     b.quoteHtml ? `<blockquote style="${QUOTE}">${b.quoteHtml}</blockquote>` : '',
     b.link
       ? `<p style="margin:8px 0 16px"><a href="${escapeHtml(b.link.href)}" style="${BUTTON}">${escapeHtml(b.link.label)}</a></p>`
+      : '',
+    b.links?.length
+      ? `<p style="margin:8px 0 16px">${b.links
+          .map(
+            (l) =>
+              `<a href="${escapeHtml(l.href)}" style="${BUTTON};margin-right:8px">${escapeHtml(l.label)}</a>`,
+          )
+          .join('')}</p>`
       : '',
     b.smallLink
       ? `<p style="margin:0 0 16px;font-size:12px"><a href="${escapeHtml(b.smallLink.href)}" style="color:#6a7078">${escapeHtml(b.smallLink.label)}</a></p>`

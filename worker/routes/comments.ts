@@ -27,6 +27,10 @@ const postContext = (c: Context<AppEnv>): PostContext => ({
   ip: c.req.header('CF-Connecting-IP') ?? null,
   isAllowedOrigin: (origin) => isAllowedOrigin(origin, new URL(c.req.url).origin, c.get('settings')),
   now: new Date(),
+  origin: new URL(c.req.url).origin,
+  userAgent: c.req.header('User-Agent') ?? null,
+  referrer: c.req.header('Referer') ?? null,
+  signedIn: c.get('reader') != null,
 });
 
 /** The comment `:id`, once the request's edit token proves its author wrote it (401/403/404 otherwise). */

@@ -23,6 +23,7 @@ export const config = new Hono<AppEnv>().get('/', (c) => {
     sorts: [...SORTS],
     defaultSort: 'oldest',
     pageSize: { default: 50, max: 100 },
+    challenge: settings.turnstile ? { provider: 'turnstile', siteKey: settings.turnstile.siteKey } : null,
   };
   // Runtime settings show here (moderation, comment length): PATCH /admin/settings purges CONFIG_TAG.
   return c.json(

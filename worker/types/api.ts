@@ -135,6 +135,14 @@ export interface PublicConfig {
   sorts: SortOrder[];
   defaultSort: SortOrder;
   pageSize: { default: number; max: number };
+  /** The challenge the form must pass (POST /comments `challengeToken`); `null` when none is configured. */
+  challenge: PublicChallenge | null;
+}
+
+/** Cloudflare Turnstile: the widget renders it with this site key (API.md "Additions"). */
+export interface PublicChallenge {
+  provider: 'turnstile';
+  siteKey: string;
 }
 
 /** A comment's real status, as only the owner sees it (readers never see `spam`); the queue's order. */

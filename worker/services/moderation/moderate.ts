@@ -11,6 +11,8 @@ import { type CommentStatusValue, eraseStatements, statusChange } from '../../db
 
 /** Who did it, for the audit log: the one token holder. */
 export const ADMIN_ACTOR = 'admin';
+/** …or whoever followed a one-click link of a notification (services/moderation/link-action.ts). */
+export const LINK_ACTOR = 'link';
 
 export type BulkAction = 'approve' | 'spam' | 'delete';
 
@@ -21,9 +23,10 @@ export const auditFor = (
   db: D1Database,
   row: Pick<EditableRow, 'id' | 'thread_key'>,
   entry: Pick<AuditEntry, 'action' | 'detail'>,
+  actor: string = ADMIN_ACTOR,
 ): D1PreparedStatement =>
   auditStatement(db, {
-    actor: ADMIN_ACTOR,
+    actor,
     commentId: row.id,
     threadKey: row.thread_key,
     at: new Date().toISOString(),
@@ -81,6 +84,15 @@ export interface BulkResult {
   threadKeys: Set<string>;
   /** Comments newly approved (their readers may hear of it). */
   approved: string[];
+  /** Every status change made, for Akismet's feedback (services/spam/akismet-feedback.ts). */
+  decisions: StatusDecision[];
+}
+
+/** One comment moved from one status to another by a moderator. */
+export interface StatusDecision {
+  commentId: string;
+  from: CommentStatusValue;
+  to: CommentStatusValue;
 }
 
 /**
@@ -102,7 +114,7 @@ export const bulkModerate = async (
   for (const id of unique) if (!found.some((row) => row.id === id)) view.erase(id);
 
   const statements: D1PreparedStatement[] = [];
-  const result: BulkResult = { updated: 0, threadKeys: new Set(), approved: [] };
+  const result: BulkResult = { updated: 0, threadKeys: new Set(), approved: [], decisions: [] };
   for (const id of unique) {
     const row = await view.find(id);
     if (!row) continue;
@@ -119,6 +131,7 @@ export const bulkModerate = async (
       if (change.length === 0) continue;
       statements.push(...change, auditFor(db, target, { action: 'comment.status', detail: { from, to } }));
       if (to === 'approved') result.approved.push(row.id);
+      result.decisions.push({ commentId: row.id, from, to });
     }
     result.updated += 1;
     result.threadKeys.add(row.thread_key);

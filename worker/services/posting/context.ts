@@ -8,4 +8,13 @@ export interface PostContext {
   ip: string | null;
   isAllowedOrigin: (origin: string) => boolean;
   now: Date;
+  /** The worker's own origin (a challenge may also be solved on its pages). */
+  origin?: string;
+  /** How the post came, for Akismet only (never stored in the clear: services/spam/integrations.ts). */
+  userAgent?: string | null;
+  referrer?: string | null;
+  /** A signed-in reader posts (issue 13): the challenge may exempt them. */
+  signedIn?: boolean;
+  /** How the worker calls third parties (siteverify, Akismet); `fetch` unless a test says otherwise. */
+  fetcher?: typeof fetch;
 }

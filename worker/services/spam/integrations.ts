@@ -1,0 +1,144 @@
+/**
+ * The integrations of issue 14 (part I) in the posting path: the Turnstile gate before anything is
+ * stored, Akismet's verdict on what is about to be stored, and the sealed context Akismet's feedback
+ * needs later.
+ *
+ * INTEGRATOR: `akismetVerdict` is a TEMPORARY ADAPTER standing in for part P's pipeline
+ * (services/spam/pipeline.ts, registry.ts). Once the registry lands, add `akismetCheck(settings.akismet,
+ * { fetcher })` (services/spam/akismet.ts) to it when `settings.akismet` is set, feed `challengeGate`'s
+ * hold result to the pipeline's recorded reasons, and delete `akismetVerdict` and its call in
+ * post-comment.ts. The gate and `keepSpamContext` stay.
+ */
+import { insertSpamContext } from '../../db/spam-context.ts';
+import type { Settings } from '../../env.ts';
+import { ApiError } from '../../errors.ts';
+import { seal, unseal } from '../../lib/sealed-box.ts';
+import type { PostContext } from '../posting/context.ts';
+import { akismetCheck } from './akismet.ts';
+import { challengeUnavailable, verifyChallenge } from './turnstile.ts';
+import type { SpamCandidate, SpamCheckResult } from './types.ts';
+
+/** How long the poster's IP and user agent are kept for Akismet's feedback (README "Privacy"). */
+export const SPAM_CONTEXT_DAYS = 30;
+const PURPOSE = 'spam-context';
+
+const fetcherOf = (ctx: PostContext): typeof fetch => ctx.fetcher ?? ((input, init) => fetch(input, init));
+
+const hostOf = (origin: string): string | null => {
+  try {
+    return new URL(origin).hostname;
+  } catch {
+    return null;
+  }
+};
+
+/** The hostnames a challenge may have been solved on: the allowed origins' and the worker's own. */
+const allowedHostnames = (ctx: PostContext): Set<string> =>
+  new Set(
+    [...ctx.settings.allowedOrigins, ...(ctx.origin ? [ctx.origin] : [])]
+      .map(hostOf)
+      .filter((h): h is string => h !== null),
+  );
+
+/**
+ * Turnstile, when on: throws 403 `challenge_failed` for a missing or refused token; answers a hold
+ * (reason "challenge unavailable") when siteverify could not say; `null` when the post may go on as is.
+ * Signed-in readers pass without a token unless TURNSTILE_SIGNED_IN=verify.
+ */
+export const challengeGate = async (
+  ctx: PostContext,
+  input: { challengeToken?: string | undefined; clientId?: string | undefined },
+): Promise<SpamCheckResult | null> => {
+  const turnstile = ctx.settings.turnstile;
+  if (!turnstile) return null;
+  if (ctx.signedIn && turnstile.signedIn === 'skip') return null;
+  const hosts = allowedHostnames(ctx);
+  const outcome = await verifyChallenge(
+    turnstile,
+    {
+      token: input.challengeToken,
+      ip: ctx.ip,
+      clientId: input.clientId,
+      hostnameAllowed: (hostname) => hosts.has(hostname.toLowerCase()),
+    },
+    { secretKey: ctx.settings.secretKey, fetcher: fetcherOf(ctx) },
+  );
+  if (outcome.kind === 'refused') throw new ApiError('challenge_failed', outcome.detail);
+  if (outcome.kind === 'unavailable') {
+    console.error('turnstile:', outcome.detail);
+    return challengeUnavailable(outcome.detail);
+  }
+  return null;
+};
+
+/** The candidate the checks see, from the post as it is about to be stored. */
+export const candidateOf = (
+  ctx: PostContext,
+  post: Pick<SpamCandidate, 'body' | 'html' | 'authorName' | 'authorEmail' | 'authorWebsite' | 'pageUrl'>,
+): SpamCandidate => ({
+  ...post,
+  ip: ctx.ip,
+  userAgent: ctx.userAgent ?? null,
+  referrer: ctx.referrer ?? null,
+  signedIn: ctx.signedIn ?? false,
+  edit: false,
+});
+
+/**
+ * TEMPORARY ADAPTER (see the top of this file): Akismet's verdict, a check that throws becoming a hold
+ * with "check unavailable" as the pipeline will record it; `null` when Akismet is off.
+ */
+export const akismetVerdict = async (
+  ctx: PostContext,
+  candidate: SpamCandidate,
+): Promise<SpamCheckResult | null> => {
+  if (!ctx.settings.akismet) return null;
+  try {
+    return await akismetCheck(ctx.settings.akismet, { fetcher: fetcherOf(ctx) }).run(candidate);
+  } catch (err) {
+    console.error('akismet check failed:', err);
+    const detail = err instanceof Error ? err.message : String(err);
+    return { check: 'akismet', verdict: 'hold', score: 0, detail: `check unavailable: ${detail}` };
+  }
+};
+
+/** What a stored comment's status becomes after the checks: a reject is stored as spam, never dropped. */
+export const statusAfterChecks = (
+  status: 'approved' | 'pending',
+  results: ReadonlyArray<SpamCheckResult | null>,
+): 'approved' | 'pending' | 'spam' => {
+  if (results.some((r) => r?.verdict === 'reject')) return 'spam';
+  if (results.some((r) => r?.verdict === 'hold')) return 'pending';
+  return status;
+};
+
+export interface SpamContext {
+  ip: string | null;
+  userAgent: string | null;
+  referrer: string | null;
+}
+
+/** Keeps the poster's IP, user agent and referrer, sealed, for Akismet's feedback; only when Akismet is on. */
+export const keepSpamContext = async (
+  db: D1Database,
+  settings: Settings,
+  commentId: string,
+  context: SpamContext,
+  now: Date,
+): Promise<void> => {
+  if (!settings.akismet || (!context.ip && !context.userAgent)) return;
+  const expiresAt = new Date(now.getTime() + SPAM_CONTEXT_DAYS * 86_400_000).toISOString();
+  const sealed = await seal(settings.secretKey, PURPOSE, JSON.stringify(context));
+  await insertSpamContext(db, { commentId, sealed, expiresAt, now: now.toISOString() });
+};
+
+/** The context kept for a comment, or `null` (expired, never kept, or sealed under another key). */
+export const openSpamContext = async (secretKey: string, sealed: string): Promise<SpamContext | null> => {
+  const text = await unseal(secretKey, PURPOSE, sealed);
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as SpamContext;
+  } catch {
+    return null;
+  }
+};
