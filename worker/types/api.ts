@@ -114,6 +114,8 @@ export interface NewComment {
   clientId?: string;
   /** The widget's opaque reader id (the one it sends with likes): rate limits and bans apply per reader. */
   reader?: string;
+  /** The Turnstile token when GET /config names a challenge (missing or refused: 403 `challenge_failed`). */
+  challengeToken?: string;
 }
 
 /** `POST /api/v1/comments` response (201, or 200 for a retried `clientId`). */

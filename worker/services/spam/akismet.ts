@@ -41,9 +41,12 @@ export interface AkismetComment {
 }
 
 export class AkismetError extends Error {
-  constructor(message: string) {
+  /** Akismet answered `invalid`: the request or the key was refused (not a transient failure). */
+  readonly invalid: boolean;
+  constructor(message: string, invalid = false) {
     super(`akismet: ${message}`);
     this.name = 'AkismetError';
+    this.invalid = invalid;
   }
 }
 
@@ -94,7 +97,9 @@ const call = async (
   const text = (await res.text()).trim();
   if (!res.ok) throw new AkismetError(`${method} answered HTTP ${res.status}`);
   const help = res.headers.get('X-akismet-debug-help');
-  if (text === 'invalid' || help) throw new AkismetError(`${method}: ${help ?? 'invalid request or key'}`);
+  if (text === 'invalid' || help) {
+    throw new AkismetError(`${method}: ${help ?? 'invalid request or key'}`, text === 'invalid');
+  }
   return { text, headers: res.headers };
 };
 
@@ -148,7 +153,7 @@ export const verifyKey = async (
     );
     return text === 'valid';
   } catch (err) {
-    if (err instanceof AkismetError && /invalid/.test(err.message)) return false;
+    if (err instanceof AkismetError && err.invalid) return false;
     throw err;
   }
 };
