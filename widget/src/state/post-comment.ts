@@ -3,6 +3,7 @@
 import { nanoid } from 'nanoid';
 import type { Comment, CreatedComment, NewComment } from '../../../worker/types/api.ts';
 import type { NewCommentInput } from '../api.ts';
+import { _challengeToken, _resetChallenge } from '../challenge/challenge.tsx';
 import { type ApiResult, request, send } from '../http.ts';
 import type { WidgetOptions } from '../options.ts';
 import { type Draft, type Identity, readerId, saveEditToken } from '../storage.ts';
@@ -34,6 +35,10 @@ export const _postComment = async ({
   _honeypot,
 }: Post): Promise<ApiResult<Comment>> => {
   const author = authorOf(_identity);
+  const formKey = parentId ?? '';
+  const waiting = _challengeToken(formKey);
+  // No await without a challenge: the post leaves in the same tick as the click.
+  const challengeToken = waiting && (await waiting);
   const payload: NewCommentInput = {
     url: _options.url,
     ...(_options.id ? { id: _options.id } : {}),
@@ -45,8 +50,11 @@ export const _postComment = async ({
     // Rate limits and bans are per reader too (worker/lib/schemas.ts).
     reader: readerId(nanoid),
     ...(_honeypot ? { website2: _honeypot } : {}),
+    ...(challengeToken ? { challengeToken } : {}),
   };
   const result = await request<CreatedComment>(`${_options.origin}/api/v1/comments`, send('POST', payload));
+  // Spent or refused either way; the draft stays in the form when the post failed (use-comment-form.ts).
+  if (challengeToken) _resetChallenge(formKey);
   if (!result.ok) return result;
   saveEditToken(result.value, _draft.body);
   return { ok: true, value: result.value.comment };
