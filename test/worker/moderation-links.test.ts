@@ -4,8 +4,10 @@
  * three links; GET shows a page and changes nothing; its form's POST acts once; replays, forgeries and
  * expired links are refused.
  */
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { moderationLinks } from '../../worker/lib/moderation-link.ts';
+import { actOnLink, type ValidLink } from '../../worker/services/moderation/link-action.ts';
 import { ownerEmail } from '../../worker/services/notify/email.ts';
 import { type CommentEvent, webhookBody } from '../../worker/services/notify/payload.ts';
 import { telegramMessage } from '../../worker/services/notify/telegram.ts';
@@ -175,6 +177,27 @@ describe('one-click moderation links', () => {
     expect(page.status).toBe(403);
     expect(page.headers.get('Content-Type')).toContain('text/html');
     expect((await storedComment(id))?.status).toBe('pending');
+  });
+
+  it('lets only one of two racing clicks act (the nonce is spent in the action’s own transaction)', async () => {
+    const { id } = await heldWithMessage();
+    const now = Math.floor(Date.now() / 1000);
+    const links = await moderationLinks('https://comments.example', 'test-secret-key', id, now);
+    const [approve, spam] = [new URL(links.approve), new URL(links.spam)].map((url) => ({
+      commentId: id,
+      action: url.searchParams.get('a') as 'approve' | 'spam',
+      expires: Number(url.searchParams.get('e')),
+      nonce: url.searchParams.get('n') as string,
+    }));
+    const outcomes = await Promise.all([
+      actOnLink(env.DB, approve as ValidLink, new Date()),
+      actOnLink(env.DB, spam as ValidLink, new Date()),
+    ]);
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(['done', 'spent']);
+    const status = (await storedComment(id))?.status;
+    expect(status === 'approved' || status === 'spam').toBe(true);
+    const { json: audit } = await admin('GET', `/audit?commentId=${id}`);
+    expect(audit.entries).toHaveLength(1);
   });
 
   it('answers 404 for a comment erased since the message', async () => {

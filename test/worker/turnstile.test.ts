@@ -64,7 +64,7 @@ describe('POST /comments with Turnstile on', () => {
       secret: 'test-turnstile-secret',
       response: token,
       remoteip: '203.0.113.7',
-      idempotency_key: await idempotencyKey('test-secret-key', id),
+      idempotency_key: await idempotencyKey('test-secret-key', id, token),
     });
     expect(sent?.fields.idempotency_key).toMatch(
       /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,

@@ -1,6 +1,7 @@
 /**
- * Notifications after a comment is written: the owner's webhook and e-mail for every new or held comment,
- * and an e-mail to a commenter who asked to hear of replies. All of it runs in `waitUntil`, after the
+ * Notifications after a comment is written: the owner's webhook, Telegram message and e-mail for every new
+ * or held comment (a held one's with its one-click moderation links), and an e-mail to a commenter who
+ * asked to hear of replies. All of it runs in `waitUntil`, after the
  * response: a slow or failing receiver never delays a reader.
  */
 import type { Context } from 'hono';

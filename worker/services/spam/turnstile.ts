@@ -41,9 +41,12 @@ export interface ChallengeDeps {
   timeoutMs?: number;
 }
 
-/** A UUID (v4 layout, as siteverify asks) derived from the clientId: the same for every retry of a post. */
-export const idempotencyKey = async (secretKey: string, clientId: string): Promise<string> => {
-  const hex = await keyedHash(secretKey, 'turnstile-idempotency', clientId, 32);
+/**
+ * A UUID (v4 layout, as siteverify asks) derived from the post's clientId and the token: the same for every
+ * retry of one post with one token (siteverify then verifies that token again), another for a new token.
+ */
+export const idempotencyKey = async (secretKey: string, clientId: string, token: string): Promise<string> => {
+  const hex = await keyedHash(secretKey, 'turnstile-idempotency', `${clientId}\n${token}`, 32);
   const variant = ((Number.parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 };
@@ -79,7 +82,7 @@ export const verifyChallenge = async (
   if (token.length > MAX_TOKEN_LENGTH) return { kind: 'refused', detail: 'the challenge token is too long' };
   const body: Record<string, string> = { secret: settings.secret, response: token };
   if (input.ip) body.remoteip = input.ip;
-  if (input.clientId) body.idempotency_key = await idempotencyKey(deps.secretKey, input.clientId);
+  if (input.clientId) body.idempotency_key = await idempotencyKey(deps.secretKey, input.clientId, token);
   let answer: unknown;
   try {
     const res = await deps.fetcher(settings.verifyUrl, {
