@@ -143,17 +143,26 @@ const handle = async (req: IncomingMessage, res: ServerResponse) => {
   return json(res, 404, { error: 'no such fake' });
 };
 
-export default async function setup(project: TestProject) {
+/** Starts the fakes on a free loopback port (the e2e tests start their own beside their wrangler dev). */
+export const startFakeServices = async (): Promise<{ url: string; close: () => Promise<void> }> => {
   const server = createServer((req, res) => {
     handle(req, res).catch(() => json(res, 500, { error: 'fake server failed' }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   if (typeof address !== 'object' || !address) throw new Error('the fake services did not start');
-  project.provide('fakeServices', `http://127.0.0.1:${address.port}`);
-  return () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+};
+
+export default async function setup(project: TestProject) {
+  const fakes = await startFakeServices();
+  project.provide('fakeServices', fakes.url);
+  return fakes.close;
 }

@@ -118,7 +118,10 @@ export interface SpamContext {
   referrer: string | null;
 }
 
-/** Keeps the poster's IP, user agent and referrer, sealed, for Akismet's feedback; only when Akismet is on. */
+/**
+ * Keeps the poster's IP, user agent and referrer, sealed, for Akismet's feedback; only when Akismet is on.
+ * Never throws for D1: the comment is already stored when this runs.
+ */
 export const keepSpamContext = async (
   db: D1Database,
   settings: Settings,
@@ -129,7 +132,12 @@ export const keepSpamContext = async (
   if (!settings.akismet || (!context.ip && !context.userAgent)) return;
   const expiresAt = new Date(now.getTime() + SPAM_CONTEXT_DAYS * 86_400_000).toISOString();
   const sealed = await seal(settings.secretKey, PURPOSE, JSON.stringify(context));
-  await insertSpamContext(db, { commentId, sealed, expiresAt, now: now.toISOString() });
+  try {
+    await insertSpamContext(db, { commentId, sealed, expiresAt, now: now.toISOString() });
+  } catch (err) {
+    // The comment is stored: losing what a later feedback would need must not fail the reader's post.
+    console.error(`spam context of comment ${commentId} not kept:`, err);
+  }
 };
 
 /** The context kept for a comment, or `null` (expired, never kept, or sealed under another key). */
