@@ -29,9 +29,6 @@ const block = (b: MailBlock): string =>
   [
     b.lead ? `<p style="margin:16px 0 4px">${escapeHtml(b.lead)}</p>` : '',
     b.quoteHtml ? `<blockquote style="${QUOTE}">${b.quoteHtml}</blockquote>` : '',
-    b.link
-      ? `<p style="margin:8px 0 16px"><a href="${escapeHtml(b.link.href)}" style="${BUTTON}">${escapeHtml(b.link.label)}</a></p>`
-      : '',
     b.links?.length
       ? `<p style="margin:8px 0 16px">${b.links
           .map(
@@ -39,6 +36,9 @@ const block = (b: MailBlock): string =>
               `<a href="${escapeHtml(l.href)}" style="${BUTTON};margin-right:8px">${escapeHtml(l.label)}</a>`,
           )
           .join('')}</p>`
+      : '',
+    b.link
+      ? `<p style="margin:8px 0 16px"><a href="${escapeHtml(b.link.href)}" style="${BUTTON}">${escapeHtml(b.link.label)}</a></p>`
       : '',
     b.smallLink
       ? `<p style="margin:0 0 16px;font-size:12px"><a href="${escapeHtml(b.smallLink.href)}" style="color:#6a7078">${escapeHtml(b.smallLink.label)}</a></p>`
