@@ -29,8 +29,9 @@ export default defineConfig(async () => {
             name: 'worker',
             include: ['test/worker/**/*.test.ts'],
             setupFiles: ['test/worker/apply-migrations.ts'],
-            // The identity providers (OpenID Connect, GitHub, an SSO JWKS) as real servers on 127.0.0.1.
-            globalSetup: ['test/support/identity-servers.ts'],
+            // Real servers on 127.0.0.1: the identity providers (OpenID Connect, GitHub, an SSO JWKS) and
+            // Turnstile, Akismet and Telegram (issues 13 and 14).
+            globalSetup: ['test/support/identity-servers.ts', 'test/worker/fake-services.ts'],
           },
         }),
         defineProject({

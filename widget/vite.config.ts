@@ -101,7 +101,8 @@ const oneLanguage = (lang: string): Plugin => ({
 const borrowed = /^preact(\/|$)|\/components\/use-uid\.ts$|\/lazy\.tsx$/;
 
 /**
- * Builds causerie-app.<lang>.js, causerie-extras.<lang>.js and causerie-auth.<lang>.js once embed.js is
+ * Builds causerie-app.<lang>.js, causerie-extras.<lang>.js, causerie-auth.<lang>.js and causerie-challenge.js
+ * once embed.js is
  * written (configFile: false, so this does not recurse).
  */
 const appBuilds = (): Plugin => ({
@@ -136,6 +137,20 @@ const appBuilds = (): Plugin => ({
         });
       }
     }
+    // causerie-challenge.js (issue 14): one file for every language (it has no text), no Preact, loaded by
+    // the extras only on a site whose GET /config names a challenge.
+    const challenge = library('src/challenge/turnstile.ts', 'causerie-challenge.js');
+    await build({
+      ...challenge,
+      configFile: false,
+      publicDir: false,
+      logLevel: 'warn',
+      build: {
+        ...challenge.build,
+        emptyOutDir: false,
+        rolldownOptions: { output: { minify: { mangleProps } } },
+      },
+    });
   },
 });
 

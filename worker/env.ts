@@ -3,6 +3,15 @@
  * with the documented defaults for anything unset or malformed.
  */
 import { AVATAR_SEED_MODES, type AvatarSeedMode } from './lib/avatar-seed.ts';
+import {
+  type AkismetSettings,
+  type IntegrationVars,
+  readAkismet,
+  readTelegram,
+  readTurnstile,
+  type TelegramSettings,
+  type TurnstileSettings,
+} from './lib/integration-settings.ts';
 import { type ModeratorEntry, parseModerators } from './lib/moderators.ts';
 import { readSignIn, type SignInSettings } from './lib/sign-in-config.ts';
 import type { Reader } from './services/identity/sessions.ts';
@@ -48,6 +57,12 @@ export interface Settings {
   avatarSeed: AvatarSeedMode;
   /** AUTH: whether readers may (`optional`) or must (`required`) sign in; `off` keeps guests only. */
   auth: AuthMode;
+  /** Cloudflare Turnstile on POST /comments (TURNSTILE_SITE_KEY + TURNSTILE_SECRET); `null` when off. */
+  turnstile: TurnstileSettings | null;
+  /** Akismet's comment-check and feedback (AKISMET_KEY); `null` when off. */
+  akismet: AkismetSettings | null;
+  /** Telegram as a notification target (TELEGRAM_BOT_TOKEN + TELEGRAM_CHAT_ID); `null` when off. */
+  telegram: TelegramSettings | null;
   /** Sign-in providers and the host site's SSO (lib/sign-in-config.ts); listed only when AUTH is not off. */
   signIn: SignInSettings;
   /** MODERATORS: the accounts that may use the admin API with their session, and their role. */
@@ -236,6 +251,9 @@ export const readSettings = (env: Bindings): Settings => {
     signIn: readSignIn(env),
     moderators: parseModerators((env as { MODERATORS?: string }).MODERATORS),
     spam: readSpam(env),
+    turnstile: readTurnstile(env as IntegrationVars),
+    akismet: readAkismet(env as IntegrationVars),
+    telegram: readTelegram(env as IntegrationVars),
   };
 };
 

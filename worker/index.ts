@@ -26,6 +26,7 @@ import { counts } from './routes/counts.ts';
 import { feed } from './routes/feed.ts';
 import { commentLikes, pageLikes } from './routes/likes.ts';
 import { me } from './routes/me.ts';
+import { moderate } from './routes/moderate.ts';
 import { preview } from './routes/preview.ts';
 import { recent } from './routes/recent.ts';
 import { replies } from './routes/replies.ts';
@@ -60,8 +61,8 @@ const api = new Hono<AppEnv>()
   .route('/auth/sso', authSso)
   .route('/auth', authPopup);
 
-// The admin API and the unsubscribe link come before the reader API: no reader CORS, no JSON-only rule
-// for the RFC 8058 one-click POST (admin/index.ts applies its own body rules).
+// The admin API, the unsubscribe, confirmation and one-click moderation links come before the reader API:
+// no reader CORS, no JSON-only rule for their form POSTs (admin/index.ts applies its own body rules).
 const app = new Hono<AppEnv>()
   // First, so that a D1/KV failure anywhere below (settings, routes, services) becomes a 503.
   .use(storageBoundary())
@@ -79,6 +80,7 @@ const app = new Hono<AppEnv>()
   .route('/api/v1/confirm', confirm)
   // The magic link's page: its button posts a form, so it stays out of the JSON-only reader API.
   .route('/api/v1/auth/email/verify', emailVerify)
+  .route('/api/v1/moderate', moderate)
   .route('/api/v1', api);
 app.onError(onError);
 app.notFound(onNotFound);

@@ -18,6 +18,8 @@ const built = existsSync(`${dist}embed.js`);
 const shipped = [
   /^embed\.js$/,
   /^causerie-(app|extras|auth)\.[a-z]{2,3}(-[A-Za-z0-9]+)?\.js$/,
+  // The Turnstile challenge, loaded only where GET /config names one (issue 14).
+  /^causerie-challenge\.js$/,
   /^admin\/index\.html$/,
   /^admin\/assets\/index-[\w-]+\.(js|css)$/,
   /^(index|index-with-counts|en|dark|spa)\.html$/,

@@ -94,6 +94,8 @@ describe('GET /api/v1/config', () => {
       pageSize: { default: 50, max: 100 },
       // Sign-in is off by default (AUTH=off): guests only, no buttons.
       auth: { guests: true, providers: [], sso: false },
+      // API.md "Additions": no challenge while Turnstile is not configured (issue 14).
+      challenge: null,
     });
   });
 

@@ -1,10 +1,11 @@
 /**
  * The entry of causerie-extras.<lang>.js, what only some readers use: posting, editing and deleting one's
- * own comment, the Markdown preview, the rest of a wide reply tree, scrolling to a linked comment, and the messages of the server's error
- * answers. lazy.tsx loads it on first use; it borrows the app's Preact (see vite.config.ts), so its
+ * own comment, the Markdown preview, the rest of a wide reply tree, scrolling to a linked comment, the
+ * Turnstile challenge of the form (when the site has one), and the messages of the server's error answers. lazy.tsx loads it on first use; it borrows the app's Preact (see vite.config.ts), so its
  * components run in the app's tree.
  */
 import { deleteComment } from './api.ts';
+import { _Challenge } from './challenge/challenge.tsx';
 import { _EditForm } from './components/edit-form.tsx';
 import { _Preview } from './components/preview.tsx';
 import { _showLinked } from './components/show-linked.ts';
@@ -29,7 +30,16 @@ const remove = async (widget: Widget, id: string, token: string): Promise<ApiErr
   return null;
 };
 
-const extras = { _EditForm, _Preview, remove, _postComment, _showLinked, _extraMessages, _moreReplies };
+const extras = {
+  _EditForm,
+  _Preview,
+  remove,
+  _postComment,
+  _showLinked,
+  _extraMessages,
+  _moreReplies,
+  _Challenge,
+};
 export type Extras = typeof extras;
 
 _register('extras', extras);

@@ -17,6 +17,8 @@ export interface MailBlock {
   link?: { href: string; label: string };
   /** A discreet link under it (a digest's per-comment unsubscribe). */
   smallLink?: { href: string; label: string };
+  /** A row of button-like links (the one-click moderation actions of a held comment). */
+  links?: ReadonlyArray<{ href: string; label: string }>;
 }
 
 const QUOTE = 'margin:12px 0;padding:4px 12px;border-left:3px solid #c8ccd0;color:#30343a';
@@ -27,6 +29,14 @@ const block = (b: MailBlock): string =>
   [
     b.lead ? `<p style="margin:16px 0 4px">${escapeHtml(b.lead)}</p>` : '',
     b.quoteHtml ? `<blockquote style="${QUOTE}">${b.quoteHtml}</blockquote>` : '',
+    b.links?.length
+      ? `<p style="margin:8px 0 16px">${b.links
+          .map(
+            (l) =>
+              `<a href="${escapeHtml(l.href)}" style="${BUTTON};margin-right:8px">${escapeHtml(l.label)}</a>`,
+          )
+          .join('')}</p>`
+      : '',
     b.link
       ? `<p style="margin:8px 0 16px"><a href="${escapeHtml(b.link.href)}" style="${BUTTON}">${escapeHtml(b.link.label)}</a></p>`
       : '',

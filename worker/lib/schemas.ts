@@ -80,6 +80,8 @@ export const newCommentSchema = z.object({
       .string({ error: 'must be a string' })
       .check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, { error: 'must be 16 to 64 URL-safe characters' })),
   ),
+  /** The Turnstile token when the challenge is on (services/spam/turnstile.ts; siteverify caps it at 2,048). */
+  challengeToken: z.optional(text(2048)),
   // Honeypots: hidden from people, filled by bots (see isHoneypotFilled).
   website2: z.optional(z.unknown()),
   hp: z.optional(z.unknown()),

@@ -17,7 +17,6 @@ import type { PostContext } from '../services/posting/context.ts';
 import { authorizeEdit } from '../services/posting/edit-auth.ts';
 import { editComment } from '../services/posting/edit-comment.ts';
 import { postComment } from '../services/posting/post-comment.ts';
-import { buildSpamChecks } from '../services/spam/registry.ts';
 
 const postContext = (c: Context<AppEnv>): PostContext => ({
   db: c.env.DB,
@@ -27,7 +26,7 @@ const postContext = (c: Context<AppEnv>): PostContext => ({
   now: new Date(),
   // AUTH=off: a session bearer is ignored on posts, which stay guests' (docs/api.md "Identity").
   reader: c.get('settings').auth === 'off' ? null : c.get('reader'),
-  checks: buildSpamChecks({ db: c.env.DB, settings: c.get('settings'), env: c.env }),
+  origin: new URL(c.req.url).origin,
   userAgent: c.req.header('User-Agent') ?? null,
   referrer: c.req.header('Referer') ?? null,
 });

@@ -29,6 +29,7 @@ export const config = new Hono<AppEnv>().get('/', (c) => {
         settings.auth === 'off' ? [] : settings.signIn.providers.map(({ id, name }) => ({ id, name })),
       sso: settings.auth !== 'off' && settings.signIn.sso !== null,
     },
+    challenge: settings.turnstile ? { provider: 'turnstile', siteKey: settings.turnstile.siteKey } : null,
   };
   // Runtime settings show here (moderation, comment length): PATCH /admin/settings purges CONFIG_TAG.
   return c.json(

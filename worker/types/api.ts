@@ -114,6 +114,8 @@ export interface NewComment {
   clientId?: string;
   /** The widget's opaque reader id (the one it sends with likes): rate limits and bans apply per reader. */
   reader?: string;
+  /** The Turnstile token when GET /config names a challenge (missing or refused: 403 `challenge_failed`). */
+  challengeToken?: string;
 }
 
 /** `POST /api/v1/comments` response (201, or 200 for a retried `clientId`). */
@@ -137,6 +139,8 @@ export interface PublicConfig {
   pageSize: { default: number; max: number };
   /** Sign-in (issue 13): who may comment, and how readers can sign in. */
   auth: PublicAuthConfig;
+  /** The challenge the form must pass (POST /comments `challengeToken`); `null` when none is configured. */
+  challenge: PublicChallenge | null;
 }
 
 /** `GET /config` `auth`: `providers` and `sso` stay empty/false while AUTH is `off`. */
@@ -147,6 +151,12 @@ export interface PublicAuthConfig {
   providers: Array<{ id: string; name: string }>;
   /** The host site's SSO is configured: `POST /auth/sso` takes its tokens. */
   sso: boolean;
+}
+
+/** Cloudflare Turnstile: the widget renders it with this site key (API.md "Additions"). */
+export interface PublicChallenge {
+  provider: 'turnstile';
+  siteKey: string;
 }
 
 /** A comment's real status, as only the owner sees it (readers never see `spam`); the queue's order. */

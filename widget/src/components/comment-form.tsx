@@ -1,8 +1,9 @@
 /** The comment form, used for new comments and, inline under a comment, for replies. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Comment } from '../../../worker/types/api.ts';
+import type { Extras } from '../extras.ts';
 import type { FieldName } from '../i18n/messages.ts';
-import { ErrorText, Lazy } from '../lazy.tsx';
+import { ErrorText, Lazy, loadExtras } from '../lazy.tsx';
 import { useCommentForm } from '../state/use-comment-form.ts';
 import type { Identity } from '../storage.ts';
 import { Field } from './field.tsx';
@@ -28,6 +29,8 @@ export const CommentForm = ({ widget, parent, _onPosted, onCancel }: CommentForm
   const textarea = useRef<HTMLTextAreaElement>(null);
   // 0 while writing; each click on Preview counts up, so that it renders the text again.
   const [preview, setPreview] = useState(0);
+  // The extras once the reader starts writing: they bring the challenge, if the site has one (issue 14).
+  const [x, setX] = useState<Extras>();
 
   // A reply form opens where the reader clicked; take them straight to the text.
   useEffect(() => {
@@ -77,6 +80,7 @@ export const CommentForm = ({ widget, parent, _onPosted, onCancel }: CommentForm
       aria-labelledby={headingId}
       // Validation is the server's (one set of rules, messages in the widget's language, not the browser's).
       noValidate
+      onFocusIn={() => x || loadExtras().then(setX, () => {})}
       onSubmit={(e) => {
         e.preventDefault();
         setPreview(0);
@@ -128,6 +132,7 @@ export const CommentForm = ({ widget, parent, _onPosted, onCancel }: CommentForm
           <input ref={honeypot} name="website2" type="text" tabIndex={-1} autocomplete="off" />
         </label>
       </div>
+      {x && <x._Challenge widget={widget} _formKey={parent?.id ?? ''} />}
       {form.error && (
         <p class="error" role="alert">
           <ErrorText t={t} error={form.error} />

@@ -3,6 +3,7 @@
 import type { Comment, CreatedComment, NewComment } from '../../../worker/types/api.ts';
 import type { NewCommentInput } from '../api.ts';
 import { signInOffered } from '../auth/offered.ts';
+import { _challengeToken, _resetChallenge } from '../challenge/challenge.tsx';
 import { type ApiResult, request, send } from '../http.ts';
 import type { WidgetOptions } from '../options.ts';
 import { randomId } from '../random-id.ts';
@@ -38,6 +39,10 @@ export const _postComment = async ({
   // Signed in: the server takes the verified name, so the guest fields (hidden then) are not sent.
   const session = signInOffered(origin) ? loadSession(origin) : undefined;
   const author = session ? undefined : authorOf(_identity);
+  const formKey = parentId ?? '';
+  const waiting = _challengeToken(formKey);
+  // No await without a challenge: the post leaves in the same tick as the click.
+  const challengeToken = waiting && (await waiting);
   const payload: NewCommentInput = {
     url: _options.url,
     ...(_options.id ? { id: _options.id } : {}),
@@ -49,11 +54,14 @@ export const _postComment = async ({
     // Rate limits and bans are per reader too (worker/lib/schemas.ts).
     reader: readerId(randomId),
     ...(_honeypot ? { website2: _honeypot } : {}),
+    ...(challengeToken ? { challengeToken } : {}),
   };
   const result = await request<CreatedComment>(
     `${origin}/api/v1/comments`,
     send('POST', payload, session?.token),
   );
+  // Spent or refused either way; the draft stays in the form when the post failed (use-comment-form.ts).
+  if (challengeToken) _resetChallenge(formKey);
   if (!result.ok) {
     if (!session || result.error.code !== 'unauthorized') return result;
     // The session expired or was revoked: forget it (the sign-in box shows the reader signed out), keep

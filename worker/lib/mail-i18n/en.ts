@@ -7,6 +7,10 @@ export const en = {
   ownerLeadNew: '{author} wrote on {page}:',
   ownerLeadHeld: '{author} wrote on {page} (held for moderation):',
   moderate: 'Moderate',
+  /** The one-click links of a held comment (they open a confirmation page first). */
+  actionApprove: 'Approve',
+  actionSpam: 'Spam',
+  actionDelete: 'Delete',
   replySubject: 'New reply to your comment: {page}',
   replyLead: '{author} replied to your comment on {page}:',
   readIt: 'Read it',

@@ -18,6 +18,7 @@ import { scheduleNotify } from '../../services/notify/index.ts';
 import { purgeThreads } from '../../services/pages/edge-cache.ts';
 import { renderCommentHtml } from '../../services/posting/comment-html.ts';
 import { checkLength } from '../../services/posting/write-guards.ts';
+import { scheduleAkismetFeedback } from '../../services/spam/akismet-feedback.ts';
 import { bulkSchema, commentPatchSchema, moderatorReplySchema, queueQuerySchema } from './schemas.ts';
 import { page, toAdminComment } from './shapes.ts';
 
@@ -96,6 +97,7 @@ export const adminComments = new Hono<AppEnv>()
     const { ids, action } = c.req.valid('json');
     const result = await bulkModerate(c.env.DB, ids, action, c.get('staff').actor, c.get('settings').spam);
     for (const id of result.approved) scheduleNotify(c, id, { owner: false });
+    scheduleAkismetFeedback(c, result.decisions);
     purgeThreads(c, result.threadKeys);
     return c.json({ updated: result.updated });
   })
@@ -128,6 +130,9 @@ export const adminComments = new Hono<AppEnv>()
     await changeComment(db, row, change, c.get('staff').actor, settings.spam);
     purgeThreads(c, [row.thread_key]);
     if (input.status === 'approved' && row.status !== 'approved') scheduleNotify(c, row.id, { owner: false });
+    if (input.status !== undefined && input.status !== row.status) {
+      scheduleAkismetFeedback(c, [{ commentId: row.id, from: row.status, to: input.status }]);
+    }
     const updated = await findAdminComment(db, row.id);
     if (!updated) throw new ApiError('not_found', 'no such comment');
     return c.json({ comment: toAdminComment(updated, settings.anonymousName) });

@@ -20,6 +20,8 @@ const NO_LEARNING: Learning = { filter: false };
 
 /** Who did it, for the audit log: the token holder; a moderator's session is `user:<account id>`. */
 export const ADMIN_ACTOR = 'admin';
+/** …or whoever followed a one-click link of a notification (services/moderation/link-action.ts). */
+export const LINK_ACTOR = 'link';
 
 export type BulkAction = 'approve' | 'spam' | 'delete';
 
@@ -100,6 +102,15 @@ export interface BulkResult {
   threadKeys: Set<string>;
   /** Comments newly approved (their readers may hear of it). */
   approved: string[];
+  /** Every status change made, for Akismet's feedback (services/spam/akismet-feedback.ts). */
+  decisions: StatusDecision[];
+}
+
+/** One comment moved from one status to another by a moderator. */
+export interface StatusDecision {
+  commentId: string;
+  from: CommentStatusValue;
+  to: CommentStatusValue;
 }
 
 /**
@@ -123,7 +134,7 @@ export const bulkModerate = async (
   for (const id of unique) if (!found.some((row) => row.id === id)) view.erase(id);
 
   const statements: D1PreparedStatement[] = [];
-  const result: BulkResult = { updated: 0, threadKeys: new Set(), approved: [] };
+  const result: BulkResult = { updated: 0, threadKeys: new Set(), approved: [], decisions: [] };
   for (const id of unique) {
     const row = await view.find(id);
     if (!row) continue;
@@ -143,6 +154,7 @@ export const bulkModerate = async (
         auditFor(db, target, { action: 'comment.status', detail: { from, to } }, actor),
       );
       if (to === 'approved') result.approved.push(row.id);
+      result.decisions.push({ commentId: row.id, from, to });
     }
     result.updated += 1;
     result.threadKeys.add(row.thread_key);

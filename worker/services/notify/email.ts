@@ -7,7 +7,7 @@
 import type { EmailSettings } from '../../env.ts';
 import { summarizeHtml } from '../../lib/html-summary.ts';
 import { type MailBlock, mailHtml } from '../../lib/mail-html.ts';
-import { fill, type MailLang, mailMessages } from '../../lib/mail-i18n/index.ts';
+import { fill, type MailLang, type MailMessages, mailMessages } from '../../lib/mail-i18n/index.ts';
 import type { CommentEvent } from './payload.ts';
 
 /** All a template needs of the settings: who it is from. */
@@ -53,6 +53,16 @@ const unsubscribeHeaders = (url: string): Record<string, string> => ({
   'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
 });
 
+/** A held comment's one-click links (payload.ts `actions`), labelled in the message's language. */
+const actionLinks = (e: CommentEvent, m: MailMessages): Array<{ href: string; label: string }> =>
+  e.actions
+    ? [
+        { href: e.actions.approve, label: m.actionApprove },
+        { href: e.actions.spam, label: m.actionSpam },
+        { href: e.actions.delete, label: m.actionDelete },
+      ]
+    : [];
+
 /** To the owner: a new comment, or one held for moderation, with what only the owner may see (the e-mail). */
 export const ownerEmail = (
   settings: Sender & { ownerEmail: string },
@@ -71,9 +81,16 @@ export const ownerEmail = (
     from: settings.from,
     to: settings.ownerEmail,
     subject,
-    text: [lead, '', previewText(e.comment.body), '', `${m.moderate}${m.sep}${e.adminUrl}`, '', footer].join(
-      '\n',
-    ),
+    text: [
+      lead,
+      '',
+      previewText(e.comment.body),
+      '',
+      ...actionLinks(e, m).map((l) => `${l.label}${m.sep}${l.href}`),
+      `${m.moderate}${m.sep}${e.adminUrl}`,
+      '',
+      footer,
+    ].join('\n'),
     html: mailHtml(
       lang,
       subject,
@@ -81,6 +98,7 @@ export const ownerEmail = (
         {
           lead,
           quoteHtml: summarizeHtml(e.comment.html, PREVIEW_HTML_BYTES),
+          links: actionLinks(e, m),
           link: { href: e.adminUrl, label: m.moderate },
         },
       ],

@@ -1,12 +1,14 @@
 /**
- * Notifications after a comment is written: the owner's webhook and e-mail for every new or held comment,
- * and an e-mail to a commenter who asked to hear of replies. All of it runs in `waitUntil`, after the
+ * Notifications after a comment is written: the owner's webhook, Telegram message and e-mail for every new
+ * or held comment (a held one's with its one-click moderation links), and an e-mail to a commenter who
+ * asked to hear of replies. All of it runs in `waitUntil`, after the
  * response: a slow or failing receiver never delays a reader.
  */
 import type { Context } from 'hono';
 import { type AdminCommentRow, findAdminComment } from '../../db/admin-comments.ts';
 import { type AppEnv, type Bindings, readSettings, type Settings } from '../../env.ts';
 import { type MailLang, pickMailLang } from '../../lib/mail-i18n/index.ts';
+import { moderationLinks } from '../../lib/moderation-link.ts';
 import { unsubscribeUrl } from '../../lib/unsubscribe-link.ts';
 import { isConfirmed, requestConfirmation } from './address-confirmation.ts';
 import { DEFAULT_RETRY, type DeliveryResult, deliver, type RetryPolicy } from './deliver.ts';
@@ -15,6 +17,7 @@ import { digestItem, ownerEmail, replyEmail, siteName } from './email.ts';
 import { type MailContext, sendMail } from './mailer.ts';
 import { type CommentEvent, webhookBody } from './payload.ts';
 import { signWebhook } from './sign.ts';
+import { sendTelegram } from './telegram.ts';
 
 export interface NotifyContext {
   db: D1Database;
@@ -89,12 +92,18 @@ export const notifyComment = async (ctx: NotifyContext, commentId: string, optio
   // Gone (a honeypot decoy is never stored), or moderated away before this ran.
   if (!row || (row.status !== 'approved' && row.status !== 'pending')) return;
   const e = toEvent(row, ctx.origin, settings.anonymousName);
+  // A held comment's alerts carry one set of one-click links (issue 14): whichever channel the owner acts
+  // from spends it for all of them.
+  if (options.owner && row.status === 'pending') {
+    e.actions = await moderationLinks(ctx.origin, settings.secretKey, row.id, Math.floor(Date.now() / 1000));
+  }
   const email = settings.email;
   const lang = ctx.lang ?? 'en';
   const mail = email ? mailContext(ctx, email) : null;
   const jobs: Array<Promise<DeliveryResult>> = [];
   if (options.owner) {
     jobs.push(sendWebhook(ctx, e));
+    if (settings.telegram) jobs.push(sendTelegram(settings.telegram, e, ctx.fetcher, ctx.retry));
     if (mail && email?.ownerEmail) {
       const message = ownerEmail({ ...email, ownerEmail: email.ownerEmail }, e, row.author_email, lang);
       jobs.push(sendMail(mail, message, 'owner'));
@@ -135,13 +144,13 @@ export const notifyComment = async (ctx: NotifyContext, commentId: string, optio
 
 /**
  * Schedules the notifications of a comment after the response. Does nothing (no read, no task) when no
- * webhook and no e-mail transport are configured. The e-mails speak the language of the request that wrote
+ * webhook, no Telegram chat and no e-mail transport are configured. The e-mails speak the language of the request that wrote
  * the comment (its Accept-Language: the writer's browser, on this page).
  * @example scheduleNotify(c, result.body.comment.id, { owner: true })
  */
 export const scheduleNotify = (c: Context<AppEnv>, commentId: string, options: NotifyOptions): void => {
   const settings = c.get('settings');
-  if (!settings.webhook && !settings.email) return;
+  if (!settings.webhook && !settings.email && !settings.telegram) return;
   const ctx: NotifyContext = {
     db: c.env.DB,
     settings,

@@ -22,6 +22,17 @@ export interface CommentEvent {
   thread: { key: string; url: string; title: string };
   /** Where the owner moderates it. */
   adminUrl: string;
+  /**
+   * A held comment's one-click links (lib/moderation-link.ts): each opens a confirmation page whose
+   * button acts; signed, single-use (the three share one use), valid 7 days. Absent on published comments.
+   */
+  actions?: ModerationActions;
+}
+
+export interface ModerationActions {
+  approve: string;
+  spam: string;
+  delete: string;
 }
 
 const EXCERPT = 500;
@@ -41,20 +52,29 @@ const slackEscape = (text: string): string =>
 const slack = (e: CommentEvent) => {
   const title = slackEscape(e.thread.title || e.thread.url);
   const quote = slackEscape(excerpt(e.comment.body)).replace(/^/gm, '> ');
+  const actions = e.actions
+    ? ` · <${e.actions.approve}|Approve> · <${e.actions.spam}|Spam> · <${e.actions.delete}|Delete>`
+    : '';
   return {
-    text: `*${headline(e)}* by ${slackEscape(e.comment.author.name)} on <${e.thread.url}|${title}>\n${quote}\n<${e.adminUrl}|Moderate>`,
+    text: `*${headline(e)}* by ${slackEscape(e.comment.author.name)} on <${e.thread.url}|${title}>\n${quote}\n<${e.adminUrl}|Moderate>${actions}`,
   };
 };
 
 // Discord caps `content` at 2,000 characters; `allowed_mentions` keeps a comment from pinging @everyone.
-const discord = (e: CommentEvent) => ({
-  content: `**${headline(e)}** by ${e.comment.author.name} on ${e.thread.title || e.thread.url}\n${e.thread.url}\n${excerpt(
-    e.comment.body,
-  )
-    .replace(/^/gm, '> ')
-    .slice(0, 1_600)}\nModerate: ${e.adminUrl}`,
-  allowed_mentions: { parse: [] },
-});
+// The one-click links (~250 characters each) come out of the quote's share, never out of the links.
+const discord = (e: CommentEvent) => {
+  const actions = e.actions
+    ? `\nApprove: <${e.actions.approve}>\nSpam: <${e.actions.spam}>\nDelete: <${e.actions.delete}>`
+    : '';
+  return {
+    content: `**${headline(e)}** by ${e.comment.author.name} on ${e.thread.title || e.thread.url}\n${e.thread.url}\n${excerpt(
+      e.comment.body,
+    )
+      .replace(/^/gm, '> ')
+      .slice(0, 1_600 - actions.length)}\nModerate: ${e.adminUrl}${actions}`,
+    allowed_mentions: { parse: [] },
+  };
+};
 
 /** The body to POST for this format. */
 export const webhookBody = (e: CommentEvent, format: WebhookFormat): string =>

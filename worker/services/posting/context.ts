@@ -14,7 +14,11 @@ export interface PostContext {
   reader: Reader | null;
   /** The spam checks to run, in order; unset, the ones the settings configure (services/spam/registry.ts). */
   checks?: readonly SpamCheck[];
-  /** How the request came, for the checks (Akismet): never stored. */
+  /** The worker's own origin (a challenge may also be solved on its pages). */
+  origin?: string;
+  /** How the post came, for Akismet only (never stored in the clear: services/spam/integrations.ts). */
   userAgent?: string | null;
   referrer?: string | null;
+  /** How the worker calls third parties (siteverify, Akismet); `fetch` unless a test says otherwise. */
+  fetcher?: typeof fetch;
 }

@@ -28,6 +28,8 @@ import { isReservedName } from '../../lib/reserved-names.ts';
 import type { NewCommentInput } from '../../lib/schemas.ts';
 import type { CreatedComment } from '../../types/api.ts';
 import { accountAvatar } from '../identity/account.ts';
+import { challengeGate, keepSpamContext } from '../spam/integrations.ts';
+import { worse } from '../spam/pipeline.ts';
 import { buildSpamChecks } from '../spam/registry.ts';
 import { type Screening, screen, toRecord } from '../spam/screen.ts';
 import type { SpamCheck, SpamCheckResult } from '../spam/types.ts';
@@ -122,7 +124,13 @@ const moderationStatus = async (
 
 /** The checks of this request: the context's own (tests, a caller that built them) or the configured ones. */
 export const checksOf = (ctx: PostContext): readonly SpamCheck[] =>
-  ctx.checks ?? buildSpamChecks({ db: ctx.db, settings: ctx.settings, env: {} });
+  ctx.checks ?? buildSpamChecks({ db: ctx.db, settings: ctx.settings, env: {}, fetcher: ctx.fetcher });
+
+/** Turnstile's "challenge unavailable" hold (services/spam/integrations.ts) joins the pipeline's record. */
+const withGate = (screening: Screening, gate: SpamCheckResult | null): Screening =>
+  gate
+    ? { ...screening, verdict: worse(screening.verdict, gate.verdict), reasons: [gate, ...screening.reasons] }
+    : screening;
 
 /**
  * The status the pipeline gives: a reject is stored as spam (never shown; the reader is answered as for a
@@ -199,6 +207,8 @@ export const postComment = async (ctx: PostContext, input: NewCommentInput): Pro
       { field: 'author.name', message: 'is reserved on this site: an account uses it' },
     ]);
   }
+  // Turnstile (issue 14), before anything is stored; a retry that found its comment above needs no token.
+  const challenge = await challengeGate(ctx, input);
 
   const { ipHash, readerHash } = await authorHashes(ctx, input.reader);
   await checkAuthor(ctx, { email, ipHash, readerHash });
@@ -211,7 +221,7 @@ export const postComment = async (ctx: PostContext, input: NewCommentInput): Pro
     const remembered = { nameKey: nameKey(reader.user.name), userId: reader.user.id, now: createdAt };
     await rememberAccountName(ctx.db, remembered).run();
   }
-  const screening = await screen(checksOf(ctx), ctx.settings, {
+  const screened = await screen(checksOf(ctx), ctx.settings, {
     body: input.body,
     html,
     authorName: name,
@@ -224,6 +234,7 @@ export const postComment = async (ctx: PostContext, input: NewCommentInput): Pro
     signedIn: reader !== null,
     edit: false,
   });
+  const screening = withGate(screened, challenge);
   const { status, record } = await decide(ctx, screening, email, readerHash);
   const inserted = await insertComment(ctx.db, {
     id,
@@ -257,6 +268,11 @@ export const postComment = async (ctx: PostContext, input: NewCommentInput): Pro
     notify: input.notify ?? false,
     createdAt,
   });
+
+  if (inserted) {
+    const context = { ip: ctx.ip, userAgent: ctx.userAgent ?? null, referrer: ctx.referrer ?? null };
+    await keepSpamContext(ctx.db, ctx.settings, id, context, ctx.now);
+  }
 
   // Not inserted: a concurrent retry with the same clientId won the race; answer with its comment.
   const stored = await (inserted || !input.clientId

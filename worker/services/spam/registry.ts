@@ -6,6 +6,7 @@
  * A new check adds ONE line to CHECKS.
  */
 import type { Bindings, Settings } from '../../env.ts';
+import { akismetCheck } from './akismet.ts';
 import { filterCheck } from './filter-check.ts';
 import { rulesCheck } from './rules-check.ts';
 import type { SpamCheck } from './types.ts';
@@ -15,6 +16,8 @@ export interface CheckDeps {
   settings: Settings;
   /** The deployment's vars and secrets, for a check that reads its own (AKISMET_KEY…). */
   env: Partial<Bindings>;
+  /** How a network check calls its service; `fetch` unless a test says otherwise. */
+  fetcher?: typeof fetch | undefined;
 }
 
 type CheckFactory = (deps: CheckDeps) => SpamCheck | null;
@@ -22,6 +25,10 @@ type CheckFactory = (deps: CheckDeps) => SpamCheck | null;
 const CHECKS: Record<string, CheckFactory> = {
   rules: ({ settings }) => rulesCheck(settings),
   filter: ({ db, settings }) => (settings.spam.filter ? filterCheck(db, settings.spam.threshold) : null),
+  akismet: ({ settings, fetcher }) =>
+    settings.akismet
+      ? akismetCheck(settings.akismet, { fetcher: fetcher ?? ((input, init) => fetch(input, init)) })
+      : null,
 };
 
 /** The configured checks, in SPAM_CHECKS order. */
