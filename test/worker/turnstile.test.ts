@@ -153,8 +153,9 @@ describe('POST /comments with Turnstile on', () => {
       avatarUrl: null,
     });
     const headers = { Authorization: `Bearer ${token}` };
-    expect((await post({}, headers)).res.status).toBe(201);
-    const strict = await post({}, headers, { TURNSTILE_SIGNED_IN: 'verify' });
+    // With AUTH=off a session is ignored on posts (docs/api.md "Identity"): sign-in must be on.
+    expect((await post({}, headers, { AUTH: 'optional' })).res.status).toBe(201);
+    const strict = await post({}, headers, { AUTH: 'optional', TURNSTILE_SIGNED_IN: 'verify' });
     expect(strict.res.status).toBe(403);
     expect(strict.json.code).toBe('challenge_failed');
   });

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { CONFIG_TAG, EDGE_FRESHNESS_CONFIG, publicCacheHeaders } from '../lib/edge-cache-headers.ts';
 import { LIMITS } from '../lib/schemas.ts';
+import { emailSignInEnabled } from '../services/identity/magic-link.ts';
 import { type PublicConfig, SORTS } from '../types/api.ts';
 
 export const config = new Hono<AppEnv>().get('/', (c) => {
@@ -25,8 +26,14 @@ export const config = new Hono<AppEnv>().get('/', (c) => {
     pageSize: { default: 50, max: 100 },
     auth: {
       guests: settings.auth !== 'required',
+      // The magic link is listed as provider `email` (the widget shows an address field, not a popup button).
       providers:
-        settings.auth === 'off' ? [] : settings.signIn.providers.map(({ id, name }) => ({ id, name })),
+        settings.auth === 'off'
+          ? []
+          : [
+              ...settings.signIn.providers.map(({ id, name }) => ({ id, name })),
+              ...(emailSignInEnabled(settings) ? [{ id: 'email', name: 'E-mail' }] : []),
+            ],
       sso: settings.auth !== 'off' && settings.signIn.sso !== null,
     },
     challenge: settings.turnstile ? { provider: 'turnstile', siteKey: settings.turnstile.siteKey } : null,
