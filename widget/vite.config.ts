@@ -12,7 +12,7 @@ const lightDark = 1 << 20;
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-/** A language is a file named by its tag in src/i18n (fr.ts, pt-BR.ts); see src/i18n/index.ts. */
+/** A language is a file named by its tag in src/i18n (fr.ts, pt-BR.ts), listed in src/i18n/langs.ts. */
 const langs = readdirSync(here('src/i18n'))
   .map((file) => /^([a-z]{2,3}(?:-[A-Za-z0-9]+)?)\.ts$/.exec(file)?.[1])
   .filter((lang): lang is string => !!lang);
@@ -98,8 +98,8 @@ const oneLanguage = (lang: string): Plugin => ({
 const borrowed = /^preact(\/|$)|\/components\/use-uid\.ts$|\/lazy\.tsx$/;
 
 /**
- * Builds causerie-app.<lang>.js and causerie-extras.<lang>.js once embed.js is written (configFile: false,
- * so this does not recurse).
+ * Builds causerie-app.<lang>.js, causerie-extras.<lang>.js and causerie-counts.<lang>.js (the count links
+ * of a page, src/counts.ts) once embed.js is written (configFile: false, so this does not recurse).
  */
 const appBuilds = (): Plugin => ({
   name: 'causerie-app-builds',
@@ -109,6 +109,7 @@ const appBuilds = (): Plugin => ({
       for (const [entry, file] of [
         ['src/app.ts', `causerie-app.${lang}.js`],
         ['src/extras.ts', `causerie-extras.${lang}.js`],
+        ['src/counts.ts', `causerie-counts.${lang}.js`],
       ] as const) {
         const app = library(entry, file);
         const extras = entry === 'src/extras.ts';

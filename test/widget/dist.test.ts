@@ -17,7 +17,7 @@ const built = existsSync(`${dist}embed.js`);
 /** Every file a site may serve, by path under dist/. */
 const shipped = [
   /^embed\.js$/,
-  /^causerie-(app|extras)\.[a-z]{2,3}(-[A-Za-z0-9]+)?\.js$/,
+  /^causerie-(app|extras|counts)\.[a-z]{2,3}(-[A-Za-z0-9]+)?\.js$/,
   /^admin\/index\.html$/,
   /^admin\/assets\/index-[\w-]+\.(js|css)$/,
   /^(index|index-with-counts|en|dark|spa)\.html$/,

@@ -14,6 +14,11 @@ export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: str
 export type FieldName = 'name' | 'email' | 'website' | 'body';
 
 export interface Messages {
+  /**
+   * `'rtl'` for a language written right to left (ar, he): the widget's root gets `dir="rtl"`, and the CSS,
+   * all logical properties, flips with it. Absent: left to right.
+   */
+  _dir?: 'rtl';
   /** The count heading, e.g. "3 commentaires". */
   commentCount: Plural;
   _empty: string;
