@@ -42,7 +42,6 @@ export const messages: Messages = {
   _submit: 'نشر التعليق',
   _sortBy: 'الترتيب حسب',
   _sorts: { oldest: 'الأقدم', newest: 'الأحدث', top: 'الأكثر إعجابًا' },
-  _like: 'إعجاب',
   _likeComment: 'الإعجاب بتعليق {name}',
   _pageLikes: {
     zero: 'لا إعجابات بهذه الصفحة',

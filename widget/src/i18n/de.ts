@@ -31,7 +31,6 @@ export const messages: Messages = {
   _submit: 'Kommentar abschicken',
   _sortBy: 'Sortieren nach',
   _sorts: { oldest: 'Älteste zuerst', newest: 'Neueste zuerst', top: 'Beliebteste' },
-  _like: 'Gefällt mir',
   _likeComment: 'Der Kommentar von {name} gefällt mir',
   _pageLikes: { one: 'Diese Seite gefällt einer Person', other: 'Diese Seite gefällt {n} Personen' },
   _likePage: 'Diese Seite gefällt mir',

@@ -31,7 +31,6 @@ export const messages: Messages = {
   _submit: 'Publicar comentario',
   _sortBy: 'Ordenar por',
   _sorts: { oldest: 'Más antiguos', newest: 'Más recientes', top: 'Más populares' },
-  _like: 'Me gusta',
   _likeComment: 'Me gusta el comentario de {name}',
   _pageLikes: { one: 'A una persona le gusta esta página', other: 'A {n} personas les gusta esta página' },
   _likePage: 'Me gusta esta página',

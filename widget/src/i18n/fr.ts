@@ -27,7 +27,6 @@ export const messages: Messages = {
   _submit: 'Publier le commentaire',
   _sortBy: 'Trier par',
   _sorts: { oldest: 'Plus anciens', newest: 'Plus récents', top: 'Les plus appréciés' },
-  _like: 'J’aime',
   _likeComment: 'J’aime le commentaire de {name}',
   _pageLikes: { one: '{n} personne aime cette page', other: '{n} personnes aiment cette page' },
   _likePage: 'J’aime cette page',

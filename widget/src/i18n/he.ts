@@ -34,7 +34,6 @@ export const messages: Messages = {
   _submit: 'פרסום התגובה',
   _sortBy: 'מיון לפי',
   _sorts: { oldest: 'הישנות ביותר', newest: 'החדשות ביותר', top: 'האהובות ביותר' },
-  _like: 'אהבתי',
   _likeComment: 'אהבתי את התגובה של {name}',
   _pageLikes: {
     one: 'אדם אחד אוהב את הדף הזה',

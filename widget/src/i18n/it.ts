@@ -30,7 +30,6 @@ export const messages: Messages = {
   _submit: 'Pubblica il commento',
   _sortBy: 'Ordina per',
   _sorts: { oldest: 'Meno recenti', newest: 'Più recenti', top: 'Più apprezzati' },
-  _like: 'Mi piace',
   _likeComment: 'Mi piace il commento di {name}',
   _pageLikes: { one: 'A una persona piace questa pagina', other: 'A {n} persone piace questa pagina' },
   _likePage: 'Mi piace questa pagina',

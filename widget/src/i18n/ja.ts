@@ -31,7 +31,6 @@ export const messages: Messages = {
   _submit: 'コメントを送信',
   _sortBy: '並べ替え',
   _sorts: { oldest: '古い順', newest: '新しい順', top: 'いいねが多い順' },
-  _like: 'いいね',
   _likeComment: '{name}さんのコメントにいいね',
   _pageLikes: { other: '{n}人がこのページにいいねしました' },
   _likePage: 'このページにいいね',

@@ -44,7 +44,6 @@ export interface Messages {
   /** Label of the honeypot: only bots ever see it, so it reads as an instruction to leave it alone. */
   _sortBy: string;
   _sorts: Record<SortOrder, string>;
-  _like: string;
   /** The accessible name of a comment's like button; `{name}` is its author. */
   _likeComment: string;
   _pageLikes: Plural;

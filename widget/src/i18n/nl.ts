@@ -30,7 +30,6 @@ export const messages: Messages = {
   _submit: 'Reactie plaatsen',
   _sortBy: 'Sorteren op',
   _sorts: { oldest: 'Oudste eerst', newest: 'Nieuwste eerst', top: 'Meest gewaardeerd' },
-  _like: 'Vind ik leuk',
   _likeComment: 'Ik vind de reactie van {name} leuk',
   _pageLikes: { one: '{n} persoon vindt deze pagina leuk', other: '{n} mensen vinden deze pagina leuk' },
   _likePage: 'Ik vind deze pagina leuk',

@@ -38,7 +38,6 @@ export const messages: Messages = {
   _submit: 'Opublikuj komentarz',
   _sortBy: 'Sortuj według',
   _sorts: { oldest: 'Od najstarszych', newest: 'Od najnowszych', top: 'Najbardziej lubiane' },
-  _like: 'Lubię to',
   _likeComment: 'Polub komentarz użytkownika {name}',
   _pageLikes: {
     one: '{n} osoba lubi tę stronę',

@@ -31,7 +31,6 @@ export const messages: Messages = {
   _submit: 'Publicar comentário',
   _sortBy: 'Ordenar por',
   _sorts: { oldest: 'Mais antigos', newest: 'Mais recentes', top: 'Mais curtidos' },
-  _like: 'Curtir',
   _likeComment: 'Curtir o comentário de {name}',
   _pageLikes: { one: '{n} pessoa curtiu esta página', other: '{n} pessoas curtiram esta página' },
   _likePage: 'Curtir esta página',

@@ -32,7 +32,6 @@ export const messages: Messages = {
   _submit: '发表评论',
   _sortBy: '排序方式',
   _sorts: { oldest: '最早', newest: '最新', top: '最多赞' },
-  _like: '赞',
   _likeComment: '赞 {name} 的评论',
   _pageLikes: { other: '{n}人赞了这个页面' },
   _likePage: '赞这个页面',
