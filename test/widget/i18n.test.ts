@@ -18,7 +18,10 @@ const plurals = ['commentCount', '_pageLikes', '_repliesAdded'];
 const shape = (table: object): string[] =>
   [
     ...new Set(
-      keys(table).map((key) => (plurals.includes(key.split('.')[0] ?? '') ? key.split('.')[0] : key)),
+      keys(table).map((key) => {
+        const [head = key] = key.split('.');
+        return plurals.includes(head) ? head : key;
+      }),
     ),
   ]
     .filter((key) => key !== '_dir')
