@@ -38,7 +38,7 @@ export const messages: Messages = {
   pinned: '置顶',
   moderator: '管理员',
   _edited: '已编辑',
-  _inReplyTo: '回复给 {name}',
+  _inReplyTo: '回复 {name}',
   _moreReplies: '显示更多回复',
   _treeFailed: '无法显示这段对话。',
   _edit: '编辑',
