@@ -1,8 +1,8 @@
 /**
- * The entry of causerie-extras.<lang>.js, what only some readers use: posting, editing and deleting one's
- * own comment, the Markdown preview, the rest of a wide reply tree, scrolling to a linked comment, and the messages of the server's error
- * answers. lazy.tsx loads it on first use; it borrows the app's Preact (see vite.config.ts), so its
- * components run in the app's tree.
+ * The entry of causerie-extras.<lang>.js, what only some readers use: liking; posting, editing and
+ * deleting one's own comment; the Markdown preview, the rest of a wide reply tree, scrolling to a linked
+ * comment, and the messages of the server's error answers. lazy.tsx loads it on first use; it borrows the
+ * app's Preact (see vite.config.ts), so its components run in the app's tree.
  */
 import { deleteComment } from './api.ts';
 import { _EditForm } from './components/edit-form.tsx';
@@ -15,6 +15,7 @@ import { _registerExtras } from './lazy.tsx';
 import { _moreReplies } from './state/more-replies.ts';
 import { _postComment } from './state/post-comment.ts';
 import { replaceComment } from './state/replace-comment.ts';
+import { _toggleLike } from './state/toggle-like.ts';
 import { updateEditToken } from './storage.ts';
 
 /** Deletes one's own comment once the reader confirms: undefined if they do not, else the failure or null. */
@@ -29,7 +30,16 @@ const remove = async (widget: Widget, id: string, token: string): Promise<ApiErr
   return null;
 };
 
-const extras = { _EditForm, _Preview, remove, _postComment, _showLinked, _extraMessages, _moreReplies };
+const extras = {
+  _EditForm,
+  _Preview,
+  remove,
+  _postComment,
+  _showLinked,
+  _extraMessages,
+  _moreReplies,
+  _toggleLike,
+};
 export type Extras = typeof extras;
 
 _registerExtras(extras);
