@@ -1,7 +1,7 @@
 /**
  * The entry of embed.js, the boot script (budget 2.5 KB gzip): reads its own `<script>` tag, reserves the
- * thread's room, fills comment counts, and loads the app (causerie-app.js) only when the thread comes near
- * the viewport. Exposes `window.Causerie.mount` for single-page apps (DESIGN.md, "Embed contract").
+ * thread's room, has the page's comment counts filled (by causerie-counts.<lang>.js, loaded only on a page
+ * that has count links), and loads the app (causerie-app.js) only when the thread comes near the viewport. Exposes `window.Causerie.mount` for single-page apps (DESIGN.md, "Embed contract").
  * Defensive and idempotent: it never throws on the host page, and running it twice mounts nothing twice.
  */
 import { findContainer } from './boot/find-container.ts';
@@ -97,7 +97,10 @@ if (script) {
           lang,
           new URL(`causerie-counts.${lang}.js`, script.src).href,
           () => window.causerieCounts?.[lang],
-        ).then((fill) => fill(document, origin), console.error);
+        ).then(
+          (fill) => fill(document, origin),
+          (error) => console.error('Causerie:', error),
+        );
       }
     } catch (error) {
       console.error('Causerie:', error); // a broken widget must not break the host page
