@@ -12,7 +12,7 @@ const lightDark = 1 << 20;
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-/** A language is a file named by its tag in src/i18n (fr.ts, pt-BR.ts); see src/i18n/index.ts. */
+/** A language is a file named by its tag in src/i18n (fr.ts, pt-BR.ts), listed in src/i18n/langs.ts. */
 const langs = readdirSync(here('src/i18n'))
   .map((file) => /^([a-z]{2,3}(?:-[A-Za-z0-9]+)?)\.ts$/.exec(file)?.[1])
   .filter((lang): lang is string => !!lang);
@@ -101,9 +101,9 @@ const oneLanguage = (lang: string): Plugin => ({
 const borrowed = /^preact(\/|$)|\/components\/use-uid\.ts$|\/lazy\.tsx$/;
 
 /**
- * Builds causerie-app.<lang>.js, causerie-extras.<lang>.js, causerie-auth.<lang>.js and causerie-challenge.js
- * once embed.js is
- * written (configFile: false, so this does not recurse).
+ * Builds causerie-app.<lang>.js, causerie-extras.<lang>.js, causerie-auth.<lang>.js (sign-in, where the
+ * deployment offers it) and causerie-counts.<lang>.js (the count links of a page, src/counts.ts) once
+ * embed.js is written, and causerie-challenge.js (configFile: false, so this does not recurse).
  */
 const appBuilds = (): Plugin => ({
   name: 'causerie-app-builds',
@@ -114,6 +114,7 @@ const appBuilds = (): Plugin => ({
         ['src/app.ts', `causerie-app.${lang}.js`],
         ['src/extras.ts', `causerie-extras.${lang}.js`],
         ['src/auth.tsx', `causerie-auth.${lang}.js`],
+        ['src/counts.ts', `causerie-counts.${lang}.js`],
       ] as const) {
         const app = library(entry, file);
         const extras = entry !== 'src/app.ts'; // a part: borrows from the app

@@ -235,7 +235,7 @@ describe('when posting fails', () => {
     type('Commentaire', 'Encore');
     submit();
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'Trop de commentaires d’un coup : patientez une minute puis réessayez.',
+      'Trop de commentaires d’un coup\u00a0: patientez une minute puis réessayez.',
     );
   });
 
@@ -248,7 +248,7 @@ describe('when posting fails', () => {
     type('Commentaire', 'Hors ligne');
     submit();
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'Impossible de joindre le serveur : vérifiez votre connexion puis réessayez.',
+      'Impossible de joindre le serveur\u00a0: vérifiez votre connexion puis réessayez.',
     );
     expect((screen.getByLabelText('Commentaire') as HTMLTextAreaElement).value).toBe('Hors ligne');
   });

@@ -176,7 +176,7 @@ describe('a root with more replies than its page shows', () => {
     render(<App _options={options()} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Afficher plus de réponses' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'Le serveur est momentanément indisponible : réessayez.',
+      'Le serveur est momentanément indisponible\u00a0: réessayez.',
     );
     expect(byId('r3')).toBeNull();
 

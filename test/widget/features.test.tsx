@@ -170,9 +170,9 @@ describe('reading', () => {
     render(<App _options={options()} />);
     await screen.findAllByTestId('comment');
     expect(screen.getByText('Épinglé')).toBeTruthy();
-    expect(screen.getByText('↳ En réponse à B3')).toBeTruthy();
-    expect(screen.getByText('↳ En réponse à B4')).toBeTruthy();
-    expect(screen.queryByText('↳ En réponse à B2')).toBeNull();
+    expect(screen.getByRole('link', { name: '↳ En réponse à B3' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: '↳ En réponse à B4' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: '↳ En réponse à B2' })).toBeNull();
     expect(document.getElementById(`comment-${root.id}`)).toBeTruthy();
   });
 });

@@ -139,6 +139,46 @@ describe('embed.js boot', () => {
     document.documentElement.removeAttribute('lang');
   });
 
+  it('loads the count links’ part of the page’s language, beside embed.js, on a page that has count links', async () => {
+    fakeFetch(server(page([])));
+    // happy-dom loads no script: the failure the boot logs is expected here.
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    document.body.insertAdjacentHTML('beforeend', '<a data-causerie-count href="/p">Comments</a>');
+    addScript('data-target="#comments" data-lang="pl-PL" data-loading="eager"');
+    await import('../../widget/src/embed.ts');
+    await vi.waitFor(() =>
+      expect(
+        document.querySelector('script[src="https://comments.example/causerie-counts.pl.js"]'),
+      ).toBeTruthy(),
+    );
+    document.querySelector('script[src*="causerie-counts"]')?.remove();
+    await vi.waitFor(() => expect(error).toHaveBeenCalled());
+    error.mockRestore();
+  });
+
+  it('hands the count links to the counts part once it has run', async () => {
+    fakeFetch(server(page([])));
+    const filled: Array<[Document, string]> = [];
+    window.causerieCounts = { ar: async (doc, origin) => void filled.push([doc, origin]) };
+    document.body.insertAdjacentHTML('beforeend', '<span data-causerie-count data-url="/p"></span>');
+    addScript('data-target="none" data-lang="ar"');
+    try {
+      await import('../../widget/src/embed.ts');
+      await vi.waitFor(() => expect(filled).toEqual([[document, 'https://comments.example']]));
+    } finally {
+      Reflect.deleteProperty(window, 'causerieCounts');
+    }
+  });
+
+  it('loads no counts part on a page without count links', async () => {
+    fakeFetch(server(page([])));
+    addScript('data-target="#comments" data-loading="eager"');
+    await import('../../widget/src/embed.ts');
+    // The thread is in: the boot has done all it does at start, counts included.
+    await vi.waitFor(() => expect(heading(host)).toBeTruthy());
+    expect(document.querySelector('script[src*="causerie-counts"]')).toBeNull();
+  });
+
   it('running the script twice mounts one thread', async () => {
     fakeFetch(server(page([])));
     addScript('data-target="#comments" data-loading="eager"');

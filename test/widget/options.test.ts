@@ -147,7 +147,7 @@ describe('language', () => {
   });
 
   it('skips a language the widget does not speak and falls back to English', () => {
-    document.documentElement.lang = 'de';
+    document.documentElement.lang = 'ko'; // Korean: not (yet) a language of the widget
     expect(scriptOptions(scriptTag({ lang: 'xx' }), document).lang).toBe('en');
   });
 });

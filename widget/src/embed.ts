@@ -1,12 +1,11 @@
 /**
  * The entry of embed.js, the boot script (budget 2.5 KB gzip): reads its own `<script>` tag, reserves the
- * thread's room, fills comment counts, and loads the app (causerie-app.js) only when the thread comes near
- * the viewport. Exposes `window.Causerie.mount` for single-page apps (DESIGN.md, "Embed contract").
+ * thread's room, has the page's comment counts filled (by causerie-counts.<lang>.js, loaded only on a page
+ * that has count links), and loads the app (causerie-app.js) only when the thread comes near the viewport. Exposes `window.Causerie.mount` for single-page apps (DESIGN.md, "Embed contract").
  * Defensive and idempotent: it never throws on the host page, and running it twice mounts nothing twice.
  */
-import { fillCounts } from './boot/counts.ts';
 import { findContainer } from './boot/find-container.ts';
-import { loadApp } from './boot/load-app.ts';
+import { type CountsModule, loadApp, loadScript } from './boot/load-app.ts';
 import { reserve } from './boot/reserve.ts';
 import { whenNear } from './boot/when-near.ts';
 import type { MountHandle } from './mount.tsx';
@@ -70,6 +69,9 @@ const bootMount = (element: Element, options: WidgetOptions, base: string, eager
 const script = (document.currentScript ??
   document.querySelector('script[src$="/embed.js"]')) as HTMLScriptElement | null;
 
+/** The count scripts being loaded by this copy of embed.js (another copy fills the counts again). */
+const counting: Record<string, Promise<CountsModule>> = {};
+
 if (script) {
   const origin = scriptOrigin(script, document);
   // A second copy of the script keeps the first one's API: same behaviour, one global.
@@ -87,8 +89,19 @@ if (script) {
       // An async script can run before the parser reaches its `data-target`: try once more when it has.
       else if (document.readyState === 'loading')
         return document.addEventListener('DOMContentLoaded', boot, { once: true });
-      // The same language as the thread's.
-      fillCounts(document, origin, resolveOptions(input, document, origin).lang);
+      // The same language as the thread's; the forms and the filling come on demand (src/counts.ts).
+      if (document.querySelector('[data-causerie-count]')) {
+        const { lang } = resolveOptions(input, document, origin);
+        loadScript(
+          counting,
+          lang,
+          new URL(`causerie-counts.${lang}.js`, script.src).href,
+          () => window.causerieCounts?.[lang],
+        ).then(
+          (fill) => fill(document, origin),
+          (error) => console.error('Causerie:', error),
+        );
+      }
     } catch (error) {
       console.error('Causerie:', error); // a broken widget must not break the host page
     }

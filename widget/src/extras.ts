@@ -1,7 +1,8 @@
 /**
- * The entry of causerie-extras.<lang>.js, what only some readers use: posting, editing and deleting one's
- * own comment, the Markdown preview, the rest of a wide reply tree, scrolling to a linked comment, the
- * Turnstile challenge of the form (when the site has one), and the messages of the server's error answers. lazy.tsx loads it on first use; it borrows the app's Preact (see vite.config.ts), so its
+ * The entry of causerie-extras.<lang>.js, what only some readers use: liking; posting, editing and
+ * deleting one's own comment; the Markdown preview, the rest of a wide reply tree, scrolling to a linked
+ * comment, the Turnstile challenge of the form (when the site has one), and the messages of the server's
+ * error answers. lazy.tsx loads it on first use; it borrows the app's Preact (see vite.config.ts), so its
  * components run in the app's tree.
  */
 import { deleteComment } from './api.ts';
@@ -16,6 +17,7 @@ import { _register } from './lazy.tsx';
 import { _moreReplies } from './state/more-replies.ts';
 import { _postComment } from './state/post-comment.ts';
 import { replaceComment } from './state/replace-comment.ts';
+import { _toggleLike } from './state/toggle-like.ts';
 import { updateEditToken } from './storage.ts';
 
 /** Deletes one's own comment once the reader confirms: undefined if they do not, else the failure or null. */
@@ -39,6 +41,7 @@ const extras = {
   _extraMessages,
   _moreReplies,
   _Challenge,
+  _toggleLike,
 };
 export type Extras = typeof extras;
 

@@ -5,7 +5,7 @@
  * contract"). Pure apart from reading the document it is given, so it is tested without mounting anything.
  */
 import { SORTS, type SortOrder } from '../../worker/types/api.ts';
-import { pickLang } from './i18n/count-forms.ts';
+import { pickLang } from './i18n/langs.ts';
 
 export type Theme = 'light' | 'dark' | 'auto';
 

@@ -2,7 +2,7 @@
  * The sign-in part's strings (`authMessages` of each `i18n/<lang>.ts`), bundled in causerie-auth.<lang>.js.
  * Outside i18n/ so the language globs there need not exclude it; vite.config.ts narrows this glob too.
  */
-import { fallbackLang } from '../i18n/count-forms.ts';
+import { fallbackLang } from '../i18n/langs.ts';
 import type { AuthMessages } from '../i18n/messages.ts';
 
 const modules = import.meta.glob<AuthMessages>(
@@ -13,6 +13,7 @@ const modules = import.meta.glob<AuthMessages>(
     '!../i18n/count-forms.ts',
     '!../i18n/plural.ts',
     '!../i18n/extra.ts',
+    '!../i18n/langs.ts',
   ],
   { eager: true, import: 'authMessages' },
 );

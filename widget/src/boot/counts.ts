@@ -3,7 +3,8 @@
  * data-url>`), all in one `GET /counts` (the API takes at most MAX_COUNTS pages a call; past that, one per MAX_COUNTS).
  */
 import { MAX_COUNTS } from '../../../worker/types/api.ts';
-import { countForms, fallbackLang } from '../i18n/count-forms.ts';
+import { countForms } from '../i18n/count-forms.ts';
+import { fallbackLang } from '../i18n/langs.ts';
 import { plural } from '../i18n/plural.ts';
 
 /** `[url, id]` of one element: `data-url`, else its link; `data-id` names an explicit thread. */

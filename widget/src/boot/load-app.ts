@@ -11,35 +11,54 @@ export interface AppModule {
   lib?: object;
 }
 
+/** What causerie-counts.<lang>.js registers (src/counts.ts). */
+export type CountsModule = (doc: Document, origin: string) => Promise<void>;
+
 declare global {
   interface Window {
     /** Filled by causerie-app.<lang>.js when it runs, one entry per language it speaks. */
     causerieApps?: Record<string, AppModule>;
+    /** Filled by causerie-counts.<lang>.js when it runs: fills the page's count links in that language. */
+    causerieCounts?: Record<string, CountsModule>;
     /** The apps being loaded, shared by every copy of embed.js on the page. */
     causerieLoading?: Record<string, Promise<AppModule>>;
   }
 }
 
-/** `base`: the URL of embed.js, beside which the app files live. */
-export const loadApp = (lang: string, base: string): Promise<AppModule> => {
-  window.causerieLoading ??= {};
-  const loading = window.causerieLoading;
-  loading[lang] ??= new Promise<AppModule>((resolve, reject) => {
-    const ready = () => window.causerieApps?.[lang];
-    const app = ready();
-    if (app) return resolve(app);
+/**
+ * Adds `src` to the page once per `key` of `loading` (a flaky network: tried again on the next call), and
+ * resolves with what the script registered, read by `ready`.
+ */
+export const loadScript = <T>(
+  loading: Record<string, Promise<T>>,
+  key: string,
+  src: string,
+  ready: () => T | undefined,
+): Promise<T> =>
+  (loading[key] ??= new Promise<T>((resolve, reject) => {
+    const done = ready();
+    if (done) return resolve(done);
     const script = document.createElement('script');
-    script.src = new URL(`causerie-app.${lang}.js`, base).href;
+    script.src = src;
     script.onload = () => {
       const loaded = ready();
       if (loaded) resolve(loaded);
       else reject(new Error(script.src));
     };
     script.onerror = () => {
-      delete loading[lang]; // a later mount may try again (flaky network)
+      delete loading[key]; // a later mount may try again (flaky network)
       reject(new Error(`cannot load ${script.src}`));
     };
     document.head.append(script);
-  });
-  return loading[lang];
+  }));
+
+/** `base`: the URL of embed.js, beside which the app files live. */
+export const loadApp = (lang: string, base: string): Promise<AppModule> => {
+  window.causerieLoading ??= {};
+  return loadScript(
+    window.causerieLoading,
+    lang,
+    new URL(`causerie-app.${lang}.js`, base).href,
+    () => window.causerieApps?.[lang],
+  );
 };

@@ -72,6 +72,9 @@ export const App = ({ _options, _onReady }: AppProps) => {
       ref={root}
       class="causerie"
       lang={t.lang}
+      // Always set: `direction` inherits into a shadow tree from the host page (an Arabic page's English
+      // widget must stay left to right), and `all: initial` does not reset it.
+      dir={m._dir ?? 'ltr'}
       data-theme={_options.theme}
       aria-busy={state.status === 'loading'}
     >

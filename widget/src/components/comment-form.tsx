@@ -9,6 +9,7 @@ import type { Identity } from '../storage.ts';
 import { Field } from './field.tsx';
 import { _useUid } from './use-uid.ts';
 import type { Widget } from './widget.ts';
+import { withName } from './with-name.tsx';
 
 export interface CommentFormProps {
   widget: Widget;
@@ -88,7 +89,7 @@ export const CommentForm = ({ widget, parent, _onPosted, onCancel }: CommentForm
       }}
     >
       <Heading id={headingId}>
-        {parent ? t._fill(m._replyTo, { name: parent.author?.name ?? m._deleted }) : m._formHeading}
+        {parent ? withName(m._replyTo, parent.author?.name ?? m._deleted) : m._formHeading}
       </Heading>
       {/* Two toggle buttons rather than ARIA tabs: simpler to use and to announce, and no panel bookkeeping. */}
       <div class="switch">

@@ -14,6 +14,7 @@ import { Avatar } from './avatar.tsx';
 import { LikeButton } from './like-button.tsx';
 import { useAction } from './use-action.ts';
 import type { Widget } from './widget.ts';
+import { withName } from './with-name.tsx';
 
 export interface CommentItemProps {
   widget: Widget;
@@ -60,11 +61,13 @@ export const CommentItem = ({
         <header class="meta">
           <Avatar name={author.name} _seed={author.avatar} />
           {author.website ? (
-            <a class="author" href={author.website} rel="nofollow ugc noopener" target="_blank">
+            // dir="auto" isolates the name as <bdi> does: "محمد" or "3 Little Pigs" keep their own
+            // direction whatever the widget's.
+            <a class="author" dir="auto" href={author.website} rel="nofollow ugc noopener" target="_blank">
               {author.name}
             </a>
           ) : (
-            <span class="author">{author.name}</span>
+            <bdi class="author">{author.name}</bdi>
           )}
           {author.verified && (
             // Only the server sets it, for a signed-in author: a guest of the same name has no mark.
@@ -92,7 +95,8 @@ export const CommentItem = ({
                 ?.focus()
             }
           >
-            ↳ {t._fill(m._inReplyTo, { name: _inReplyTo.author?.name ?? m._deleted })}
+            {/* Arrows are not mirrored by the bidi algorithm: the right-to-left one is another character. */}
+            {m._dir ? '↲' : '↳'} {withName(m._inReplyTo, _inReplyTo.author?.name ?? m._deleted)}
           </a>
         </p>
       )}
@@ -114,7 +118,9 @@ export const CommentItem = ({
       ) : (
         // Safe by contract: the server renders Markdown to HTML with no raw HTML and only http(s)/mailto
         // links (API.md, "Rules for POST /comments"); the widget never builds HTML from reader input.
-        <div class="body" dangerouslySetInnerHTML={{ __html: comment.html }} />
+        // dir="auto": a comment takes the direction of its own text (a Hebrew comment on an English
+        // site reads right to left), whatever the widget's language.
+        <div class="body" dir="auto" dangerouslySetInnerHTML={{ __html: comment.html }} />
       )}
       {comment.status !== 'deleted' && !editing && (
         <div class="tools">

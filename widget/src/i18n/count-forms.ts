@@ -1,6 +1,7 @@
 /**
- * Each language's "{n} comments" forms, and nothing else of its catalog: all the boot script needs to pick
- * a language and fill count links. A named-export glob keeps the rest of each catalog out of embed.js.
+ * Each language's "{n} comments" forms, and nothing else of its catalog: what causerie-counts.<lang>.js
+ * needs to fill count links (the build narrows the glob to one language). A named-export glob keeps the
+ * rest of each catalog out of it.
  */
 import type { Plural } from './messages.ts';
 
@@ -11,24 +12,18 @@ export const byLang = <T>(modules: Record<string, T>): Record<string, T> => {
   return catalogs;
 };
 
-// Marked pure: the app imports this module only for `fallbackLang`, so its bundle drops the unused table.
+// Marked pure: the app and the extras import this module only for `byLang`, so they drop the unused table.
 export const countForms: Record<string, Plural> = /* @__PURE__ */ byLang(
   import.meta.glob<Plural>(
-    ['./*.ts', '!./index.ts', '!./messages.ts', '!./count-forms.ts', '!./plural.ts', '!./extra.ts'],
+    [
+      './*.ts',
+      '!./index.ts',
+      '!./messages.ts',
+      '!./count-forms.ts',
+      '!./plural.ts',
+      '!./extra.ts',
+      '!./langs.ts',
+    ],
     { eager: true, import: 'commentCount' },
   ),
 );
-
-export const fallbackLang = 'en';
-
-/**
- * The first candidate the widget speaks, compared on the primary subtag (`fr-CA` → `fr`), else English.
- * Candidates come in order of authority: the embed's `data-lang`, the page's `<html lang>`, the browser.
- */
-export const pickLang = (candidates: ReadonlyArray<string | null | undefined>): string => {
-  for (const candidate of candidates) {
-    const primary = candidate?.trim().toLowerCase().split(/[-_]/)[0];
-    if (primary && primary in countForms) return primary;
-  }
-  return fallbackLang;
-};

@@ -27,7 +27,6 @@ export const messages: Messages = {
   _submit: 'Post comment',
   _sortBy: 'Sort by',
   _sorts: { oldest: 'Oldest', newest: 'Newest', top: 'Most liked' },
-  _like: 'Like',
   _likeComment: 'Like {name}’s comment',
   _pageLikes: { one: '{n} person likes this page', other: '{n} people like this page' },
   _likePage: 'Like this page',

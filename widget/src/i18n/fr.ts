@@ -27,7 +27,6 @@ export const messages: Messages = {
   _submit: 'Publier le commentaire',
   _sortBy: 'Trier par',
   _sorts: { oldest: 'Plus anciens', newest: 'Plus récents', top: 'Les plus appréciés' },
-  _like: 'J’aime',
   _likeComment: 'J’aime le commentaire de {name}',
   _pageLikes: { one: '{n} personne aime cette page', other: '{n} personnes aiment cette page' },
   _likePage: 'J’aime cette page',
@@ -43,8 +42,8 @@ export const messages: Messages = {
   _preview: 'Aperçu',
   _loadingMore: 'Chargement…',
   _honeypot: 'Laissez ce champ vide',
-  _verified: 'Vérifié : ',
-  errors: { network: 'Impossible de joindre le serveur : vérifiez votre connexion puis réessayez.' },
+  _verified: 'Vérifié\u00a0: ',
+  errors: { network: 'Impossible de joindre le serveur\u00a0: vérifiez votre connexion puis réessayez.' },
 };
 
 /** Loaded on first use, with the extras (lazy.tsx). */
@@ -54,7 +53,7 @@ export const extraMessages: ExtraMessages = {
   _editHeading: 'Modifier votre commentaire',
   _save: 'Enregistrer',
   _saved: 'Votre commentaire est modifié.',
-  _confirmRemove: 'Supprimer ce commentaire ? C’est définitif.',
+  _confirmRemove: 'Supprimer ce commentaire\u202f? C’est définitif.',
   _removed: 'Votre commentaire est supprimé.',
   _previewEmpty: 'Rien à prévisualiser.',
   _repliesAdded: { one: '{n} réponse ajoutée', other: '{n} réponses ajoutées' },
@@ -63,7 +62,7 @@ export const extraMessages: ExtraMessages = {
     unauthorized: 'Vous n’êtes pas autorisé à faire cela.',
     sign_in_required: 'Connectez-vous pour commenter.',
     forbidden: 'Vous n’êtes pas autorisé à faire cela.',
-    challenge_failed: 'La vérification anti-robot a échoué : réessayez.',
+    challenge_failed: 'La vérification anti-robot a échoué\u00a0: réessayez.',
     origin_not_allowed: 'Les commentaires ne sont pas autorisés sur ce site.',
     banned: 'Vous ne pouvez plus commenter ici.',
     edit_window_closed: 'Le délai de modification est dépassé.',
@@ -72,16 +71,17 @@ export const extraMessages: ExtraMessages = {
     payload_too_large: 'Votre commentaire est trop long.',
     unsupported_media_type: 'La demande est invalide.',
     validation_failed: 'Vérifiez les champs signalés.',
-    rate_limited: 'Trop de commentaires d’un coup : patientez une minute puis réessayez.',
-    storage_unavailable: 'Le serveur est momentanément indisponible : réessayez.',
-    not_configured: 'Les commentaires ne sont pas encore disponibles : leur serveur n’est pas configuré.',
-    internal: 'Une erreur est survenue sur le serveur : réessayez.',
+    rate_limited: 'Trop de commentaires d’un coup\u00a0: patientez une minute puis réessayez.',
+    storage_unavailable: 'Le serveur est momentanément indisponible\u00a0: réessayez.',
+    not_configured:
+      'Les commentaires ne sont pas encore disponibles\u00a0: leur serveur n’est pas configuré.',
+    internal: 'Une erreur est survenue sur le serveur\u00a0: réessayez.',
   },
   _fieldErrors: {
     name: 'Ce nom est trop long.',
     email: 'Cette adresse e-mail n’est pas valide.',
     website: 'Cette adresse doit commencer par http:// ou https://.',
-    body: 'Écrivez un commentaire (10 000 caractères au plus).',
+    body: 'Écrivez un commentaire (10\u202f000 caractères au plus).',
   },
 };
 

@@ -2,7 +2,8 @@
  * The translator. Every `./<lang>.ts` file beside this one is a language: adding one is adding one file,
  * picked up by the globs here and in count-forms.ts at build time.
  */
-import { byLang, fallbackLang, pickLang } from './count-forms.ts';
+import { byLang } from './count-forms.ts';
+import { fallbackLang, pickLang } from './langs.ts';
 import type { Messages, Plural } from './messages.ts';
 import { fill, plural } from './plural.ts';
 
@@ -11,7 +12,15 @@ export { fallbackLang, pickLang };
 // Eager glob: the catalogs are a few hundred bytes each, so bundling them all beats a second request.
 const catalogs = byLang(
   import.meta.glob<Messages>(
-    ['./*.ts', '!./index.ts', '!./messages.ts', '!./count-forms.ts', '!./plural.ts', '!./extra.ts'],
+    [
+      './*.ts',
+      '!./index.ts',
+      '!./messages.ts',
+      '!./count-forms.ts',
+      '!./plural.ts',
+      '!./extra.ts',
+      '!./langs.ts',
+    ],
     {
       eager: true,
       import: 'messages',

@@ -14,6 +14,11 @@ export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: str
 export type FieldName = 'name' | 'email' | 'website' | 'body';
 
 export interface Messages {
+  /**
+   * `'rtl'` for a language written right to left (ar, he): the widget's root gets `dir="rtl"`, and the CSS,
+   * all logical properties, flips with it. Absent: left to right.
+   */
+  _dir?: 'rtl';
   /** The count heading, e.g. "3 commentaires". */
   commentCount: Plural;
   _empty: string;
@@ -39,7 +44,6 @@ export interface Messages {
   /** Label of the honeypot: only bots ever see it, so it reads as an instruction to leave it alone. */
   _sortBy: string;
   _sorts: Record<SortOrder, string>;
-  _like: string;
   /** The accessible name of a comment's like button; `{name}` is its author. */
   _likeComment: string;
   _pageLikes: Plural;

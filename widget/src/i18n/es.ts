@@ -1,0 +1,88 @@
+/**
+ * Spanish strings, neutral between Spain and the Americas. Register: "tú", as Spanish comment sections and
+ * WordPress's es_ES speak to readers (no "vosotros", no "vos"); questions open with ¿ (RAE); a colon is
+ * followed by lowercase. Role badges name the function ("Moderación"), not a gendered person.
+ */
+import type { ExtraMessages, Messages, Plural } from './messages.ts';
+
+/** Exported alone too: the boot script imports only this, to fill count links without the whole catalog. */
+export const commentCount: Plural = { one: '{n} comentario', other: '{n} comentarios' };
+
+export const messages: Messages = {
+  commentCount,
+  _empty: 'Todavía no hay comentarios',
+  _loading: 'Cargando comentarios…',
+  _loadFailed: 'No se pudieron cargar los comentarios.',
+  _retry: 'Reintentar',
+  _loadMore: 'Cargar más comentarios',
+  locked: 'Los comentarios están cerrados.',
+  _deleted: 'Comentario eliminado',
+  _pending: 'Pendiente de moderación',
+  _reply: 'Responder',
+  _replyTo: 'Responder a {name}',
+  _cancel: 'Cancelar',
+  _formHeading: 'Deja un comentario',
+  name: 'Nombre',
+  email: 'Correo electrónico (opcional)',
+  _emailHint: 'Nunca se publicará.',
+  website: 'Sitio web (opcional)',
+  comment: 'Comentario',
+  _commentHint: 'Puedes usar Markdown.',
+  _submit: 'Publicar comentario',
+  _sortBy: 'Ordenar por',
+  _sorts: { oldest: 'Más antiguos', newest: 'Más recientes', top: 'Más populares' },
+  _likeComment: 'Me gusta el comentario de {name}',
+  _pageLikes: { one: 'A una persona le gusta esta página', other: 'A {n} personas les gusta esta página' },
+  _likePage: 'Me gusta esta página',
+  pinned: 'Fijado',
+  moderator: 'Moderación',
+  _edited: 'editado',
+  _inReplyTo: 'En respuesta a {name}',
+  _moreReplies: 'Mostrar más respuestas',
+  _treeFailed: 'No se pudo mostrar esta conversación.',
+  _edit: 'Editar',
+  remove: 'Eliminar',
+  _write: 'Escribir',
+  _preview: 'Vista previa',
+  _loadingMore: 'Cargando…',
+  _honeypot: 'Deja este campo vacío',
+  errors: { network: 'No se pudo conectar con el servidor: comprueba tu conexión y vuelve a intentarlo.' },
+};
+
+/** Loaded on first use, with the extras (lazy.tsx). */
+export const extraMessages: ExtraMessages = {
+  _posted: 'Tu comentario ha sido publicado.',
+  _postedPending: 'Tu comentario está pendiente de moderación.',
+  _editHeading: 'Editar tu comentario',
+  _save: 'Guardar',
+  _saved: 'Tu comentario ha sido actualizado.',
+  _confirmRemove: '¿Eliminar este comentario? No se puede deshacer.',
+  _removed: 'Tu comentario ha sido eliminado.',
+  _previewEmpty: 'No hay nada que previsualizar.',
+  _repliesAdded: { one: '{n} respuesta añadida', other: '{n} respuestas añadidas' },
+  errors: {
+    bad_request: 'La solicitud no es válida.',
+    unauthorized: 'No tienes permiso para hacer eso.',
+    sign_in_required: 'Inicia sesión para comentar.',
+    forbidden: 'No tienes permiso para hacer eso.',
+    challenge_failed: 'La verificación contra robots ha fallado: vuelve a intentarlo.',
+    origin_not_allowed: 'No se permiten comentarios en este sitio.',
+    banned: 'Ya no puedes comentar aquí.',
+    edit_window_closed: 'El plazo para editar ha terminado.',
+    not_found: 'El comentario al que respondes ya no existe.',
+    thread_locked: 'Los comentarios están cerrados.',
+    payload_too_large: 'Tu comentario es demasiado largo.',
+    unsupported_media_type: 'La solicitud no es válida.',
+    validation_failed: 'Revisa los campos marcados.',
+    rate_limited: 'Demasiados comentarios seguidos: espera un minuto y vuelve a intentarlo.',
+    storage_unavailable: 'El servidor no está disponible en este momento: vuelve a intentarlo.',
+    not_configured: 'Los comentarios aún no están disponibles: su servidor no está configurado.',
+    internal: 'Algo ha fallado en el servidor: vuelve a intentarlo.',
+  },
+  _fieldErrors: {
+    name: 'Este nombre es demasiado largo.',
+    email: 'Esta dirección de correo no es válida.',
+    website: 'La dirección debe empezar por http:// o https://.',
+    body: 'Escribe un comentario (10.000 caracteres como máximo).',
+  },
+};

@@ -1,0 +1,95 @@
+/**
+ * Hebrew strings, right to left. Register: Hebrew verbs are gendered, so actions are infinitives or verbal
+ * nouns ("לנסות שוב", "כתיבת תגובה") and requests impersonal ("יש ל…"), as Hebrew interfaces do; the
+ * unvocalized "שלך" reads for anyone. A prefix before a name takes a maqaf (ל־{name}), which also keeps
+ * it readable before a Latin name. Plural forms (CLDR): one, two ("שתי תגובות"), other.
+ * A left-to-right mark (\u200e) after `http://` keeps its slashes beside it in right-to-left text.
+ */
+import type { ExtraMessages, Messages, Plural } from './messages.ts';
+
+/** Exported alone too: the boot script imports only this, to fill count links without the whole catalog. */
+export const commentCount: Plural = { one: 'תגובה אחת', two: 'שתי תגובות', other: '{n} תגובות' };
+
+export const messages: Messages = {
+  _dir: 'rtl',
+  commentCount,
+  _empty: 'אין עדיין תגובות',
+  _loading: 'התגובות נטענות…',
+  _loadFailed: 'לא ניתן היה לטעון את התגובות.',
+  _retry: 'לנסות שוב',
+  _loadMore: 'טעינת תגובות נוספות',
+  locked: 'התגובות סגורות.',
+  _deleted: 'התגובה נמחקה',
+  _pending: 'ממתינה לאישור',
+  _reply: 'להגיב',
+  _replyTo: 'תגובה ל־{name}',
+  _cancel: 'ביטול',
+  _formHeading: 'כתיבת תגובה',
+  name: 'שם',
+  email: 'אימייל (לא חובה)',
+  _emailHint: 'לעולם לא יפורסם.',
+  website: 'אתר (לא חובה)',
+  comment: 'תגובה',
+  _commentHint: 'אפשר להשתמש ב־Markdown.',
+  _submit: 'פרסום התגובה',
+  _sortBy: 'מיון לפי',
+  _sorts: { oldest: 'הישנות ביותר', newest: 'החדשות ביותר', top: 'האהובות ביותר' },
+  _likeComment: 'אהבתי את התגובה של {name}',
+  _pageLikes: {
+    one: 'אדם אחד אוהב את הדף הזה',
+    two: 'שני אנשים אוהבים את הדף הזה',
+    other: '{n} אנשים אוהבים את הדף הזה',
+  },
+  _likePage: 'אהבתי את הדף הזה',
+  pinned: 'נעוצה',
+  moderator: 'ניהול',
+  _edited: 'נערכה',
+  _inReplyTo: 'בתגובה ל־{name}',
+  _moreReplies: 'הצגת תגובות נוספות',
+  _treeFailed: 'לא ניתן היה להציג את השיחה הזו.',
+  _edit: 'עריכה',
+  remove: 'מחיקה',
+  _write: 'כתיבה',
+  _preview: 'תצוגה מקדימה',
+  _loadingMore: 'בטעינה…',
+  _honeypot: 'יש להשאיר שדה זה ריק',
+  errors: { network: 'לא ניתן להתחבר לשרת: יש לבדוק את החיבור ולנסות שוב.' },
+};
+
+/** Loaded on first use, with the extras (lazy.tsx). */
+export const extraMessages: ExtraMessages = {
+  _posted: 'התגובה שלך פורסמה.',
+  _postedPending: 'התגובה שלך ממתינה לאישור.',
+  _editHeading: 'עריכת התגובה שלך',
+  _save: 'שמירה',
+  _saved: 'התגובה שלך עודכנה.',
+  _confirmRemove: 'למחוק את התגובה הזו? אי אפשר לבטל את הפעולה.',
+  _removed: 'התגובה שלך נמחקה.',
+  _previewEmpty: 'אין מה להציג בתצוגה המקדימה.',
+  _repliesAdded: { one: 'נוספה תגובה אחת', two: 'נוספו שתי תגובות', other: 'נוספו {n} תגובות' },
+  errors: {
+    bad_request: 'הבקשה אינה תקינה.',
+    unauthorized: 'אין לך הרשאה לעשות זאת.',
+    sign_in_required: 'יש להתחבר כדי להגיב.',
+    forbidden: 'אין לך הרשאה לעשות זאת.',
+    challenge_failed: 'הבדיקה נגד רובוטים נכשלה: יש לנסות שוב.',
+    origin_not_allowed: 'אי אפשר להגיב באתר הזה.',
+    banned: 'אין לך עוד אפשרות להגיב כאן.',
+    edit_window_closed: 'הזמן לעריכה הסתיים.',
+    not_found: 'התגובה שאליה רצית להגיב כבר לא קיימת.',
+    thread_locked: 'התגובות סגורות.',
+    payload_too_large: 'התגובה ארוכה מדי.',
+    unsupported_media_type: 'הבקשה אינה תקינה.',
+    validation_failed: 'יש לבדוק את השדות המסומנים.',
+    rate_limited: 'יותר מדי תגובות בבת אחת: יש להמתין דקה ולנסות שוב.',
+    storage_unavailable: 'השרת אינו זמין כרגע: יש לנסות שוב.',
+    not_configured: 'התגובות עדיין לא זמינות: השרת שלהן לא הוגדר.',
+    internal: 'משהו השתבש בשרת: יש לנסות שוב.',
+  },
+  _fieldErrors: {
+    name: 'השם ארוך מדי.',
+    email: 'כתובת האימייל אינה תקינה.',
+    website: 'הכתובת צריכה להתחיל ב־http://\u200e או ב־https://\u200e.',
+    body: 'יש לכתוב תגובה (עד 10,000 תווים).',
+  },
+};

@@ -1,0 +1,87 @@
+/**
+ * Dutch strings. Register: "je", as Dutch comment sections and WordPress's nl_NL speak to readers; a
+ * comment is a "reactie", a reply to one an "antwoord" (so the two "more" buttons differ).
+ */
+import type { ExtraMessages, Messages, Plural } from './messages.ts';
+
+/** Exported alone too: the boot script imports only this, to fill count links without the whole catalog. */
+export const commentCount: Plural = { one: '{n} reactie', other: '{n} reacties' };
+
+export const messages: Messages = {
+  commentCount,
+  _empty: 'Nog geen reacties',
+  _loading: 'Reacties laden…',
+  _loadFailed: 'De reacties konden niet worden geladen.',
+  _retry: 'Opnieuw proberen',
+  _loadMore: 'Meer reacties laden',
+  locked: 'Reacties zijn gesloten.',
+  _deleted: 'Reactie verwijderd',
+  _pending: 'Wacht op moderatie',
+  _reply: 'Beantwoorden',
+  _replyTo: 'Reageer op {name}',
+  _cancel: 'Annuleren',
+  _formHeading: 'Laat een reactie achter',
+  name: 'Naam',
+  email: 'E-mailadres (optioneel)',
+  _emailHint: 'Wordt nooit gepubliceerd.',
+  website: 'Website (optioneel)',
+  comment: 'Reactie',
+  _commentHint: 'Je kunt Markdown gebruiken.',
+  _submit: 'Reactie plaatsen',
+  _sortBy: 'Sorteren op',
+  _sorts: { oldest: 'Oudste eerst', newest: 'Nieuwste eerst', top: 'Meest gewaardeerd' },
+  _likeComment: 'Ik vind de reactie van {name} leuk',
+  _pageLikes: { one: '{n} persoon vindt deze pagina leuk', other: '{n} mensen vinden deze pagina leuk' },
+  _likePage: 'Ik vind deze pagina leuk',
+  pinned: 'Vastgezet',
+  moderator: 'Moderator',
+  _edited: 'bewerkt',
+  _inReplyTo: 'Als antwoord op {name}',
+  _moreReplies: 'Meer antwoorden tonen',
+  _treeFailed: 'Dit gesprek kan niet worden weergegeven.',
+  _edit: 'Bewerken',
+  remove: 'Verwijderen',
+  _write: 'Schrijven',
+  _preview: 'Voorbeeld',
+  _loadingMore: 'Laden…',
+  _honeypot: 'Laat dit veld leeg',
+  errors: { network: 'De server is niet bereikbaar: controleer je verbinding en probeer het opnieuw.' },
+};
+
+/** Loaded on first use, with the extras (lazy.tsx). */
+export const extraMessages: ExtraMessages = {
+  _posted: 'Je reactie is geplaatst.',
+  _postedPending: 'Je reactie wacht op moderatie.',
+  _editHeading: 'Je reactie bewerken',
+  _save: 'Opslaan',
+  _saved: 'Je reactie is bijgewerkt.',
+  _confirmRemove: 'Deze reactie verwijderen? Dit kan niet ongedaan worden gemaakt.',
+  _removed: 'Je reactie is verwijderd.',
+  _previewEmpty: 'Er is niets om te tonen.',
+  _repliesAdded: { one: '{n} antwoord toegevoegd', other: '{n} antwoorden toegevoegd' },
+  errors: {
+    bad_request: 'Het verzoek is ongeldig.',
+    unauthorized: 'Je hebt geen toestemming om dat te doen.',
+    sign_in_required: 'Log in om te reageren.',
+    forbidden: 'Je hebt geen toestemming om dat te doen.',
+    challenge_failed: 'De controle tegen robots is mislukt: probeer het opnieuw.',
+    origin_not_allowed: 'Reacties zijn niet toegestaan op deze site.',
+    banned: 'Je kunt hier niet meer reageren.',
+    edit_window_closed: 'De tijd om te bewerken is verstreken.',
+    not_found: 'De reactie waarop je antwoordt, bestaat niet meer.',
+    thread_locked: 'Reacties zijn gesloten.',
+    payload_too_large: 'Je reactie is te lang.',
+    unsupported_media_type: 'Het verzoek is ongeldig.',
+    validation_failed: 'Controleer de gemarkeerde velden.',
+    rate_limited: 'Te veel reacties tegelijk: wacht een minuut en probeer het opnieuw.',
+    storage_unavailable: 'De server is even niet beschikbaar: probeer het opnieuw.',
+    not_configured: 'Reacties zijn nog niet beschikbaar: de server ervoor is nog niet ingesteld.',
+    internal: 'Er ging iets mis op de server: probeer het opnieuw.',
+  },
+  _fieldErrors: {
+    name: 'Deze naam is te lang.',
+    email: 'Dit e-mailadres is ongeldig.',
+    website: 'Het adres moet beginnen met http:// of https://.',
+    body: 'Schrijf een reactie (maximaal 10.000 tekens).',
+  },
+};
