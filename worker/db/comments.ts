@@ -1,4 +1,6 @@
 /** Queries on the comments table used by the reader API. */
+
+import { newCommentStatement } from './daily-stats.ts';
 import { PUBLIC_COMMENT_COLUMNS, type PublicCommentRow } from './rows.ts';
 import { upsertThread } from './threads.ts';
 
@@ -115,6 +117,8 @@ export const insertComment = async (db: D1Database, row: NewCommentRow): Promise
         .bind(row.id, row.parentId),
     );
   }
+  // The dashboard's counters (migration 0012): one row, for this very insert only.
+  statements.push(newCommentStatement(db, row.id));
   const results = await db.batch(statements);
   return (results[1]?.meta.changes ?? 0) === 1;
 };

@@ -14,6 +14,7 @@ import { adminHealth } from './health.ts';
 import { importRoute } from './import.ts';
 import { adminMail } from './mail.ts';
 import { adminSettings } from './settings.ts';
+import { adminStats } from './stats.ts';
 import { adminThreads } from './threads.ts';
 
 export const admin = new Hono<AppEnv>()
@@ -32,4 +33,5 @@ export const admin = new Hono<AppEnv>()
   .route('/audit', adminAudit)
   .route('/health', adminHealth)
   .route('/settings', adminSettings)
-  .route('/mail', adminMail);
+  .route('/mail', adminMail)
+  .route('/stats', adminStats);
