@@ -254,6 +254,8 @@ export type SettingSource = 'kv' | 'vars' | 'default';
 export interface RuntimeSettingsView {
   settings: RuntimeSettings;
   sources: Record<RuntimeSettingName, SettingSource>;
+  /** What each setting is without its override: wrangler.toml's var, else the documented default. */
+  defaults: RuntimeSettings;
 }
 
 /** `GET /api/v1/admin/stats?days=N`: the periods the dashboard offers (any other N is a 422). */

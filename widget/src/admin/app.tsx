@@ -1,36 +1,60 @@
 /**
- * The owner's admin page: the token gate, then the sections (comments queue first, threads, bans,
- * import/export, audit log, mail log) around two live regions that say how each action went.
+ * The owner's admin page: the token gate, then the sections (the dashboard first, the comments queue,
+ * threads, bans, settings, import/export, audit log, mail log) around two live regions that say how each
+ * action went, in the owner's language (i18n/: the browser's by default, the switch's once chosen).
  */
-import { useCallback, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { type AdminError, createAdminApi } from './api.ts';
 import { AuditLog } from './audit.tsx';
 import { Bans } from './bans.tsx';
 import { type Admin, AdminContext, errorText } from './context.ts';
+import { Dashboard } from './dashboard/dashboard.tsx';
+import { initialAdminLang, type Strings, saveAdminLang, stringsFor } from './i18n/index.ts';
+import { LanguageSwitch } from './language-switch.tsx';
 import { MailLog } from './mail.tsx';
 import { Queue } from './queue/queue.tsx';
+import { Settings } from './settings/settings.tsx';
 import { SetupGuide } from './setup-guide.tsx';
-import { en, type Strings } from './strings.ts';
 import { Threads } from './threads.tsx';
 import { clearToken, readToken, saveToken } from './token.ts';
 import { TokenForm } from './token-form.tsx';
 import { Transfer } from './transfer.tsx';
 import { hideSetup, needsSetup, setupHidden, useHealth } from './use-health.ts';
 
-const SECTIONS = ['queue', 'threads', 'bans', 'transfer', 'audit', 'mail'] as const;
-type Section = (typeof SECTIONS)[number];
+const SECTIONS = ['dashboard', 'queue', 'threads', 'bans', 'settings', 'transfer', 'audit', 'mail'] as const;
+export type Section = (typeof SECTIONS)[number];
 
-export const AdminApp = ({ strings = en }: { strings?: Strings }) => {
-  const t = strings;
+interface Props {
+  /** A catalog to use instead of the language's (tests). */
+  strings?: Strings;
+  /** The first section shown after sign-in: the dashboard unless told otherwise. */
+  home?: Section;
+}
+
+export const AdminApp = ({ strings, home = 'dashboard' }: Props) => {
+  const [lang, setLang] = useState(initialAdminLang);
+  const t = strings ?? stringsFor(lang);
   const [token, setToken] = useState(readToken);
   const [notice, setNotice] = useState<string | null>(null);
-  const [section, setSection] = useState<Section>('queue');
+  const [section, setSection] = useState<Section>(home);
   const [status, setStatus] = useState('');
   const [alert, setAlert] = useState('');
   /** Set by the thread list's "Show comments": the queue opens filtered to that page. */
   const [pageFilter, setPageFilter] = useState<string | undefined>(undefined);
   const health = useHealth(token);
   const [setupOpen, setSetupOpen] = useState(() => !setupHidden());
+
+  // The document speaks the page's language: screen readers pick their voice from it, browsers their
+  // hyphenation and date pickers.
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = t.title;
+  }, [lang, t]);
+  const chooseLang = (next: string) => {
+    saveAdminLang(next);
+    setLang(next);
+  };
+  const switcher = <LanguageSwitch t={t} lang={lang} onChange={chooseLang} />;
 
   const signOut = useCallback((why: string | null) => {
     clearToken();
@@ -44,6 +68,7 @@ export const AdminApp = ({ strings = en }: { strings?: Strings }) => {
     if (!token) return null;
     return {
       t,
+      lang,
       api: createAdminApi({ token, onUnauthorized: () => signOut(t.tokenExpired) }),
       announce: (message) => {
         setAlert('');
@@ -53,12 +78,15 @@ export const AdminApp = ({ strings = en }: { strings?: Strings }) => {
         if (error.code !== 'unauthorized') setAlert(errorText(t, error));
       },
     };
-  }, [token, t, signOut]);
+  }, [token, t, lang, signOut]);
 
   if (!admin) {
     return (
       <main class="admin">
-        <h1>{t.title}</h1>
+        <div class="top">
+          <h1>{t.title}</h1>
+          {switcher}
+        </div>
         <TokenForm
           t={t}
           notice={notice}
@@ -83,6 +111,7 @@ export const AdminApp = ({ strings = en }: { strings?: Strings }) => {
         <header class="top">
           <h1>{t.title}</h1>
           {health && <span class="muted">{t.setup.version(health.version)}</span>}
+          {switcher}
           <button type="button" class="link" onClick={() => signOut(null)}>
             {t.signOut}
           </button>
@@ -116,6 +145,7 @@ export const AdminApp = ({ strings = en }: { strings?: Strings }) => {
               }}
             />
           )}
+          {section === 'dashboard' && <Dashboard onOpenQueue={() => show('queue')} />}
           {section === 'queue' && <Queue url={pageFilter} onUrlChange={setPageFilter} />}
           {section === 'threads' && (
             <Threads
@@ -126,6 +156,7 @@ export const AdminApp = ({ strings = en }: { strings?: Strings }) => {
             />
           )}
           {section === 'bans' && <Bans />}
+          {section === 'settings' && <Settings />}
           {section === 'transfer' && <Transfer />}
           {section === 'audit' && <AuditLog />}
           {section === 'mail' && <MailLog />}

@@ -1,6 +1,6 @@
 /**
  * The moderation queue: status tabs with their counts (pending first), a search, bulk selection, the list,
- * and the keyboard (j/k move, a/s/d/p act on the current comment, x selects, / searches, ? helps).
+ * and the keyboard (j/k move, a/s/d/p/r act on the current comment, x selects, / searches, ? helps).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
@@ -96,6 +96,7 @@ export const Queue = ({ url, onUrlChange }: Props) => {
     s: act('spam'),
     d: act('delete'),
     p: act('pin'),
+    r: act('reply'),
     x: () => current && toggle(current.id, !selected.has(current.id)),
     '/': () => search.current?.focus(),
     '?': () => setHelp(true),

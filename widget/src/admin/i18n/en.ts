@@ -1,6 +1,6 @@
 /**
- * Every word the admin page shows, in one table: English today; a French table is another object of the
- * same `Strings` type (`export const fr: Strings = {…}`) handed to `<AdminApp strings={fr} />`.
+ * Every word the admin page shows, in English: the reference catalog. Every other language is a file
+ * beside this one exporting `strings: Strings` (fr.ts), so a missing or misspelt key is a type error.
  */
 import type {
   AdminStatus,
@@ -8,11 +8,13 @@ import type {
   ErrorCode,
   MailStatus,
   ModerationMode,
-} from '../../../worker/types/api.ts';
+  RuntimeSettingName,
+  SettingSource,
+} from '../../../../worker/types/api.ts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-export const en = {
+export const strings = {
   title: 'Causerie — moderation',
   tokenHeading: 'Sign in',
   tokenLabel: 'Admin token',
@@ -22,10 +24,13 @@ export const en = {
   tokenRefused: 'This token was refused. Check the ADMIN_TOKEN secret and enter it again.',
   tokenExpired: 'The server refused the token. Enter it again.',
   signOut: 'Sign out',
+  language: 'Language',
   sections: {
+    dashboard: 'Dashboard',
     queue: 'Comments',
     threads: 'Threads',
     bans: 'Bans',
+    settings: 'Settings',
     transfer: 'Import / export',
     audit: 'Audit log',
     mail: 'Mail',
@@ -105,6 +110,7 @@ export const en = {
     ['s', 'Spam'],
     ['d', 'Delete (asks first)'],
     ['p', 'Pin or unpin'],
+    ['r', 'Reply'],
     ['x', 'Select or unselect'],
     ['/', 'Search'],
     ['?', 'This help'],
@@ -182,7 +188,7 @@ export const en = {
     queued: 'Queued for a digest',
     digested: 'In a digest',
   } satisfies Record<MailStatus | 'all', string>,
-  mailEmpty: (status: MailStatus | 'all') =>
+  mailEmpty: (status: MailStatus | 'all'): string =>
     status === 'all'
       ? 'No e-mail yet.'
       : status === 'failed'
@@ -191,6 +197,78 @@ export const en = {
   mailTo: 'to',
   mailAttempts: (n: number) => plural(n, 'attempt', 'attempts'),
   mailVia: (transport: string) => `via ${transport}`,
+  dashboard: {
+    period: 'Period',
+    lastDays: (n: number) => `Last ${n} days`,
+    perDay: (n: number) => `per day, last ${n} days`,
+    perWeek: (n: number) => `per week, last ${n} days`,
+    pending: 'Waiting for moderation',
+    openQueue: 'Open the queue',
+    oldestPending: 'Oldest waiting for',
+    nothingWaits: 'Nothing waits.',
+    median: 'Median time to moderate',
+    decisions: (n: number) => `from ${plural(n, 'decision', 'decisions')} in the period`,
+    likes: 'Likes',
+    likesSplit: (page: number, comment: number) =>
+      `${plural(page, 'like', 'likes')} of pages, ${plural(comment, 'like', 'likes')} of comments`,
+    commentsChart: 'Comments',
+    likesChart: 'Likes given',
+    published: 'Published',
+    held: 'Held',
+    spam: 'Spam',
+    pageLikes: 'Page likes',
+    commentLikes: 'Comment likes',
+    tableView: 'Table view',
+    day: 'Day',
+    topThreads: 'Most active threads',
+    topAuthors: 'Most active commenters',
+    thread: 'Thread',
+    author: 'Commenter',
+    comments: 'Comments published',
+    verified: 'Signed in',
+    anonymous: 'Anonymous',
+    noActivity: 'Nothing in this period.',
+    authorsSample:
+      'Counted among the period’s latest 1,000 published comments; your own replies are left out.',
+  },
+  settings: {
+    intro:
+      'These settings take effect within a minute, without a redeploy. Each one overrides its wrangler.toml value; reset it to go back to that value.',
+    names: {
+      moderation: 'Moderation',
+      blocklist: 'Blocked words',
+      maxLinks: 'Link limit',
+      reservedNames: 'Reserved names',
+      maxCommentLength: 'Longest comment',
+      rateLimitWrites: 'Comment rate limit',
+      rateLimitLikes: 'Like rate limit',
+    } satisfies Record<RuntimeSettingName, string>,
+    hints: {
+      moderation: 'Which new comments wait for your approval.',
+      blocklist: 'One word or phrase per line: a comment containing one waits for your approval.',
+      maxLinks: 'A comment with more links than this waits for your approval.',
+      reservedNames: 'One name per line that guests may not post under.',
+      maxCommentLength: 'In characters.',
+      rateLimitWrites: 'Comments per reader and per IP, as count/seconds (e.g. 5/60), or off.',
+      rateLimitLikes: 'Likes per IP, as count/seconds (e.g. 30/60), or off.',
+    } satisfies Record<RuntimeSettingName, string>,
+    modes: {
+      none: 'Publish at once',
+      'first-time': 'Hold a commenter’s first comment',
+      all: 'Hold every comment',
+    } satisfies Record<ModerationMode, string>,
+    sources: {
+      kv: 'Overridden here',
+      vars: 'From wrangler.toml',
+      default: 'Built-in default',
+    } satisfies Record<SettingSource, string>,
+    defaultIs: (value: string) => `Without an override: ${value}.`,
+    empty: 'none',
+    reset: (name: string) => `Reset “${name}” to its default`,
+    resetDone: (name: string) => `“${name}” is back to its default.`,
+    saved: 'Settings saved.',
+    unchanged: 'Nothing changed.',
+  },
   setup: {
     heading: 'Finish setting up',
     version: (version: string) => `Causerie ${version}`,
@@ -250,4 +328,4 @@ export const en = {
   } satisfies Record<ErrorCode | 'network', string>,
 };
 
-export type Strings = typeof en;
+export type Strings = typeof strings;
