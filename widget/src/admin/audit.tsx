@@ -16,7 +16,8 @@ export const AuditLog = () => {
       <ol class="rows" aria-busy={log.loading}>
         {log.list.map((entry) => (
           <li key={entry.id} class="row" data-testid="audit-entry">
-            <time dateTime={entry.at}>{formatDateTime(lang, entry.at)}</time> <strong>{entry.action}</strong>{' '}
+            <time dateTime={entry.at}>{formatDateTime(lang, entry.at)}</time>{' '}
+            <strong>{t.auditActions[entry.action] ?? entry.action}</strong> <code>{entry.action}</code>{' '}
             <span class="muted">({entry.actor})</span>
             {entry.commentId && (
               <span>

@@ -25,7 +25,7 @@ const MailList = ({ status }: { status: MailFilter }) => {
           <li key={entry.id} class="row mail" data-testid="mail-entry">
             <div class="meta">
               <time dateTime={entry.at}>{formatDateTime(lang, entry.at)}</time>
-              <strong>{entry.kind}</strong>
+              <strong>{t.mailKinds[entry.kind] ?? entry.kind}</strong>
               <span>
                 {t.mailTo} <code>{entry.to}</code>
               </span>

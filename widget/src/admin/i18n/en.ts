@@ -4,6 +4,7 @@
  */
 import type {
   AdminStatus,
+  AuditAction,
   BulkAction,
   ErrorCode,
   MailStatus,
@@ -177,6 +178,19 @@ export const strings = {
   importPosition: (position: number | string) => `At ${position}:`,
   auditHeading: 'Audit log',
   auditEmpty: 'No moderation yet.',
+  auditActions: {
+    'comment.status': 'Status changed',
+    'comment.pin': 'Pin changed',
+    'comment.edit': 'Comment edited',
+    'comment.delete': 'Comment erased',
+    'comment.reply': 'Reply posted',
+    'thread.update': 'Thread changed',
+    'thread.move': 'Thread moved',
+    'thread.merge': 'Threads merged',
+    'ban.create': 'Ban added',
+    'ban.delete': 'Ban lifted',
+    'settings.update': 'Settings changed',
+  } satisfies Record<AuditAction, string>,
   auditComment: 'comment',
   auditThread: 'thread',
   mailFilter: 'E-mails by status',
@@ -194,6 +208,13 @@ export const strings = {
       : status === 'failed'
         ? 'No failed e-mail: everything went out.'
         : 'No e-mail with this status.',
+  /** Known kinds of `MailEntry.kind` (worker/services/notify/email.ts MailKind); others show as sent. */
+  mailKinds: {
+    owner: 'To the owner',
+    reply: 'Reply notification',
+    digest: 'Digest of replies',
+    confirm: 'Address confirmation',
+  } as Record<string, string>,
   mailTo: 'to',
   mailAttempts: (n: number) => plural(n, 'attempt', 'attempts'),
   mailVia: (transport: string) => `via ${transport}`,

@@ -170,6 +170,19 @@ export const strings: Strings = {
   importPosition: (position: number | string) => `À ${position}\u00a0:`,
   auditHeading: 'Journal des actions',
   auditEmpty: 'Aucune modération pour l’instant.',
+  auditActions: {
+    'comment.status': 'Statut changé',
+    'comment.pin': 'Épinglage changé',
+    'comment.edit': 'Commentaire modifié',
+    'comment.delete': 'Commentaire effacé',
+    'comment.reply': 'Réponse publiée',
+    'thread.update': 'Fil modifié',
+    'thread.move': 'Fil déplacé',
+    'thread.merge': 'Fils fusionnés',
+    'ban.create': 'Bannissement ajouté',
+    'ban.delete': 'Bannissement levé',
+    'settings.update': 'Réglages modifiés',
+  },
   auditComment: 'commentaire',
   auditThread: 'fil',
   mailFilter: 'Courriels par statut',
@@ -187,6 +200,12 @@ export const strings: Strings = {
       : status === 'failed'
         ? 'Aucun courriel échoué\u00a0: tout est parti.'
         : 'Aucun courriel avec ce statut.',
+  mailKinds: {
+    owner: 'Au propriétaire',
+    reply: 'Avis de réponse',
+    digest: 'Récapitulatif des réponses',
+    confirm: 'Confirmation d’adresse',
+  },
   mailTo: 'à',
   mailAttempts: (n: number) => plural(n, 'tentative', 'tentatives'),
   mailVia: (transport: string) => `par ${transport}`,
