@@ -260,13 +260,13 @@ const SHARED = [
 ];
 
 /**
- * Every English phrase of the catalog that French does not share: each string, and the fixed parts of
- * each function's output (called with a sample value). Words of one or two letters are left out: they are
- * words in both languages ("on", "a") and would say nothing.
+ * Every English phrase of the catalog but the SHARED words: each string, and the fixed parts of each
+ * function's output (called with a sample value). Words of one or two letters are left out: they are words
+ * in both languages ("on", "a") and would say nothing. A French entry copied from English is caught too.
  */
 const englishOnly = (): string[] => {
   const phrases = new Set<string>();
-  const walk = (a: unknown, b: unknown) => {
+  const walk = (a: unknown) => {
     if (typeof a === 'string') {
       phrases.add(a);
     } else if (typeof a === 'function') {
@@ -279,10 +279,10 @@ const englishOnly = (): string[] => {
       }
       for (const part of enText.split(String(SAMPLE))) phrases.add(part);
     } else if (a && typeof a === 'object') {
-      for (const [key, value] of Object.entries(a)) walk(value, (b as Record<string, unknown>)?.[key]);
+      for (const value of Object.values(a)) walk(value);
     }
   };
-  walk(en, fr);
+  walk(en);
   return [...phrases]
     .map((phrase) => phrase.trim().replace(/^[\s,.;:()·]+|[\s,.;:()·]+$/g, ''))
     .filter((phrase) => phrase.replace(/[^\p{L}]/gu, '').length > 2)
