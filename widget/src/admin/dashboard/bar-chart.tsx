@@ -98,7 +98,8 @@ export const BarChart = ({ id, title, caption, series, rows, bars }: Props) => {
         ))}
       </ul>
       {table ? (
-        <div class="scroll">
+        // Focusable: a keyboard must be able to scroll a long table (axe: scrollable-region-focusable).
+        <div class="scroll" tabIndex={0} role="region" aria-label={`${title}, ${caption}`}>
           <table>
             <caption>{caption}</caption>
             <thead>

@@ -230,8 +230,7 @@ export const strings = {
     median: 'Median time to moderate',
     decisions: (n: number) => `from ${plural(n, 'decision', 'decisions')} in the period`,
     likes: 'Likes',
-    likesSplit: (page: number, comment: number) =>
-      `${plural(page, 'like', 'likes')} of pages, ${plural(comment, 'like', 'likes')} of comments`,
+    likesSplit: (page: number, comment: number) => `${page} on pages, ${comment} on comments`,
     commentsChart: 'Comments',
     likesChart: 'Likes given',
     published: 'Published',

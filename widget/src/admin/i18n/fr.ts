@@ -221,8 +221,7 @@ export const strings: Strings = {
     median: 'Délai médian de modération',
     decisions: (n: number) => `d’après ${plural(n, 'décision', 'décisions')} sur la période`,
     likes: 'J’aime',
-    likesSplit: (page: number, comment: number) =>
-      `${plural(page, 'sur une page', 'sur des pages')}, ${plural(comment, 'sur un commentaire', 'sur des commentaires')}`,
+    likesSplit: (page: number, comment: number) => `${page} sur les pages, ${comment} sur les commentaires`,
     commentsChart: 'Commentaires',
     likesChart: 'J’aime reçus',
     published: 'Publiés',
