@@ -117,7 +117,7 @@ export const Bans = () => {
               {ban.expiresAt ? t.banUntil(formatDateTime(lang, ban.expiresAt)) : t.banNever}
             </span>
             {ban.reason && <span>{ban.reason}</span>}
-            <button type="button" onClick={() => lift(ban)} aria-label={`${t.banLift}: ${ban.value}`}>
+            <button type="button" onClick={() => lift(ban)} aria-label={t.banLiftLabel(ban.value)}>
               {t.banLift}
             </button>
           </li>

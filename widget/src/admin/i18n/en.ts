@@ -145,6 +145,7 @@ export const strings = {
   banAdd: 'Add ban',
   banAdded: 'Ban added.',
   banLift: 'Lift',
+  banLiftLabel: (value: string) => `Lift: ${value}`,
   banLifted: 'Ban lifted.',
   banActive: 'Active',
   banExpired: 'Expired',

@@ -136,6 +136,7 @@ export const strings: Strings = {
   banAdd: 'Ajouter le bannissement',
   banAdded: 'Bannissement ajouté.',
   banLift: 'Lever',
+  banLiftLabel: (value: string) => `Lever\u00a0: ${value}`,
   banLifted: 'Bannissement levé.',
   banActive: 'Actif',
   banExpired: 'Expiré',
