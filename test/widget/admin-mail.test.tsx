@@ -39,7 +39,7 @@ const older = mailEntry({
 
 const open = async () => {
   signedIn();
-  render(<AdminApp />);
+  render(<AdminApp home="queue" />);
   fireEvent.click(await screen.findByRole('button', { name: 'Mail' }));
 };
 

@@ -27,7 +27,7 @@ afterEach(() => {
 describe('the token', () => {
   it('is asked once, checked against the API, and kept in sessionStorage only', async () => {
     const seen = fakeAdmin({ 'GET /comments': queue() });
-    render(<AdminApp />);
+    render(<AdminApp home="queue" />);
     fireEvent.input(screen.getByLabelText('Admin token'), { target: { value: 'wrong' } });
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByText(/This token was refused/)).toBeTruthy();
@@ -44,7 +44,7 @@ describe('the token', () => {
   it('sends the owner back to the token form when the API answers 401', async () => {
     signedIn();
     fakeAdmin({ 'GET /comments': queue(), 'PATCH /comments/p1': unauthorized });
-    render(<AdminApp />);
+    render(<AdminApp home="queue" />);
     await waitFor(() => expect(items()).toHaveLength(2));
     fireEvent.click(within(items()[0] as HTMLElement).getByRole('button', { name: 'Approve' }));
     expect(await screen.findByText('The server refused the token. Enter it again.')).toBeTruthy();
@@ -55,7 +55,7 @@ describe('the token', () => {
   it('signs out on request', async () => {
     signedIn();
     fakeAdmin({ 'GET /comments': queue() });
-    render(<AdminApp />);
+    render(<AdminApp home="queue" />);
     fireEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
     expect(screen.getByLabelText('Admin token')).toBeTruthy();
     expect(sessionStorage.getItem('causerie-admin-token')).toBeNull();
@@ -66,7 +66,7 @@ describe('the queue', () => {
   it('opens on the pending comments, with the count of every status', async () => {
     signedIn();
     const seen = fakeAdmin({ 'GET /comments': queue() });
-    render(<AdminApp />);
+    render(<AdminApp home="queue" />);
     await waitFor(() => expect(items()).toHaveLength(2));
     expect(seen.find((r) => r.path === '/comments')?.query).toMatchObject({ status: 'pending' });
     const tabs = within(screen.getByRole('group', { name: 'Comments by status' }));
@@ -86,7 +86,7 @@ describe('the queue', () => {
       'GET /comments': queue(),
       'PATCH /comments/p1': () => json({ comment: { ...pending[0], status: 'approved' } }),
     });
-    render(<AdminApp />);
+    render(<AdminApp home="queue" />);
     await waitFor(() => expect(items()).toHaveLength(2));
     fireEvent.click(within(items()[0] as HTMLElement).getByRole('button', { name: 'Approve' }));
     await waitFor(() => expect(items()).toHaveLength(1));
@@ -102,7 +102,7 @@ describe('the queue', () => {
       'GET /comments': queue(),
       'PATCH /comments/p1': () => problem(404, 'not_found', 'no such comment'),
     });
-    render(<AdminApp />);
+    render(<AdminApp home="queue" />);
     await waitFor(() => expect(items()).toHaveLength(2));
     fireEvent.click(within(items()[0] as HTMLElement).getByRole('button', { name: 'Spam' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('no such comment'));
@@ -112,7 +112,7 @@ describe('the queue', () => {
   it('searches with q and url', async () => {
     signedIn();
     const seen = fakeAdmin({ 'GET /comments': queue() });
-    render(<AdminApp />);
+    render(<AdminApp home="queue" />);
     await waitFor(() => expect(items()).toHaveLength(2));
     fireEvent.input(screen.getByLabelText('Search comments'), { target: { value: ' viagra ' } });
     fireEvent.input(screen.getByLabelText('Page URL'), { target: { value: 'https://blog.example/post' } });
@@ -129,7 +129,7 @@ describe('the queue', () => {
       'GET /comments': queue(),
       'POST /comments/bulk': () => json({ updated: 2 }),
     });
-    render(<AdminApp />);
+    render(<AdminApp home="queue" />);
     await waitFor(() => expect(items()).toHaveLength(2));
     fireEvent.click(screen.getByLabelText('Select all shown'));
     fireEvent.click(screen.getByRole('button', { name: 'Mark selected as spam' }));
@@ -148,7 +148,7 @@ describe('the queue', () => {
       'POST /comments': () =>
         json({ comment: adminComment({ id: 'r1', parentId: 'a1', status: 'approved' }) }, 201),
     });
-    render(<AdminApp />);
+    render(<AdminApp home="queue" />);
     fireEvent.click(await screen.findByRole('button', { name: /^Approved/ }));
     fireEvent.click(await screen.findByRole('button', { name: 'Reply' }));
     const form = screen.getByRole('form', { name: 'Reply to Alice' });
@@ -166,7 +166,7 @@ describe('the queue', () => {
       'GET /comments': queue(),
       'POST /bans': () => json({ bans: [{ kind: 'email' }, { kind: 'ip' }] }, 201),
     });
-    render(<AdminApp />);
+    render(<AdminApp home="queue" />);
     await waitFor(() => expect(items()).toHaveLength(2));
     fireEvent.click(within(items()[0] as HTMLElement).getByRole('button', { name: 'Ban author' }));
     await screen.findByText('Author banned (E-mail, IP hash).');
@@ -182,7 +182,7 @@ describe('keyboard shortcuts', () => {
       'PATCH /comments/p1': (r) => json({ comment: { ...pending[0], ...(r.body as object) } }),
       'PATCH /comments/p2': (r) => json({ comment: { ...pending[1], ...(r.body as object) } }),
     });
-    render(<AdminApp />);
+    render(<AdminApp home="queue" />);
     await waitFor(() => expect(items()).toHaveLength(2));
     return seen;
   };

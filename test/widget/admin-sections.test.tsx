@@ -8,7 +8,7 @@ import { adminComment, adminThread, ban, fakeAdmin, json, problem, signedIn } fr
 /** Signs in and opens one section of the page. */
 const open = async (section: string) => {
   signedIn();
-  render(<AdminApp />);
+  render(<AdminApp home="queue" />);
   fireEvent.click(await screen.findByRole('button', { name: section }));
 };
 const empty = () => json({ comments: [], nextCursor: null });

@@ -48,7 +48,7 @@ afterEach(() => {
 describe('the setup guide', () => {
   it('walks a fresh deployment through origins, moderation, notifications and the embed snippet', async () => {
     fakeAdmin(routes(fresh));
-    render(<AdminApp />);
+    render(<AdminApp home="queue" />);
     const section = within(await screen.findByRole('region', { name: 'Finish setting up' }));
     const step = (title: string) =>
       section.getByRole('heading', { name: new RegExp(`^${title}`) }).closest('li');
@@ -69,7 +69,7 @@ describe('the setup guide', () => {
     const writeText = vi.fn(async () => {});
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
     fakeAdmin(routes(fresh));
-    render(<AdminApp />);
+    render(<AdminApp home="queue" />);
     fireEvent.click(await screen.findByRole('button', { name: 'Copy snippet' }));
     expect(await screen.findByText('Snippet copied.')).toBeTruthy();
     expect(writeText).toHaveBeenCalledWith(embedSnippet(location.origin));
@@ -83,7 +83,7 @@ describe('the setup guide', () => {
         migrations: { applied: '0004_moderation.sql', latest: '0005_import.sql' },
       }),
     );
-    render(<AdminApp />);
+    render(<AdminApp home="queue" />);
     const section = within(await screen.findByRole('region', { name: 'Finish setting up' }));
     const titles = section.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     expect(titles.slice(0, 2)).toEqual(['Secrets To do', 'Database To do']);
@@ -95,7 +95,7 @@ describe('the setup guide', () => {
 
   it('stays away from a deployment that is set up', async () => {
     fakeAdmin(routes(setUp));
-    render(<AdminApp />);
+    render(<AdminApp home="queue" />);
     // The header shows the deployed version once health has answered.
     expect(await screen.findByText('Causerie 0.1.0')).toBeTruthy();
     await waitFor(() => expect(screen.queryAllByTestId('admin-comment')).toHaveLength(1));
@@ -104,7 +104,7 @@ describe('the setup guide', () => {
 
   it('leaves the page as it was with a worker that has no health route (no guide, no alert)', async () => {
     const seen = fakeAdmin(routes(null));
-    render(<AdminApp />);
+    render(<AdminApp home="queue" />);
     await waitFor(() => expect(screen.queryAllByTestId('admin-comment')).toHaveLength(1));
     await waitFor(() => expect(seen.some((r) => r.path === '/health')).toBe(true));
     expect(screen.getByRole('alert').textContent).toBe('');
@@ -113,13 +113,13 @@ describe('the setup guide', () => {
 
   it('hides for good on request', async () => {
     fakeAdmin(routes(fresh));
-    render(<AdminApp />);
+    render(<AdminApp home="queue" />);
     fireEvent.click(await screen.findByRole('button', { name: 'Hide this guide' }));
     expect(guide()).toBeNull();
     cleanup();
 
     fakeAdmin(routes(fresh));
-    render(<AdminApp />);
+    render(<AdminApp home="queue" />);
     expect(await screen.findByText('Causerie 0.1.0')).toBeTruthy();
     expect(guide()).toBeNull();
     expect(localStorage.getItem('causerie-admin-setup-hidden')).toBe('1');

@@ -97,6 +97,22 @@ describe('PATCH /admin/settings', () => {
     await admin('PATCH', '/settings', { blocklist: null });
   });
 
+  it('answers beside each override what the setting is without it (the vars, else the default)', async () => {
+    const patched = await admin('PATCH', '/settings', { maxLinks: 9, reservedNames: ['Chef'] });
+    expect(patched.json.settings).toMatchObject({ maxLinks: 9, reservedNames: ['Chef'] });
+    expect(patched.json.defaults).toEqual({
+      moderation: 'none',
+      blocklist: [],
+      maxLinks: 3,
+      reservedNames: ['admin', 'administrator', 'moderator', 'modérateur'],
+      maxCommentLength: 10_000,
+      rateLimitWrites: '5/60',
+      rateLimitLikes: '30/60',
+    });
+    const reset = await admin('PATCH', '/settings', { maxLinks: null, reservedNames: null });
+    expect(reset.json.settings).toEqual(reset.json.defaults);
+  });
+
   it('answers 422 naming each bad field, and changes nothing', async () => {
     const before = await env.KV.get('settings:v1');
     const { res, json } = await admin('PATCH', '/settings', {

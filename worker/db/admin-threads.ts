@@ -2,6 +2,7 @@
  * The owner's view of threads: listing, locking, retitling, and moving a thread to a new URL, merging it
  * into the thread already there if there is one (a site that changed its URLs often has both).
  */
+import { mergeStatsStatements } from './daily-stats.ts';
 import type { ThreadRow } from './rows.ts';
 
 export interface AdminThreadRow extends ThreadRow {
@@ -85,6 +86,7 @@ export const mergeStatements = (db: D1Database, from: AdminThreadRow, into: Admi
     db
       .prepare('UPDATE threads SET likes = (SELECT count(*) FROM likes WHERE target = ?2) WHERE id = ?1')
       .bind(into.id, `t:${into.key}`),
+    ...mergeStatsStatements(db, from.id, into.id),
     db.prepare('DELETE FROM threads WHERE id = ?1').bind(from.id),
   ];
 };

@@ -1,5 +1,6 @@
 /** Queries on the comments table used by the reader API. */
 
+import { newCommentStatement } from './daily-stats.ts';
 import { PUBLIC_COMMENT_COLUMNS, type PublicCommentRow } from './rows.ts';
 import type { SpamRecord } from './spam-record.ts';
 import { upsertThread } from './threads.ts';
@@ -130,6 +131,8 @@ export const insertComment = async (db: D1Database, row: NewCommentRow): Promise
         .bind(row.id, row.parentId),
     );
   }
+  // The dashboard's counters (migration 0012): one row, for this very insert only.
+  statements.push(newCommentStatement(db, row.id));
   const results = await db.batch(statements);
   return (results[1]?.meta.changes ?? 0) === 1;
 };

@@ -3,6 +3,7 @@
  * same transaction: the thread's comment_count, and the parent's reply_count (which keeps a deleted parent
  * listed as a placeholder only while it still has replies).
  */
+import { statusMoveStatement } from './daily-stats.ts';
 import { PUBLIC_COMMENT_COLUMNS, type PublicCommentRow } from './rows.ts';
 import type { SpamRecord } from './spam-record.ts';
 
@@ -123,6 +124,8 @@ export const updateBody = async (
       ),
   ];
   if (unlist) {
+    const stats = statusMoveStatement(db, { commentId: row.id, from: 'approved', to: 'pending' });
+    if (stats) statements.unshift(stats);
     statements.push(adjustThread(db, row, -1));
     if (row.parent_id) statements.push(adjustParent(db, row.parent_id, -1));
   }
@@ -132,13 +135,19 @@ export const updateBody = async (
 /**
  * The statements that delete a comment for good (its text, its author's data, its likes). One with replies
  * stays as an anonymous placeholder; a deleted parent left without replies goes too, up the tree.
+ * `decidedAt`: the owner erases it (a held comment's wait then counts as a decision, migration 0012).
  */
 export const deleteStatements = async (
   db: D1Database,
   row: EditableRow,
   view: RowView = createRowView(db),
+  decidedAt?: Date,
 ): Promise<D1PreparedStatement[]> => {
   const statements: D1PreparedStatement[] = [];
+  const decided = decidedAt ? { createdAt: row.created_at, at: decidedAt } : undefined;
+  // First: it reads the comment as it still is. Placeholder parents erased below are already 'deleted'.
+  const stats = statusMoveStatement(db, { commentId: row.id, from: row.status, to: null, decided });
+  if (stats) statements.push(stats);
   if (row.status === 'approved') statements.push(adjustThread(db, row, -1));
   if (row.reply_count > 0) {
     statements.push(placeholderStatement(db, row.id));

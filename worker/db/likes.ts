@@ -5,6 +5,8 @@
 
 export type LikeTarget = { comment: string } | { thread: string };
 
+import { likeStatement } from './daily-stats.ts';
+
 const targetOf = (target: LikeTarget): string =>
   'comment' in target ? `c:${target.comment}` : `t:${target.thread}`;
 
@@ -53,6 +55,7 @@ export const setLike = async (
         .bind(targetOf(target), readerHash);
   const results = await db.batch<{ likes: number; liked: number }>([
     ...before,
+    likeStatement(db, targetOf(target), readerHash, like, nowIso),
     change,
     recount(db, target),
     readBack(db, target, readerHash),

@@ -3,6 +3,7 @@
  * the counters move with a moderation decision (threads.comment_count counts approved comments; a parent's
  * reply_count counts its listed replies, and keeps a deleted parent listed as a placeholder while > 0).
  */
+import { statusMoveStatement } from './daily-stats.ts';
 import {
   createRowView,
   deleteStatements,
@@ -61,6 +62,10 @@ export const statusChange = async (
     if (isListed('deleted', before) === isListed('deleted', parent.reply_count)) break;
     parentId = parent.parent_id;
   }
+  // Every status change here is the owner's: one from pending is a decision the histogram counts.
+  const decided = { createdAt: row.created_at, at: new Date() };
+  const stats = statusMoveStatement(db, { commentId: row.id, from: row.status, to, decided });
+  if (stats) statements.push(stats);
   statements.push(
     db.prepare('UPDATE comments SET status = ?3 WHERE id = ?1 AND status = ?2').bind(row.id, row.status, to),
   );
@@ -82,5 +87,5 @@ export const eraseStatements = async (
   if (row.reply_count > 0 || (await view.replies(row.id)).length > 0) {
     return [...(await statusChange(db, row, 'deleted', view)), placeholderStatement(db, row.id)];
   }
-  return deleteStatements(db, row, view);
+  return deleteStatements(db, row, view, new Date());
 };

@@ -63,11 +63,25 @@ export const storedOverrides = (value: unknown): RuntimeOverrides => {
 
 const rate = (limit: RateLimit | null): string => (limit ? `${limit.count}/${limit.seconds}` : 'off');
 
-/** The effective values of the runtime settings and where each one comes from. */
+const values = (settings: Settings): RuntimeSettings => ({
+  moderation: settings.moderation,
+  blocklist: settings.blocklist,
+  maxLinks: settings.maxLinks,
+  reservedNames: settings.reservedNames,
+  maxCommentLength: settings.maxCommentLength,
+  rateLimitWrites: rate(settings.rateLimit),
+  rateLimitLikes: rate(settings.likeRateLimit),
+});
+
+/**
+ * The effective values of the runtime settings, where each one comes from, and what each would be without
+ * its override (`defaults`: the settings read from the vars alone), for the admin page's "reset".
+ */
 export const runtimeSettingsView = (
   env: Bindings,
   overrides: RuntimeOverrides,
   settings: Settings,
+  defaults: Settings,
 ): RuntimeSettingsView => {
   const source = (name: RuntimeSettingName): SettingSource => {
     if (overrides[name] !== undefined) return 'kv';
@@ -75,15 +89,8 @@ export const runtimeSettingsView = (
     return typeof value === 'string' && value.trim() !== '' ? 'vars' : 'default';
   };
   return {
-    settings: {
-      moderation: settings.moderation,
-      blocklist: settings.blocklist,
-      maxLinks: settings.maxLinks,
-      reservedNames: settings.reservedNames,
-      maxCommentLength: settings.maxCommentLength,
-      rateLimitWrites: rate(settings.rateLimit),
-      rateLimitLikes: rate(settings.likeRateLimit),
-    },
+    settings: values(settings),
+    defaults: values(defaults),
     sources: Object.fromEntries(RUNTIME_SETTING_NAMES.map((name) => [name, source(name)])) as Record<
       RuntimeSettingName,
       SettingSource

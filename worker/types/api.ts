@@ -329,6 +329,60 @@ export type SettingSource = 'kv' | 'vars' | 'default';
 export interface RuntimeSettingsView {
   settings: RuntimeSettings;
   sources: Record<RuntimeSettingName, SettingSource>;
+  /** What each setting is without its override: wrangler.toml's var, else the documented default. */
+  defaults: RuntimeSettings;
+}
+
+/** `GET /api/v1/admin/stats?days=N`: the periods the dashboard offers (any other N is a 422). */
+export const STATS_PERIODS = [7, 30, 365] as const;
+export type StatsPeriod = (typeof STATS_PERIODS)[number];
+
+/** One UTC day: its comments by their status now, and the likes given that day (still standing). */
+export interface StatsDay {
+  /** `YYYY-MM-DD` (UTC). */
+  date: string;
+  published: number;
+  held: number;
+  spam: number;
+  pageLikes: number;
+  commentLikes: number;
+}
+
+/** A thread of the period, by its comments written in the period (published first). */
+export interface StatsThread {
+  key: string;
+  url: string;
+  title: string;
+  published: number;
+  held: number;
+  spam: number;
+  /** Page and comment likes given in the period. */
+  likes: number;
+}
+
+/** A commenter among the period's latest published comments (docs/api.md "Dashboard"). */
+export interface StatsAuthor {
+  name: string;
+  comments: number;
+  /** Signed in (an account) rather than a guest name. */
+  verified: boolean;
+}
+
+/** `GET /api/v1/admin/stats` (API.md "Additions"; the likes and `decisions` are ours). */
+export interface AdminStats {
+  /** Every day of the period, oldest first, today (UTC) last; days without anything are zeros. */
+  days: StatsDay[];
+  /** Comments waiting for a decision now, and when the oldest of them was written. */
+  pending: number;
+  oldestPendingAt: string | null;
+  /** Median wait of the period's held comments for the owner's decision (a histogram estimate). */
+  medianModerationSeconds: number | null;
+  /** How many decisions that median comes from. */
+  decisions: number;
+  topThreads: StatsThread[];
+  topAuthors: StatsAuthor[];
+  /** The period's totals of `days[].pageLikes` and `days[].commentLikes`. */
+  likes: { page: number; comment: number };
 }
 
 /** `GET /api/v1/admin/audit` */

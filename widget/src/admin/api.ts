@@ -5,6 +5,7 @@
  */
 import type {
   AdminComment,
+  AdminStats,
   AdminThread,
   AuditEntry,
   Ban,
@@ -18,7 +19,10 @@ import type {
   MailStatus,
   NewBan,
   QueueQuery,
+  RuntimeSettings,
+  RuntimeSettingsView,
   SpamFigures,
+  StatsPeriod,
   ThreadPatch,
 } from '../../../worker/types/api.ts';
 import { type ApiError, type ApiResult, bearer, request } from '../http.ts';
@@ -106,6 +110,11 @@ export const createAdminApi = ({ token, base = '/api/v1/admin', onUnauthorized }
       call<{ entries: AuditEntry[]; nextCursor: string | null }>(`/audit${query(page)}`),
     mail: (q: Paged & { status?: MailStatus | 'all' } = {}) => call<MailPage>(`/mail${query(q)}`),
     spam: (days: number) => call<SpamFigures>(`/spam${query({ days })}`),
+    stats: (days: StatsPeriod) => call<AdminStats>(`/stats${query({ days })}`),
+    settings: () => call<RuntimeSettingsView>('/settings'),
+    /** `null` for a setting drops its override: wrangler.toml's value (or the default) applies again. */
+    patchSettings: (patch: { [K in keyof RuntimeSettings]?: RuntimeSettings[K] | null }) =>
+      call<RuntimeSettingsView>('/settings', { method: 'PATCH', json: patch }),
     exportFile: () => call<Blob>('/export', {}, (response) => response.blob()),
     importFile: (format: ImportFormat, file: Blob) =>
       call<ImportResult>(`/import${query({ format })}`, {

@@ -1,11 +1,11 @@
 /** The audit log: every moderation action, newest first, who did what to which comment or thread. */
 
 import type { AuditEntry } from '../../../worker/types/api.ts';
-import { useAdmin } from './context.ts';
+import { formatDateTime, useAdmin } from './context.ts';
 import { usePaged } from './use-paged.ts';
 
 export const AuditLog = () => {
-  const { api, t } = useAdmin();
+  const { api, t, lang } = useAdmin();
   const log = usePaged(
     (cursor) => api.audit({ limit: 50, ...(cursor && { cursor }) }),
     (page): AuditEntry[] => page.entries,
@@ -16,8 +16,9 @@ export const AuditLog = () => {
       <ol class="rows" aria-busy={log.loading}>
         {log.list.map((entry) => (
           <li key={entry.id} class="row" data-testid="audit-entry">
-            <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time>{' '}
-            <strong>{entry.action}</strong> <span class="muted">({entry.actor})</span>
+            <time dateTime={entry.at}>{formatDateTime(lang, entry.at)}</time>{' '}
+            <strong>{t.auditActions[entry.action] ?? entry.action}</strong> <code>{entry.action}</code>{' '}
+            <span class="muted">({entry.actor})</span>
             {entry.commentId && (
               <span>
                 {' '}

@@ -1,7 +1,7 @@
 /** Bans: the list (active or expired), lifting one, and adding one by e-mail, IP hash or reader hash. */
 import { useEffect, useState } from 'preact/hooks';
 import type { Ban, NewBan } from '../../../worker/types/api.ts';
-import { useAdmin } from './context.ts';
+import { formatDateTime, useAdmin } from './context.ts';
 
 const FIELD = { email: 'email', ip: 'ipHash', reader: 'readerHash' } as const;
 /** What the form bans by; an account ban (`user`) comes from a comment's Ban button. */
@@ -72,7 +72,7 @@ const BanForm = ({ onAdd }: { onAdd: (ban: NewBan) => Promise<boolean> }) => {
 };
 
 export const Bans = () => {
-  const { api, t, announce, fail } = useAdmin();
+  const { api, t, lang, announce, fail } = useAdmin();
   const [bans, setBans] = useState<Ban[] | null>(null);
 
   const load = async () => {
@@ -115,10 +115,10 @@ export const Bans = () => {
             <code>{ban.value}</code>
             <span class={ban.active ? '' : 'muted'}>{ban.active ? t.banActive : t.banExpired}</span>
             <span class="muted">
-              {ban.expiresAt ? t.banUntil(new Date(ban.expiresAt).toLocaleString()) : t.banNever}
+              {ban.expiresAt ? t.banUntil(formatDateTime(lang, ban.expiresAt)) : t.banNever}
             </span>
             {ban.reason && <span>{ban.reason}</span>}
-            <button type="button" onClick={() => lift(ban)} aria-label={`${t.banLift}: ${ban.value}`}>
+            <button type="button" onClick={() => lift(ban)} aria-label={t.banLiftLabel(ban.value)}>
               {t.banLift}
             </button>
           </li>

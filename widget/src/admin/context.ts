@@ -2,11 +2,13 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { AdminApi, AdminError } from './api.ts';
-import type { Strings } from './strings.ts';
+import type { Strings } from './i18n/index.ts';
 
 export interface Admin {
   api: AdminApi;
   t: Strings;
+  /** The page's language (`en`, `fr`): dates and numbers are formatted in it. */
+  lang: string;
   /** Says how an action went, in the polite live region. */
   announce: (message: string) => void;
   /** Says what failed, in the alert region. A 401 never gets here: the page asks for the token instead. */
@@ -20,6 +22,9 @@ export const useAdmin = (): Admin => {
   if (!admin) throw new Error('useAdmin() outside <AdminContext.Provider>');
   return admin;
 };
+
+/** A date and time as the owner's language writes them. */
+export const formatDateTime = (lang: string, iso: string): string => new Date(iso).toLocaleString(lang);
 
 /** The server's `detail` when it gave one, else the message for its code; then any field errors. */
 export const errorText = (t: Strings, error: AdminError): string => {

@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { MailEntry } from '../../../worker/types/api.ts';
-import { useAdmin } from './context.ts';
+import { formatDateTime, useAdmin } from './context.ts';
 import { usePaged } from './use-paged.ts';
 
 export const MAIL_FILTERS = ['all', 'failed', 'sent', 'capped', 'queued', 'digested'] as const;
@@ -13,7 +13,7 @@ export type MailFilter = (typeof MAIL_FILTERS)[number];
 
 /** One filter's list; keyed by the filter, so a new filter starts again from its first page. */
 const MailList = ({ status }: { status: MailFilter }) => {
-  const { api, t } = useAdmin();
+  const { api, t, lang } = useAdmin();
   const log = usePaged(
     (cursor) => api.mail({ status, limit: 50, ...(cursor && { cursor }) }),
     (page): MailEntry[] => page.mail,
@@ -24,8 +24,8 @@ const MailList = ({ status }: { status: MailFilter }) => {
         {log.list.map((entry) => (
           <li key={entry.id} class="row mail" data-testid="mail-entry">
             <div class="meta">
-              <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time>
-              <strong>{entry.kind}</strong>
+              <time dateTime={entry.at}>{formatDateTime(lang, entry.at)}</time>
+              <strong>{t.mailKinds[entry.kind] ?? entry.kind}</strong>
               <span>
                 {t.mailTo} <code>{entry.to}</code>
               </span>

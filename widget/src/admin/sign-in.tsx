@@ -12,7 +12,7 @@ import { openSignIn } from '../auth/popup.ts';
 import { request } from '../http.ts';
 import { createAdminApi } from './api.ts';
 import { errorText } from './context.ts';
-import type { Strings } from './strings.ts';
+import type { Strings } from './i18n/index.ts';
 import { TokenForm } from './token-form.tsx';
 
 interface Props {

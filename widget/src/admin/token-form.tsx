@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { createAdminApi } from './api.ts';
 import { errorText } from './context.ts';
-import type { Strings } from './strings.ts';
+import type { Strings } from './i18n/index.ts';
 
 interface Props {
   t: Strings;

@@ -16,6 +16,7 @@ import { importRoute } from './import.ts';
 import { adminMail } from './mail.ts';
 import { adminSettings } from './settings.ts';
 import { adminSpam } from './spam.ts';
+import { adminStats } from './stats.ts';
 import { adminThreads } from './threads.ts';
 
 export const admin = new Hono<AppEnv>()
@@ -43,4 +44,5 @@ export const admin = new Hono<AppEnv>()
   .route('/health', adminHealth)
   .route('/settings', adminSettings)
   .route('/mail', adminMail)
-  .route('/spam', adminSpam);
+  .route('/spam', adminSpam)
+  .route('/stats', adminStats);

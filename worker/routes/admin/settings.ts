@@ -24,7 +24,12 @@ import {
 import { settingsPatchSchema } from './schemas.ts';
 
 const view = (env: AppEnv['Bindings'], overrides: RuntimeOverrides) =>
-  runtimeSettingsView(env, overrides, readSettings({ ...env, ...overridesAsVars(overrides) }));
+  runtimeSettingsView(
+    env,
+    overrides,
+    readSettings({ ...env, ...overridesAsVars(overrides) }),
+    readSettings(env),
+  );
 
 export const adminSettings = new Hono<AppEnv>()
   .get('/', async (c) => c.json(view(c.env, await readOverrides(c.env.KV))))

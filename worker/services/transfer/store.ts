@@ -6,6 +6,7 @@
  * Writes go in db.batch transactions of at most CHUNK comments, each with the counters it moves.
  * A little past 200 lines: the four steps share the plan (nodes, bumps) and read best in one place.
  */
+import { importedCommentsStatement } from '../../db/daily-stats.ts';
 import {
   bumpReplyCountStatement,
   createThreadStatement,
@@ -246,6 +247,9 @@ export const importFile = async (
       if (taught) byClass[taught].push(row.id);
     }
     statements.push(...learnImportedStatements(db, settings.spam, byClass));
+    // The dashboard's counters: one row per (day, thread) of the chunk, not one per comment.
+    const chunkIds = units.slice(i, i + CHUNK).map(({ row }) => row.id);
+    statements.push(importedCommentsStatement(db, chunkIds));
     await db.batch(statements);
     result.comments += Math.min(CHUNK, units.length - i);
   }

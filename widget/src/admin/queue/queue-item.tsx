@@ -1,7 +1,7 @@
 /** One comment in the queue: who, where, the rendered text, what only the owner sees, and its actions. */
 import type { Ref } from 'preact';
 import type { AdminComment } from '../../../../worker/types/api.ts';
-import { useAdmin } from '../context.ts';
+import { formatDateTime, useAdmin } from '../context.ts';
 import { ReplyForm } from './reply-form.tsx';
 import { SpamReasons } from './spam-reasons.tsx';
 
@@ -22,7 +22,7 @@ interface Props {
 
 export const QueueItem = (props: Props) => {
   const { comment: c, active, selected } = props;
-  const { t } = useAdmin();
+  const { t, lang } = useAdmin();
   const name = c.author.name;
   const button = (action: CommentAction, label: string, extra = '') => (
     <button type="button" class={extra} onClick={() => props.onAction(action)}>
@@ -53,7 +53,7 @@ export const QueueItem = (props: Props) => {
         {c.author.moderator && <span class="badge">{t.moderatorBadge}</span>}
         {c.pinned && <span class="badge">{t.pinnedBadge}</span>}
         <span class={`badge status-${c.status}`}>{t.status[c.status]}</span>
-        <time dateTime={c.createdAt}>{new Date(c.createdAt).toLocaleString()}</time>
+        <time dateTime={c.createdAt}>{formatDateTime(lang, c.createdAt)}</time>
         <span class="muted">
           {t.on}{' '}
           <a href={c.thread.url} rel="noopener noreferrer" target="_blank">

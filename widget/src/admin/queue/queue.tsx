@@ -1,6 +1,6 @@
 /**
  * The moderation queue: status tabs with their counts (pending first), a search, bulk selection, the list,
- * and the keyboard (j/k move, a/s/d/p act on the current comment, x selects, / searches, ? helps).
+ * and the keyboard (j/k move, a/s/d/p/r act on the current comment, x selects, / searches, ? helps).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
@@ -96,6 +96,8 @@ export const Queue = ({ url, onUrlChange }: Props) => {
     s: act('spam'),
     d: act('delete'),
     p: act('pin'),
+    // Like its button: only an approved comment takes a reply (the API refuses one under a held comment).
+    r: () => current?.status === 'approved' && run(current, 'reply'),
     x: () => current && toggle(current.id, !selected.has(current.id)),
     '/': () => search.current?.focus(),
     '?': () => setHelp(true),
@@ -179,7 +181,11 @@ export const Queue = ({ url, onUrlChange }: Props) => {
               onSelect={(on) => toggle(comment.id, on)}
               onAction={(action) => run(comment, action)}
               onReply={(body, name) => queue.reply(comment, body, name)}
-              onReplyClose={() => setReplying(null)}
+              onReplyClose={() => {
+                setReplying(null);
+                // Back to the comment the reply was for, so j/k and the actions go on from there.
+                items.current.get(comment.id)?.focus();
+              }}
             />
           </li>
         ))}

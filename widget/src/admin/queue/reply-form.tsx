@@ -28,7 +28,13 @@ export const ReplyForm = ({ id, name, onSubmit, onClose }: Props) => {
   };
 
   return (
-    <form class="reply-form" aria-label={t.replyHeading(name)} onSubmit={submit}>
+    <form
+      class="reply-form"
+      aria-label={t.replyHeading(name)}
+      onSubmit={submit}
+      // Shortcuts sleep while the owner types (use-shortcuts.ts): Escape here is the form's own way out.
+      onKeyDown={(event) => event.key === 'Escape' && onClose()}
+    >
       <div class="field">
         <label for={`reply-body-${id}`}>{t.replyBody}</label>
         <textarea

@@ -1,19 +1,22 @@
 /**
- * Every word the admin page shows, in one table: English today; a French table is another object of the
- * same `Strings` type (`export const fr: Strings = {…}`) handed to `<AdminApp strings={fr} />`.
+ * Every word the admin page shows, in English: the reference catalog. Every other language is a file
+ * beside this one exporting `strings: Strings` (fr.ts), so a missing or misspelt key is a type error.
  */
 import type {
   AdminStatus,
+  AuditAction,
   BulkAction,
   ErrorCode,
   MailStatus,
   ModerationMode,
+  RuntimeSettingName,
+  SettingSource,
   SpamReason,
-} from '../../../worker/types/api.ts';
+} from '../../../../worker/types/api.ts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-export const en = {
+export const strings = {
   title: 'Causerie — moderation',
   tokenHeading: 'Sign in',
   tokenLabel: 'Admin token',
@@ -33,10 +36,13 @@ export const en = {
   signedInAs: (name: string, role: string) => `Signed in as ${name} (${role})`,
   /** When GET /me names no role (the admin API let the account in all the same). */
   moderatorRole: 'moderator',
+  language: 'Language',
   sections: {
+    dashboard: 'Dashboard',
     queue: 'Comments',
     threads: 'Threads',
     bans: 'Bans',
+    settings: 'Settings',
     transfer: 'Import / export',
     audit: 'Audit log',
     mail: 'Mail',
@@ -117,6 +123,7 @@ export const en = {
     ['s', 'Spam'],
     ['d', 'Delete (asks first)'],
     ['p', 'Pin or unpin'],
+    ['r', 'Reply'],
     ['x', 'Select or unselect'],
     ['/', 'Search'],
     ['?', 'This help'],
@@ -150,6 +157,7 @@ export const en = {
   banAdd: 'Add ban',
   banAdded: 'Ban added.',
   banLift: 'Lift',
+  banLiftLabel: (value: string) => `Lift: ${value}`,
   banLifted: 'Ban lifted.',
   banActive: 'Active',
   banExpired: 'Expired',
@@ -183,6 +191,19 @@ export const en = {
   importPosition: (position: number | string) => `At ${position}:`,
   auditHeading: 'Audit log',
   auditEmpty: 'No moderation yet.',
+  auditActions: {
+    'comment.status': 'Status changed',
+    'comment.pin': 'Pin changed',
+    'comment.edit': 'Comment edited',
+    'comment.delete': 'Comment erased',
+    'comment.reply': 'Reply posted',
+    'thread.update': 'Thread changed',
+    'thread.move': 'Thread moved',
+    'thread.merge': 'Threads merged',
+    'ban.create': 'Ban added',
+    'ban.delete': 'Ban lifted',
+    'settings.update': 'Settings changed',
+  } satisfies Record<AuditAction, string>,
   auditComment: 'comment',
   auditThread: 'thread',
   mailFilter: 'E-mails by status',
@@ -194,16 +215,23 @@ export const en = {
     queued: 'Queued for a digest',
     digested: 'In a digest',
   } satisfies Record<MailStatus | 'all', string>,
-  mailEmpty: (status: MailStatus | 'all') =>
+  mailEmpty: (status: MailStatus | 'all'): string =>
     status === 'all'
       ? 'No e-mail yet.'
       : status === 'failed'
         ? 'No failed e-mail: everything went out.'
         : 'No e-mail with this status.',
+  /** Known kinds of `MailEntry.kind` (worker/services/notify/email.ts MailKind); others show as sent. */
+  mailKinds: {
+    owner: 'To the owner',
+    reply: 'Reply notification',
+    digest: 'Digest of replies',
+    confirm: 'Address confirmation',
+  } as Record<string, string>,
   mailTo: 'to',
   mailAttempts: (n: number) => plural(n, 'attempt', 'attempts'),
   mailVia: (transport: string) => `via ${transport}`,
-  spamWhy: (verdict: 'hold' | 'reject') => (verdict === 'reject' ? 'Marked spam by' : 'Held by'),
+  spamWhy: (verdict: 'hold' | 'reject'): string => (verdict === 'reject' ? 'Marked spam by' : 'Held by'),
   spamChecks: (score: number) => `Spam checks (score ${score.toFixed(2)})`,
   spamVerdict: { pass: 'passed', hold: 'held', reject: 'rejected' } satisfies Record<
     SpamReason['verdict'],
@@ -228,6 +256,77 @@ export const en = {
   spamByDay: 'Per day',
   spamColumns: { date: 'Day', published: 'Published', held: 'Held', spam: 'Spam', reasons: 'Why' },
   spamNone: 'No comment held in this period.',
+  dashboard: {
+    period: 'Period',
+    lastDays: (n: number) => `Last ${n} days`,
+    perDay: (n: number) => `per day, last ${n} days`,
+    perWeek: (n: number) => `per week, last ${n} days`,
+    pending: 'Waiting for moderation',
+    openQueue: 'Open the queue',
+    oldestPending: 'Oldest waiting for',
+    nothingWaits: 'Nothing waits.',
+    median: 'Median time to moderate',
+    decisions: (n: number) => `from ${plural(n, 'decision', 'decisions')} in the period`,
+    likes: 'Likes',
+    likesSplit: (page: number, comment: number) => `${page} on pages, ${comment} on comments`,
+    commentsChart: 'Comments',
+    likesChart: 'Likes given',
+    published: 'Published',
+    held: 'Held',
+    spam: 'Spam',
+    pageLikes: 'Page likes',
+    commentLikes: 'Comment likes',
+    tableView: 'Table view',
+    day: 'Day',
+    topThreads: 'Most active threads',
+    topAuthors: 'Most active commenters',
+    thread: 'Thread',
+    author: 'Commenter',
+    comments: 'Comments published',
+    verified: 'Signed in',
+    anonymous: 'Anonymous',
+    noActivity: 'Nothing in this period.',
+    authorsSample:
+      'Counted among the period’s latest 1,000 published comments; your own replies are left out.',
+  },
+  settings: {
+    intro:
+      'These settings take effect within a minute, without a redeploy. Each one overrides its wrangler.toml value; reset it to go back to that value.',
+    names: {
+      moderation: 'Moderation',
+      blocklist: 'Blocked words',
+      maxLinks: 'Link limit',
+      reservedNames: 'Reserved names',
+      maxCommentLength: 'Longest comment',
+      rateLimitWrites: 'Comment rate limit',
+      rateLimitLikes: 'Like rate limit',
+    } satisfies Record<RuntimeSettingName, string>,
+    hints: {
+      moderation: 'Which new comments wait for your approval.',
+      blocklist: 'One word or phrase per line: a comment containing one waits for your approval.',
+      maxLinks: 'A comment with more links than this waits for your approval.',
+      reservedNames: 'One name per line that guests may not post under.',
+      maxCommentLength: 'In characters.',
+      rateLimitWrites: 'Comments per reader and per IP, as count/seconds (e.g. 5/60), or off.',
+      rateLimitLikes: 'Likes per IP, as count/seconds (e.g. 30/60), or off.',
+    } satisfies Record<RuntimeSettingName, string>,
+    modes: {
+      none: 'Publish at once',
+      'first-time': 'Hold a commenter’s first comment',
+      all: 'Hold every comment',
+    } satisfies Record<ModerationMode, string>,
+    sources: {
+      kv: 'Overridden here',
+      vars: 'From wrangler.toml',
+      default: 'Built-in default',
+    } satisfies Record<SettingSource, string>,
+    defaultIs: (value: string) => `Without an override: ${value}.`,
+    empty: 'none',
+    reset: (name: string) => `Reset “${name}” to its default`,
+    resetDone: (name: string) => `“${name}” is back to its default.`,
+    saved: 'Settings saved.',
+    unchanged: 'Nothing changed.',
+  },
   setup: {
     heading: 'Finish setting up',
     version: (version: string) => `Causerie ${version}`,
@@ -287,4 +386,4 @@ export const en = {
   } satisfies Record<ErrorCode | 'network', string>,
 };
 
-export type Strings = typeof en;
+export type Strings = typeof strings;
