@@ -157,13 +157,20 @@ describe('the sign-in popup', () => {
     expect(asked.map((r) => r.headers.get('Authorization'))).toEqual([`Bearer ${token(3)}`]);
   });
 
-  it('says what went wrong: an error posted by the popup, a blocked popup', async () => {
+  it('says what went wrong: an error posted by the popup, a blocked popup; nothing for a cancel', async () => {
     deployment({ auth: { ...offered, guests: false } });
     const { origin } = await open({});
     const { popup } = stubPopup();
     fireEvent.click(await screen.findByRole('button', { name: 'Se connecter avec GitHub' }));
     post(origin, popup, { type: 'causerie:error', code: 'origin_not_allowed' });
     expect(await screen.findByText('Les commentaires ne sont pas autorisés sur ce site.')).toBeTruthy();
+    // A code of the popup's own (SignInFailure), not an API error code: the generic message.
+    fireEvent.click(screen.getByRole('button', { name: 'Se connecter avec GitHub' }));
+    post(origin, popup, { type: 'causerie:error', code: 'provider_error' });
+    expect(await screen.findByText('La connexion n’a pas abouti : réessayez.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Se connecter avec GitHub' }));
+    post(origin, popup, { type: 'causerie:error', code: 'cancelled' });
+    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe(''));
 
     vi.spyOn(window, 'open').mockReturnValue(null);
     fireEvent.click(screen.getByRole('button', { name: 'Se connecter avec GitHub' }));
@@ -180,9 +187,21 @@ describe('the sign-in popup', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Recevoir un lien de connexion' }));
     expect(await screen.findByText(/Un lien de connexion a été envoyé à camille@example\.org/)).toBeTruthy();
     const sent = requests.filter((r) => r.url.pathname === '/api/v1/auth/email');
+    // Back to this very page (without its fragment), where the session will come in the fragment.
     expect(sent.map((r) => [r.method, r.body])).toEqual([
-      ['POST', { email: 'camille@example.org', origin: location.origin }],
+      ['POST', { email: 'camille@example.org', origin: location.origin, url: location.href.split('#')[0] }],
     ]);
+  });
+
+  it('takes the session the magic link hands back in the fragment, and removes it from the address', async () => {
+    history.replaceState(null, '', `${location.pathname}#causerie-session=${token(5)}`);
+    const requests = deployment({ auth: { ...offered, guests: false } });
+    const { origin } = await open({});
+    expect(await screen.findByText('Connecté en tant que Camille Dupont')).toBeTruthy();
+    expect(location.hash).toBe('');
+    expect(loadSession(origin)?.token).toBe(token(5));
+    const asked = requests.filter((r) => r.url.pathname === '/api/v1/me');
+    expect(asked.map((r) => r.headers.get('Authorization'))).toEqual([`Bearer ${token(5)}`]);
   });
 });
 

@@ -136,7 +136,8 @@ export const saveHeight = (thread: string, height: number): void => {
  */
 export interface Session {
   token: string;
-  user: SessionUser;
+  /** `avatar`: the seed of the account's comments (GET /me has it, an SSO answer not). */
+  user: SessionUser & { avatar?: string };
   sso?: string;
 }
 

@@ -16,9 +16,16 @@ export const getMe = (origin: string, token: string) =>
 export const logout = (origin: string, token: string) =>
   request(`${origin}/api/v1/auth/logout`, send('POST', {}, token), ignoreBody);
 
-/** Asks for a magic link; `from` is the page's origin, where the link's session is meant to land. */
-export const requestLink = (origin: string, email: string, from: string) =>
-  request(`${origin}/api/v1/auth/email`, send('POST', { email, origin: from }), ignoreBody);
+/**
+ * Asks for a magic link. `page`: the page the link brings the reader back to, with the session in the
+ * fragment (sync-session.ts takes it); its origin goes as `origin`, which the worker checks.
+ */
+export const requestLink = (origin: string, email: string, page: Location) =>
+  request(
+    `${origin}/api/v1/auth/email`,
+    send('POST', { email, origin: page.origin, url: page.href.split('#')[0] }),
+    ignoreBody,
+  );
 
 /** `session`: the session token (a string; an object holding `token` is read too). */
 export interface SsoAnswer {

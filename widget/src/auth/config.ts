@@ -22,5 +22,8 @@ export type ConfigWithAuth = PublicConfig & { auth?: AuthConfig | null };
 /** The provider whose sign-in is a magic link: an e-mail field, not a popup button. */
 export const emailProvider = 'email';
 
-/** `GET /me`: the reader, and for a moderator the role the owner gave them (`MODERATORS`). */
-export type Me = SessionUser & { role?: string | null };
+/**
+ * `GET /me`: the reader, the avatar seed of their comments, and for staff the role the owner gave them
+ * (`MODERATORS`; `null` for a reader).
+ */
+export type Me = SessionUser & { avatar?: string; role?: string | null };

@@ -13,10 +13,11 @@ import { _useUid } from '../components/use-uid.ts';
 import type { Widget } from '../components/widget.ts';
 import { _extraMessages } from '../i18n/extra.ts';
 import { saveSession } from '../storage.ts';
-import { getMe, logout, requestLink } from './api.ts';
+import { logout, requestLink } from './api.ts';
 import { type AuthConfig, emailProvider } from './config.ts';
 import { _authMessages } from './messages.ts';
 import { openSignIn } from './popup.ts';
+import { adoptSession } from './sync-session.ts';
 import { useSession } from './use-session.ts';
 
 /** The box's few rules, in the part rather than the app's stylesheet (the app's bytes are budgeted). */
@@ -49,26 +50,27 @@ export const SignIn = ({ widget, _guest, _config }: SignInProps & { _config: Aut
   // The extras' catalog is bundled here too (a few hundred bytes in this part, none in the app).
   const fail = (code: string) =>
     say(
-      code === 'popup_blocked'
-        ? a._popupBlocked
-        : code === 'network'
-          ? t.m.errors.network
-          : (_extraMessages(t.lang).errors[code as ErrorCode] ?? a._failed),
+      code === 'cancelled' // the reader said no on the provider's page: nothing to explain
+        ? ''
+        : code === 'popup_blocked'
+          ? a._popupBlocked
+          : code === 'network'
+            ? t.m.errors.network
+            : (_extraMessages(t.lang).errors[code as ErrorCode] ?? a._failed),
     );
 
   /** The popup's token: who it is (`GET /me`), then kept. */
   const adopt = async (token: string) => {
-    const me = await getMe(origin, token);
-    if (!me.ok) return fail(me.error.code);
     say('');
-    saveSession(origin, { token, user: me.value });
+    const me = await adoptSession(origin, token);
+    if (!me.ok) fail(me.error.code);
   };
 
   const sendLink = async () => {
     const address = email.trim();
     if (!address || busy) return;
     setBusy(true);
-    const sent = await requestLink(origin, address, location.origin);
+    const sent = await requestLink(origin, address, location);
     setBusy(false);
     if (sent.ok) say(t._fill(a._linkSent, { email: address }));
     else fail(sent.error.code);
@@ -145,7 +147,8 @@ export const SignIn = ({ widget, _guest, _config }: SignInProps & { _config: Aut
   return (
     <div class={session ? 'auth signed' : 'auth'}>
       <style>{css}</style>
-      {session && <Avatar name={session.user.name} _seed={session.user.id} />}
+      {/* GET /me's avatar seed is the one of this account's comments; an SSO answer has none yet. */}
+      {session && <Avatar name={session.user.name} _seed={session.user.avatar ?? session.user.id} />}
       {/* The one live region, in the same place in either state: it says who is signed in, or what
           happened (an error, a sign-out, a session the server ended). */}
       <p class="muted" role="status">

@@ -1,6 +1,6 @@
 /**
  * Brings the stored session in line with the server and the host page, once per page, deployment and SSO
- * token: the host's SSO token is exchanged for a session (issue 13, item 3) unless the stored one came from
+ * token: a magic link's session handed back in the fragment is taken first; the host's SSO token is exchanged for a session (issue 13, item 3) unless the stored one came from
  * it already; a stored SSO session goes when the host page no longer passes a token (its reader signed out
  * there); any other stored session is checked with `GET /me`, and a 401 forgets it.
  */
@@ -12,7 +12,30 @@ export const ssoTail = (token: string): string => token.slice(-16);
 
 const syncs: Record<string, Promise<void>> = {};
 
+/**
+ * The magic link's way back: the worker's verify page sends the browser to the page the reader asked from
+ * with `#causerie-session=ses_…` (there is no opener to post to). Taken once, and the fragment removed at
+ * once, so the token neither stays in the address bar nor goes into a bookmark or a shared link.
+ */
+const fragmentSession = (): string | undefined => {
+  const token = /(?:^#|&)causerie-session=(ses_[\w-]{43})(?:&|$)/.exec(location.hash)?.[1];
+  if (token) history.replaceState(history.state, '', location.href.split('#')[0]);
+  return token;
+};
+
+/** A session token from a popup or a magic link: who it is, then kept (a refused one is dropped). */
+export const adoptSession = async (origin: string, token: string) => {
+  const me = await getMe(origin, token);
+  if (me.ok) saveSession(origin, { token, user: me.value });
+  return me;
+};
+
 const sync = async (origin: string, sso: string | undefined): Promise<void> => {
+  const handedBack = fragmentSession();
+  if (handedBack) {
+    await adoptSession(origin, handedBack);
+    return;
+  }
   const stored = loadSession(origin);
   if (sso && stored?.sso !== ssoTail(sso)) {
     const answer = await exchangeSso(origin, sso);
