@@ -117,7 +117,8 @@ const appBuilds = (): Plugin => ({
         ['src/counts.ts', `causerie-counts.${lang}.js`],
       ] as const) {
         const app = library(entry, file);
-        const extras = entry !== 'src/app.ts'; // a part: borrows from the app
+        // A part that runs inside the app borrows from it (extras, sign-in); counts runs beside embed.js alone.
+        const extras = entry === 'src/extras.ts' || entry === 'src/auth.tsx';
         await build({
           ...app,
           configFile: false,
