@@ -23,7 +23,7 @@ export const editComment = async (ctx: PostContext, row: EditableRow, body: stri
     authorName: row.author_name,
     authorEmail: null,
     authorWebsite: row.author_website,
-    pageUrl: row.thread_key,
+    pageUrl: row.thread_url ?? row.thread_key,
     ip: ctx.ip,
     userAgent: ctx.userAgent ?? null,
     referrer: ctx.referrer ?? null,
