@@ -9,7 +9,7 @@ import { ApiError } from '../../errors.ts';
 import { screen, toRecord } from '../spam/screen.ts';
 import { renderCommentHtml } from './comment-html.ts';
 import type { PostContext } from './context.ts';
-import { checksOf } from './post-comment.ts';
+import { checksOf } from './decide-status.ts';
 import { authorHashes, checkAuthor, checkLength } from './write-guards.ts';
 
 export const editComment = async (ctx: PostContext, row: EditableRow, body: string): Promise<EditableRow> => {
