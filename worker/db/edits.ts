@@ -10,6 +10,8 @@ import type { SpamRecord } from './spam-record.ts';
 export interface EditableRow extends PublicCommentRow {
   thread_id: number;
   thread_key: string;
+  /** The page's URL (its key may be an explicit id): what a spam check is told the comment is on. */
+  thread_url?: string;
   reply_count: number;
   /** The signed-in author's account (migration 0009), `null` for a guest's comment. */
   user_id: string | null;
@@ -18,7 +20,8 @@ export interface EditableRow extends PublicCommentRow {
 export const findEditable = (db: D1Database, id: string): Promise<EditableRow | null> =>
   db
     .prepare(
-      `SELECT ${PUBLIC_COMMENT_COLUMNS}, c.thread_id, t.key AS thread_key, c.reply_count, c.user_id
+      `SELECT ${PUBLIC_COMMENT_COLUMNS}, c.thread_id, t.key AS thread_key, t.url AS thread_url, c.reply_count,
+        c.user_id
        FROM comments c JOIN threads t ON t.id = c.thread_id WHERE c.id = ?1`,
     )
     .bind(id)
@@ -61,7 +64,8 @@ export const createRowView = (db: D1Database, preloaded: EditableRow[] = []): Ro
 export const findEditableMany = async (db: D1Database, ids: string[]): Promise<EditableRow[]> => {
   const { results } = await db
     .prepare(
-      `SELECT ${PUBLIC_COMMENT_COLUMNS}, c.thread_id, t.key AS thread_key, c.reply_count, c.user_id
+      `SELECT ${PUBLIC_COMMENT_COLUMNS}, c.thread_id, t.key AS thread_key, t.url AS thread_url, c.reply_count,
+        c.user_id
        FROM comments c JOIN threads t ON t.id = c.thread_id
        WHERE c.id IN (SELECT value FROM json_each(?1))`,
     )

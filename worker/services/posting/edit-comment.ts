@@ -9,7 +9,7 @@ import { ApiError } from '../../errors.ts';
 import { screen, toRecord } from '../spam/screen.ts';
 import { renderCommentHtml } from './comment-html.ts';
 import type { PostContext } from './context.ts';
-import { checksOf } from './post-comment.ts';
+import { checksOf } from './decide-status.ts';
 import { authorHashes, checkAuthor, checkLength } from './write-guards.ts';
 
 export const editComment = async (ctx: PostContext, row: EditableRow, body: string): Promise<EditableRow> => {
@@ -23,7 +23,7 @@ export const editComment = async (ctx: PostContext, row: EditableRow, body: stri
     authorName: row.author_name,
     authorEmail: null,
     authorWebsite: row.author_website,
-    pageUrl: row.thread_key,
+    pageUrl: row.thread_url ?? row.thread_key,
     ip: ctx.ip,
     userAgent: ctx.userAgent ?? null,
     referrer: ctx.referrer ?? null,

@@ -9,13 +9,7 @@
 import { nanoid } from 'nanoid';
 import { isAccountName, rememberAccountName } from '../../db/account-names.ts';
 import { hasApprovedAccountComment } from '../../db/accounts.ts';
-import {
-  type CommentRef,
-  findComment,
-  findCommentByClientId,
-  hasApprovedComment,
-  insertComment,
-} from '../../db/comments.ts';
+import { type CommentRef, findComment, findCommentByClientId, insertComment } from '../../db/comments.ts';
 import { type PublicCommentRow, toComment } from '../../db/rows.ts';
 import { findThread } from '../../db/threads.ts';
 import type { Settings } from '../../env.ts';
@@ -29,12 +23,10 @@ import type { NewCommentInput } from '../../lib/schemas.ts';
 import type { CreatedComment } from '../../types/api.ts';
 import { accountAvatar } from '../identity/account.ts';
 import { challengeGate, keepSpamContext } from '../spam/integrations.ts';
-import { worse } from '../spam/pipeline.ts';
-import { buildSpamChecks } from '../spam/registry.ts';
-import { type Screening, screen, toRecord } from '../spam/screen.ts';
-import type { SpamCheck, SpamCheckResult } from '../spam/types.ts';
+import { screen } from '../spam/screen.ts';
 import { renderCommentHtml } from './comment-html.ts';
 import type { PostContext } from './context.ts';
+import { checksOf, decide, withGate } from './decide-status.ts';
 import { editDeadline } from './edit-window.ts';
 import { authorHashes, checkAuthor, checkLength } from './write-guards.ts';
 
@@ -88,69 +80,6 @@ const visibleParent = async (ctx: PostContext, parentId: string, threadKey: stri
     });
   }
   return parent;
-};
-
-/** The owner's mode, the last word on a comment every check passed; its answer is one more reason. */
-const moderationStatus = async (
-  ctx: PostContext,
-  email: string | null,
-  readerHash: string | null,
-): Promise<SpamCheckResult> => {
-  const answer = (held: boolean, detail: string): SpamCheckResult => ({
-    check: 'moderation',
-    verdict: held ? 'hold' : 'pass',
-    score: 0,
-    detail,
-  });
-  const userId = ctx.reader?.user.id;
-  switch (ctx.settings.moderation) {
-    case 'none':
-      return answer(false, 'mode none: published');
-    case 'all':
-      return answer(true, 'mode all: every comment waits for the owner');
-    // Trusted: an approved comment with this e-mail AND this browser's reader id. The address alone is
-    // anyone's to type (issue 11); a confirmed address (double opt-in) proves its owner once, not who posts.
-    // A signed-in account is trusted once one of its comments was approved: its identity is verified.
-    case 'first-time':
-      if (userId)
-        return (await hasApprovedAccountComment(ctx.db, userId))
-          ? answer(false, 'mode first-time: a known account')
-          : answer(true, 'mode first-time: no approved comment from this account yet');
-      return email !== null && readerHash !== null && (await hasApprovedComment(ctx.db, email, readerHash))
-        ? answer(false, 'mode first-time: a known commenter')
-        : answer(true, 'mode first-time: no approved comment from this commenter yet');
-  }
-};
-
-/** The checks of this request: the context's own (tests, a caller that built them) or the configured ones. */
-export const checksOf = (ctx: PostContext): readonly SpamCheck[] =>
-  ctx.checks ?? buildSpamChecks({ db: ctx.db, settings: ctx.settings, env: {}, fetcher: ctx.fetcher });
-
-/** Turnstile's "challenge unavailable" hold (services/spam/integrations.ts) joins the pipeline's record. */
-const withGate = (screening: Screening, gate: SpamCheckResult | null): Screening =>
-  gate
-    ? { ...screening, verdict: worse(screening.verdict, gate.verdict), reasons: [gate, ...screening.reasons] }
-    : screening;
-
-/**
- * The status the pipeline gives: a reject is stored as spam (never shown; the reader is answered as for a
- * held comment, API.md "Spam"), a hold waits as pending, a pass goes to the owner's mode.
- */
-const decide = async (
-  ctx: PostContext,
-  screening: Screening,
-  email: string | null,
-  readerHash: string | null,
-) => {
-  if (screening.verdict === 'reject')
-    return { status: 'spam' as const, record: toRecord(screening, null, 'reject') };
-  if (screening.verdict === 'hold')
-    return { status: 'pending' as const, record: toRecord(screening, null, 'hold') };
-  const mode = await moderationStatus(ctx, email, readerHash);
-  return {
-    status: mode.verdict === 'hold' ? ('pending' as const) : ('approved' as const),
-    record: toRecord(screening, mode, mode.verdict),
-  };
 };
 
 export const postComment = async (ctx: PostContext, input: NewCommentInput): Promise<PostResult> => {
