@@ -8,7 +8,6 @@
  */
 import { nanoid } from 'nanoid';
 import { isAccountName, rememberAccountName } from '../../db/account-names.ts';
-import { hasApprovedAccountComment } from '../../db/accounts.ts';
 import { type CommentRef, findComment, findCommentByClientId, insertComment } from '../../db/comments.ts';
 import { type PublicCommentRow, toComment } from '../../db/rows.ts';
 import { findThread } from '../../db/threads.ts';
