@@ -6,7 +6,7 @@
  * each count governs: تعليقان، ٣ تعليقات، ١١ تعليقًا، ١٠٠ تعليق.
  * A left-to-right mark (\u200e) after `http://` keeps its slashes beside it in right-to-left text.
  */
-import type { ExtraMessages, Messages, Plural } from './messages.ts';
+import type { AuthMessages, ExtraMessages, Messages, Plural } from './messages.ts';
 
 /** Exported alone too: the boot script imports only this, to fill count links without the whole catalog. */
 export const commentCount: Plural = {
@@ -64,6 +64,7 @@ export const messages: Messages = {
   _preview: 'معاينة',
   _loadingMore: 'جارٍ التحميل…',
   _honeypot: 'يُترك هذا الحقل فارغًا',
+  _verified: 'حساب موثّق: ',
   errors: { network: 'تعذّر الوصول إلى الخادم: يُرجى التحقق من الاتصال ثم إعادة المحاولة.' },
 };
 
@@ -110,4 +111,21 @@ export const extraMessages: ExtraMessages = {
     website: 'يجب أن يبدأ العنوان بـ http://\u200e أو https://\u200e.',
     body: 'يُرجى كتابة تعليق (10,000 حرف كحد أقصى).',
   },
+};
+
+/** Loaded only where sign-in is offered, with the sign-in part (lazy.tsx, `loadAuth`). */
+export const authMessages: AuthMessages = {
+  _signIn: 'تسجيل الدخول',
+  _guest: 'التعليق دون تسجيل الدخول',
+  _signInWith: 'تسجيل الدخول باستخدام {name}',
+  _signInFirst: 'يجب تسجيل الدخول للتعليق.',
+  _signedInAs: 'تم تسجيل الدخول باسم {name}',
+  _signOut: 'تسجيل الخروج',
+  _signedOut: 'تم تسجيل الخروج.',
+  _emailLabel: 'عنوان بريدك الإلكتروني',
+  _sendLink: 'إرسال رابط تسجيل الدخول بالبريد الإلكتروني',
+  _linkSent: 'تم إرسال رابط تسجيل الدخول إلى {email}: يُرجى فتحه في هذا المتصفح لتسجيل الدخول.',
+  _popupBlocked: 'تم حظر نافذة تسجيل الدخول: يُرجى السماح بالنوافذ المنبثقة لهذا الموقع ثم إعادة المحاولة.',
+  _failed: 'تعذّر تسجيل الدخول: يُرجى إعادة المحاولة.',
+  _sessionEnded: 'انتهت صلاحية الجلسة: يُرجى تسجيل الدخول مجددًا.',
 };

@@ -3,7 +3,7 @@
  * a colon followed by a whole sentence starts it with a capital (Duden); quotes would be „…“. Role
  * badges name the function ("Moderation"), not a gendered person.
  */
-import type { ExtraMessages, Messages, Plural } from './messages.ts';
+import type { AuthMessages, ExtraMessages, Messages, Plural } from './messages.ts';
 
 /** Exported alone too: the boot script imports only this, to fill count links without the whole catalog. */
 export const commentCount: Plural = { one: '{n} Kommentar', other: '{n} Kommentare' };
@@ -46,6 +46,7 @@ export const messages: Messages = {
   _preview: 'Vorschau',
   _loadingMore: 'Wird geladen\u00a0…',
   _honeypot: 'Dieses Feld leer lassen',
+  _verified: 'Verifiziert: ',
   errors: { network: 'Der Server ist nicht erreichbar: Prüfe deine Verbindung und versuche es erneut.' },
 };
 
@@ -85,4 +86,23 @@ export const extraMessages: ExtraMessages = {
     website: 'Die Adresse muss mit http:// oder https:// beginnen.',
     body: 'Schreibe einen Kommentar (höchstens 10.000 Zeichen).',
   },
+};
+
+/** Loaded only where sign-in is offered, with the sign-in part (lazy.tsx, `loadAuth`). */
+export const authMessages: AuthMessages = {
+  _signIn: 'Anmelden',
+  _guest: 'Als Gast kommentieren',
+  _signInWith: 'Mit {name} anmelden',
+  _signInFirst: 'Melde dich an, um zu kommentieren.',
+  _signedInAs: 'Angemeldet als {name}',
+  _signOut: 'Abmelden',
+  _signedOut: 'Du bist abgemeldet.',
+  _emailLabel: 'Deine E-Mail-Adresse',
+  _sendLink: 'Anmeldelink per E-Mail senden',
+  _linkSent:
+    'Wir haben einen Anmeldelink an {email} gesendet: Öffne ihn in diesem Browser, um dich anzumelden.',
+  _popupBlocked:
+    'Das Anmeldefenster wurde blockiert: Erlaube Pop-ups für diese Website und versuche es erneut.',
+  _failed: 'Die Anmeldung ist fehlgeschlagen: Versuche es erneut.',
+  _sessionEnded: 'Deine Sitzung ist abgelaufen: Melde dich erneut an.',
 };

@@ -3,7 +3,7 @@
  * WordPress's es_ES speak to readers (no "vosotros", no "vos"); questions open with ¿ (RAE); a colon is
  * followed by lowercase. Role badges name the function ("Moderación"), not a gendered person.
  */
-import type { ExtraMessages, Messages, Plural } from './messages.ts';
+import type { AuthMessages, ExtraMessages, Messages, Plural } from './messages.ts';
 
 /** Exported alone too: the boot script imports only this, to fill count links without the whole catalog. */
 export const commentCount: Plural = { one: '{n} comentario', other: '{n} comentarios' };
@@ -46,6 +46,7 @@ export const messages: Messages = {
   _preview: 'Vista previa',
   _loadingMore: 'Cargando…',
   _honeypot: 'Deja este campo vacío',
+  _verified: 'Verificado: ',
   errors: { network: 'No se pudo conectar con el servidor: comprueba tu conexión y vuelve a intentarlo.' },
 };
 
@@ -85,4 +86,22 @@ export const extraMessages: ExtraMessages = {
     website: 'La dirección debe empezar por http:// o https://.',
     body: 'Escribe un comentario (10.000 caracteres como máximo).',
   },
+};
+
+/** Loaded only where sign-in is offered, with the sign-in part (lazy.tsx, `loadAuth`). */
+export const authMessages: AuthMessages = {
+  _signIn: 'Iniciar sesión',
+  _guest: 'Comentar como invitado',
+  _signInWith: 'Iniciar sesión con {name}',
+  _signInFirst: 'Inicia sesión para comentar.',
+  _signedInAs: 'Sesión iniciada como {name}',
+  _signOut: 'Cerrar sesión',
+  _signedOut: 'Has cerrado sesión.',
+  _emailLabel: 'Tu correo electrónico',
+  _sendLink: 'Enviarme un enlace de acceso',
+  _linkSent: 'Hemos enviado un enlace de acceso a {email}: ábrelo en este navegador para iniciar sesión.',
+  _popupBlocked:
+    'Se ha bloqueado la ventana de inicio de sesión: permite las ventanas emergentes en este sitio y vuelve a intentarlo.',
+  _failed: 'No se pudo iniciar sesión: vuelve a intentarlo.',
+  _sessionEnded: 'Tu sesión ha expirado: vuelve a iniciar sesión.',
 };

@@ -5,7 +5,7 @@
  * it readable before a Latin name. Plural forms (CLDR): one, two ("שתי תגובות"), other.
  * A left-to-right mark (\u200e) after `http://` keeps its slashes beside it in right-to-left text.
  */
-import type { ExtraMessages, Messages, Plural } from './messages.ts';
+import type { AuthMessages, ExtraMessages, Messages, Plural } from './messages.ts';
 
 /** Exported alone too: the boot script imports only this, to fill count links without the whole catalog. */
 export const commentCount: Plural = { one: 'תגובה אחת', two: 'שתי תגובות', other: '{n} תגובות' };
@@ -53,6 +53,7 @@ export const messages: Messages = {
   _preview: 'תצוגה מקדימה',
   _loadingMore: 'בטעינה…',
   _honeypot: 'יש להשאיר שדה זה ריק',
+  _verified: 'חשבון מאומת: ',
   errors: { network: 'לא ניתן להתחבר לשרת: יש לבדוק את החיבור ולנסות שוב.' },
 };
 
@@ -92,4 +93,21 @@ export const extraMessages: ExtraMessages = {
     website: 'הכתובת צריכה להתחיל ב־http://\u200e או ב־https://\u200e.',
     body: 'יש לכתוב תגובה (עד 10,000 תווים).',
   },
+};
+
+/** Loaded only where sign-in is offered, with the sign-in part (lazy.tsx, `loadAuth`). */
+export const authMessages: AuthMessages = {
+  _signIn: 'התחברות',
+  _guest: 'תגובה ללא התחברות',
+  _signInWith: 'התחברות באמצעות {name}',
+  _signInFirst: 'יש להתחבר כדי להגיב.',
+  _signedInAs: 'החשבון המחובר: {name}',
+  _signOut: 'התנתקות',
+  _signedOut: 'ההתנתקות בוצעה.',
+  _emailLabel: 'כתובת האימייל שלך',
+  _sendLink: 'שליחת קישור התחברות באימייל',
+  _linkSent: 'קישור התחברות נשלח אל {email}: יש לפתוח אותו בדפדפן הזה כדי להתחבר.',
+  _popupBlocked: 'חלון ההתחברות נחסם: יש לאפשר חלונות קופצים באתר הזה ולנסות שוב.',
+  _failed: 'ההתחברות לא הצליחה: יש לנסות שוב.',
+  _sessionEnded: 'פג תוקף ההתחברות: יש להתחבר שוב.',
 };

@@ -2,7 +2,7 @@
  * Italian strings. Register: "tu", as Italian comment sections and WordPress's it_IT speak to readers
  * ("Lascia un commento"); typographic apostrophes (’). Role badges name the function ("Moderazione").
  */
-import type { ExtraMessages, Messages, Plural } from './messages.ts';
+import type { AuthMessages, ExtraMessages, Messages, Plural } from './messages.ts';
 
 /** Exported alone too: the boot script imports only this, to fill count links without the whole catalog. */
 export const commentCount: Plural = { one: '{n} commento', other: '{n} commenti' };
@@ -45,6 +45,7 @@ export const messages: Messages = {
   _preview: 'Anteprima',
   _loadingMore: 'Caricamento…',
   _honeypot: 'Lascia vuoto questo campo',
+  _verified: 'Verificato: ',
   errors: { network: 'Impossibile raggiungere il server: controlla la connessione e riprova.' },
 };
 
@@ -84,4 +85,21 @@ export const extraMessages: ExtraMessages = {
     website: 'L’indirizzo deve iniziare con http:// o https://.',
     body: 'Scrivi un commento (al massimo 10.000 caratteri).',
   },
+};
+
+/** Loaded only where sign-in is offered, with the sign-in part (lazy.tsx, `loadAuth`). */
+export const authMessages: AuthMessages = {
+  _signIn: 'Accedi',
+  _guest: 'Commenta come ospite',
+  _signInWith: 'Accedi con {name}',
+  _signInFirst: 'Accedi per commentare.',
+  _signedInAs: 'Accesso effettuato come {name}',
+  _signOut: 'Esci',
+  _signedOut: 'Disconnessione effettuata.',
+  _emailLabel: 'Il tuo indirizzo email',
+  _sendLink: 'Inviami un link di accesso',
+  _linkSent: 'Abbiamo inviato un link di accesso a {email}: aprilo in questo browser per accedere.',
+  _popupBlocked: 'La finestra di accesso è stata bloccata: consenti i pop-up per questo sito e riprova.',
+  _failed: 'Accesso non riuscito: riprova.',
+  _sessionEnded: 'La tua sessione è scaduta: accedi di nuovo.',
 };

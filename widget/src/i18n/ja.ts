@@ -3,7 +3,7 @@
  * sites and WordPress's ja speak; names take さん. Full-width punctuation （）。？ and no space before
  * them; no plural forms (CLDR: `other` only), a counter instead (件, 人).
  */
-import type { ExtraMessages, Messages, Plural } from './messages.ts';
+import type { AuthMessages, ExtraMessages, Messages, Plural } from './messages.ts';
 
 /** Exported alone too: the boot script imports only this, to fill count links without the whole catalog. */
 export const commentCount: Plural = { other: '{n}件のコメント' };
@@ -46,6 +46,7 @@ export const messages: Messages = {
   _preview: 'プレビュー',
   _loadingMore: '読み込み中…',
   _honeypot: 'この欄は空のままにしてください',
+  _verified: '認証済み：',
   errors: { network: 'サーバーに接続できませんでした。接続を確認して、もう一度お試しください。' },
 };
 
@@ -85,4 +86,22 @@ export const extraMessages: ExtraMessages = {
     website: 'アドレスは http:// または https:// で始めてください。',
     body: 'コメントを入力してください（10,000文字以内）。',
   },
+};
+
+/** Loaded only where sign-in is offered, with the sign-in part (lazy.tsx, `loadAuth`). */
+export const authMessages: AuthMessages = {
+  _signIn: 'ログイン',
+  _guest: 'ゲストとしてコメント',
+  _signInWith: '{name}でログイン',
+  _signInFirst: 'コメントするにはログインしてください。',
+  _signedInAs: '{name}さんとしてログイン中',
+  _signOut: 'ログアウト',
+  _signedOut: 'ログアウトしました。',
+  _emailLabel: 'メールアドレス',
+  _sendLink: 'ログイン用リンクをメールで送信',
+  _linkSent: '{email} にログイン用リンクを送信しました。このブラウザでリンクを開いてログインしてください。',
+  _popupBlocked:
+    'ログイン用のウィンドウがブロックされました。このサイトのポップアップを許可して、もう一度お試しください。',
+  _failed: 'ログインできませんでした。もう一度お試しください。',
+  _sessionEnded: 'セッションの有効期限が切れました。もう一度ログインしてください。',
 };

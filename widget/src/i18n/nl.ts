@@ -2,7 +2,7 @@
  * Dutch strings. Register: "je", as Dutch comment sections and WordPress's nl_NL speak to readers; a
  * comment is a "reactie", a reply to one an "antwoord" (so the two "more" buttons differ).
  */
-import type { ExtraMessages, Messages, Plural } from './messages.ts';
+import type { AuthMessages, ExtraMessages, Messages, Plural } from './messages.ts';
 
 /** Exported alone too: the boot script imports only this, to fill count links without the whole catalog. */
 export const commentCount: Plural = { one: '{n} reactie', other: '{n} reacties' };
@@ -45,6 +45,7 @@ export const messages: Messages = {
   _preview: 'Voorbeeld',
   _loadingMore: 'Laden…',
   _honeypot: 'Laat dit veld leeg',
+  _verified: 'Geverifieerd: ',
   errors: { network: 'De server is niet bereikbaar: controleer je verbinding en probeer het opnieuw.' },
 };
 
@@ -84,4 +85,21 @@ export const extraMessages: ExtraMessages = {
     website: 'Het adres moet beginnen met http:// of https://.',
     body: 'Schrijf een reactie (maximaal 10.000 tekens).',
   },
+};
+
+/** Loaded only where sign-in is offered, with the sign-in part (lazy.tsx, `loadAuth`). */
+export const authMessages: AuthMessages = {
+  _signIn: 'Inloggen',
+  _guest: 'Reageren als gast',
+  _signInWith: 'Inloggen met {name}',
+  _signInFirst: 'Log in om te reageren.',
+  _signedInAs: 'Ingelogd als {name}',
+  _signOut: 'Uitloggen',
+  _signedOut: 'Je bent uitgelogd.',
+  _emailLabel: 'Je e-mailadres',
+  _sendLink: 'Stuur me een inloglink',
+  _linkSent: 'We hebben een inloglink naar {email} gestuurd: open de link in deze browser om in te loggen.',
+  _popupBlocked: 'Het inlogvenster is geblokkeerd: sta pop-ups toe voor deze site en probeer het opnieuw.',
+  _failed: 'Inloggen is niet gelukt: probeer het opnieuw.',
+  _sessionEnded: 'Je sessie is verlopen: log opnieuw in.',
 };

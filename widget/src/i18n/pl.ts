@@ -5,7 +5,7 @@
  * "użytkownika/użytkownikowi", the usual Polish UI idiom. Four plural forms (CLDR: one 1, few 2–4 and
  * 22–24…, many 0 and 5–21…, other fractions); numbers group with a no-break space (10 000).
  */
-import type { ExtraMessages, Messages, Plural } from './messages.ts';
+import type { AuthMessages, ExtraMessages, Messages, Plural } from './messages.ts';
 
 /** Exported alone too: the boot script imports only this, to fill count links without the whole catalog. */
 export const commentCount: Plural = {
@@ -58,6 +58,7 @@ export const messages: Messages = {
   _preview: 'Podgląd',
   _loadingMore: 'Wczytywanie…',
   _honeypot: 'Zostaw to pole puste',
+  _verified: 'Zweryfikowano: ',
   errors: { network: 'Nie można połączyć się z serwerem: sprawdź połączenie i spróbuj ponownie.' },
 };
 
@@ -102,4 +103,23 @@ export const extraMessages: ExtraMessages = {
     website: 'Adres musi zaczynać się od http:// lub https://.',
     body: 'Napisz komentarz (maksymalnie 10\u00a0000 znaków).',
   },
+};
+
+/** Loaded only where sign-in is offered, with the sign-in part (lazy.tsx, `loadAuth`). */
+export const authMessages: AuthMessages = {
+  _signIn: 'Zaloguj się',
+  _guest: 'Komentuj jako gość',
+  _signInWith: 'Zaloguj się przez {name}',
+  _signInFirst: 'Zaloguj się, aby komentować.',
+  _signedInAs: 'Zalogowano jako {name}',
+  _signOut: 'Wyloguj się',
+  _signedOut: 'Wylogowano.',
+  _emailLabel: 'Twój adres e-mail',
+  _sendLink: 'Wyślij mi link do logowania',
+  _linkSent:
+    'Link do logowania został wysłany na adres {email}: otwórz go w tej przeglądarce, aby się zalogować.',
+  _popupBlocked:
+    'Okno logowania zostało zablokowane: zezwól na wyskakujące okienka na tej stronie i spróbuj ponownie.',
+  _failed: 'Logowanie nie powiodło się: spróbuj ponownie.',
+  _sessionEnded: 'Sesja wygasła: zaloguj się ponownie.',
 };

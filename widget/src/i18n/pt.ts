@@ -3,7 +3,7 @@
  * first for pt-PT, see count-forms.ts). Register: "você", with imperatives in the third person ("Deixe um
  * comentário"), which also read as polite in Portugal. Role badges name the function ("Moderação").
  */
-import type { ExtraMessages, Messages, Plural } from './messages.ts';
+import type { AuthMessages, ExtraMessages, Messages, Plural } from './messages.ts';
 
 /** Exported alone too: the boot script imports only this, to fill count links without the whole catalog. */
 export const commentCount: Plural = { one: '{n} comentário', other: '{n} comentários' };
@@ -46,6 +46,7 @@ export const messages: Messages = {
   _preview: 'Visualizar',
   _loadingMore: 'Carregando…',
   _honeypot: 'Deixe este campo vazio',
+  _verified: 'Verificado: ',
   errors: { network: 'Não foi possível conectar ao servidor: verifique sua conexão e tente novamente.' },
 };
 
@@ -85,4 +86,21 @@ export const extraMessages: ExtraMessages = {
     website: 'O endereço deve começar com http:// ou https://.',
     body: 'Escreva um comentário (no máximo 10.000 caracteres).',
   },
+};
+
+/** Loaded only where sign-in is offered, with the sign-in part (lazy.tsx, `loadAuth`). */
+export const authMessages: AuthMessages = {
+  _signIn: 'Entrar',
+  _guest: 'Comentar como visitante',
+  _signInWith: 'Entrar com {name}',
+  _signInFirst: 'Entre na sua conta para comentar.',
+  _signedInAs: 'Você entrou como {name}',
+  _signOut: 'Sair',
+  _signedOut: 'Você saiu da sua conta.',
+  _emailLabel: 'Seu endereço de e-mail',
+  _sendLink: 'Receber link de acesso por e-mail',
+  _linkSent: 'Enviamos um link de acesso para {email}: abra-o neste navegador para entrar.',
+  _popupBlocked: 'A janela de login foi bloqueada: permita pop-ups para este site e tente novamente.',
+  _failed: 'Não foi possível entrar: tente novamente.',
+  _sessionEnded: 'Sua sessão expirou: entre novamente.',
 };

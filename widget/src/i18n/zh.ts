@@ -4,7 +4,7 @@
  * (Markdown, http://), none before a number's counter ({n}条评论); no plural forms (CLDR: `other` only).
  * Traditional Chinese readers (zh-TW, zh-HK, zh-Hant) are not given this file: see pickLang.
  */
-import type { ExtraMessages, Messages, Plural } from './messages.ts';
+import type { AuthMessages, ExtraMessages, Messages, Plural } from './messages.ts';
 
 /** Exported alone too: the boot script imports only this, to fill count links without the whole catalog. */
 export const commentCount: Plural = { other: '{n}条评论' };
@@ -47,6 +47,7 @@ export const messages: Messages = {
   _preview: '预览',
   _loadingMore: '加载中…',
   _honeypot: '此栏请留空',
+  _verified: '已验证：',
   errors: { network: '无法连接服务器：请检查网络连接后重试。' },
 };
 
@@ -86,4 +87,21 @@ export const extraMessages: ExtraMessages = {
     website: '网址必须以 http:// 或 https:// 开头。',
     body: '请填写评论内容（最多10,000字）。',
   },
+};
+
+/** Loaded only where sign-in is offered, with the sign-in part (lazy.tsx, `loadAuth`). */
+export const authMessages: AuthMessages = {
+  _signIn: '登录',
+  _guest: '以访客身份评论',
+  _signInWith: '使用 {name} 登录',
+  _signInFirst: '请登录后再评论。',
+  _signedInAs: '已登录为 {name}',
+  _signOut: '退出登录',
+  _signedOut: '你已退出登录。',
+  _emailLabel: '你的电子邮箱',
+  _sendLink: '发送登录链接到邮箱',
+  _linkSent: '登录链接已发送至 {email}，请在此浏览器中打开链接完成登录。',
+  _popupBlocked: '登录窗口被拦截，请允许此网站显示弹出窗口后重试。',
+  _failed: '登录失败，请重试。',
+  _sessionEnded: '登录已过期，请重新登录。',
 };
