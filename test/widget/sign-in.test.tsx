@@ -328,7 +328,7 @@ describe('the verified mark', () => {
       ],
     });
     render(<App _options={options({ origin: freshOrigin() })} />);
-    const signed = await screen.findByRole('img', { name: 'Vérifié : github' });
+    const signed = await screen.findByRole('img', { name: 'Vérifié\u00a0: github' });
     expect(signed.closest('[data-comment-id]')?.getAttribute('data-comment-id')).toBe('signed');
     const guest = screen.getAllByTestId('comment').find((el) => el.dataset.commentId === 'guest');
     expect(within(guest as HTMLElement).queryByRole('img')).toBeNull();

@@ -97,9 +97,9 @@ export const authMessages: AuthMessages = {
   _emailLabel: 'Votre adresse e-mail',
   _sendLink: 'Recevoir un lien de connexion',
   _linkSent:
-    'Un lien de connexion a été envoyé à {email} : ouvrez-le dans ce navigateur pour vous connecter.',
+    'Un lien de connexion a été envoyé à {email}\u00a0: ouvrez-le dans ce navigateur pour vous connecter.',
   _popupBlocked:
-    'La fenêtre de connexion a été bloquée : autorisez les fenêtres pop-up pour ce site, puis réessayez.',
-  _failed: 'La connexion n’a pas abouti : réessayez.',
-  _sessionEnded: 'Votre session a expiré : reconnectez-vous.',
+    'La fenêtre de connexion a été bloquée\u00a0: autorisez les fenêtres pop-up pour ce site, puis réessayez.',
+  _failed: 'La connexion n’a pas abouti\u00a0: réessayez.',
+  _sessionEnded: 'Votre session a expiré\u00a0: reconnectez-vous.',
 };

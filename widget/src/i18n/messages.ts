@@ -63,7 +63,7 @@ export interface Messages {
   _preview: string;
   _loadingMore: string;
   _honeypot: string;
-  /** The accessible name of a signed-in author's mark; `{p}` is the provider ("GitHub", "email"). */
+  /** The start of a signed-in author mark's accessible name, followed by the provider ("github", "email"). */
   _verified: string;
   /** A fetch that never got an answer: the one error that cannot wait for the extras (they need one). */
   errors: { network: string };
