@@ -53,7 +53,7 @@ describe('why a comment waits, in the queue', () => {
     });
     fakeAdmin({ 'GET /comments': () => json({ comments: [held], nextCursor: null }) });
     signedIn();
-    render(<AdminApp />);
+    render(<AdminApp home="queue" />);
     const reasons = await screen.findByTestId('spam-reasons');
     expect(reasons.querySelector('.spam-why')?.textContent).toBe(
       'Held by filter: p(spam) 0.97 ≥ 0.9; "casino"',
@@ -68,7 +68,7 @@ describe('why a comment waits, in the queue', () => {
   it('shows nothing for a comment no check screened', async () => {
     fakeAdmin({ 'GET /comments': () => json({ comments: [adminComment()], nextCursor: null }) });
     signedIn();
-    render(<AdminApp />);
+    render(<AdminApp home="queue" />);
     await screen.findByTestId('admin-comment');
     expect(screen.queryByTestId('spam-reasons')).toBeNull();
   });

@@ -37,7 +37,7 @@ export const strings: Strings = {
     transfer: 'Import / export',
     audit: 'Journal des actions',
     mail: 'Courriels',
-    spam: 'Indésirables',
+    spam: 'Anti-spam',
   },
   sectionsLabel: 'Rubriques',
   status: { pending: 'En attente', approved: 'Approuvés', spam: 'Indésirables', deleted: 'Supprimés' },
