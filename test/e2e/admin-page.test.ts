@@ -101,7 +101,7 @@ describe('the admin page', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     // The home is the dashboard (issue 16); this file works in the queue.
     await section('Comments');
-    await toBeVisible(page.getByRole('heading', { name: 'Comments' }));
+    await toBeVisible(page.getByRole('heading', { name: 'Comments', exact: true }));
     expect(await page.evaluate(() => sessionStorage.getItem('causerie-admin-token'))).toBe(TOKEN);
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
   });

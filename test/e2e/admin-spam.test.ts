@@ -45,6 +45,11 @@ describe('the spam pipeline in the admin page', () => {
     await page.goto(`${baseUrl}/admin/`);
     await page.getByLabel('Admin token').fill(TOKEN);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    // The home is the dashboard (issue 16): open the queue.
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: 'Comments', exact: true })
+      .click();
     const reasons = page.locator(`[data-id="${held.id}"] [data-testid="spam-reasons"]`);
     await reasons.waitFor({ state: 'visible', timeout: 10_000 });
     expect(await reasons.locator('.spam-why').first().textContent()).toBe('Held by rules: 4 links (limit 3)');
