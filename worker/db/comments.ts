@@ -116,7 +116,8 @@ export const insertComment = async (db: D1Database, row: NewCommentRow): Promise
     );
   }
   const results = await db.batch(statements);
-  return (results[1]?.meta.changes ?? 0) === 1;
+  // D1's `changes` counts the rows the tree-heads trigger (migration 0015) writes too: any change means inserted.
+  return (results[1]?.meta.changes ?? 0) > 0;
 };
 
 /**
