@@ -77,7 +77,13 @@ describe('GET /api/v1/recent', () => {
       ].sort(),
     );
     expect(comment.author).toMatchObject({ name: 'Alice', moderator: false });
-    expect(Object.keys(comment.author).sort()).toEqual(['avatar', 'moderator', 'name', 'verified', 'website']);
+    expect(Object.keys(comment.author).sort()).toEqual([
+      'avatar',
+      'moderator',
+      'name',
+      'verified',
+      'website',
+    ]);
   });
 
   it('answers 400 bad_request for a limit outside 1–50 or not a whole number', async () => {
