@@ -130,6 +130,8 @@ const nonNegativeInt = (value: string | undefined, fallback: number): number => 
 
 /** Origins compare as `scheme://host[:port]`, lower-cased, without a trailing slash. */
 export const canonicalOrigin = (origin: string): string | null => {
+  // No Origin header (a same-origin GET, a script) and unset vars are the common case: skip URL's throw.
+  if (!origin.trim()) return null;
   try {
     const url = new URL(origin);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;

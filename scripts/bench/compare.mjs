@@ -25,12 +25,16 @@ const pin = (pid, cpus) => {
 };
 
 /**
- * @param {{ causerie: { base: string, pid: number }, pageOrigin: string, threadPath: string, threadSize: number,
+ * `floor`: a stack serving floor-worker.mjs, measured on the same core as the two servers: the least any
+ * Worker costs on this machine, which bounds what the targets can ask of ours.
+ * @param {{ causerie: { base: string, pid: number }, floor?: { base: string, pid: number } | null,
+ *   pageOrigin: string, threadPath: string, threadSize: number,
  *   countPaths: string[], countSizes: number[], duration: number, connections: number,
  *   log: (m: string) => void }} options
  */
 export const compareWithWaline = async ({
   causerie,
+  floor = null,
   pageOrigin,
   threadPath,
   threadSize,
@@ -44,6 +48,7 @@ export const compareWithWaline = async ({
   if (!available.ok) return { skipped: `Waline could not be loaded: ${available.why}` };
   const cores = Number(execFileSync('nproc', { encoding: 'utf8' }).trim());
   const pinned = cores > 1 && pin(causerie.pid, String(SERVER_CPU)) && pin(process.pid, String(LOAD_CPU));
+  if (pinned && floor) pin(floor.pid, String(SERVER_CPU));
 
   const dir = mkdtempSync(join(tmpdir(), 'causerie-bench-waline-'));
   /** @type {Awaited<ReturnType<typeof startWaline>> | null} */
@@ -147,7 +152,20 @@ export const compareWithWaline = async ({
         c.non2xx === 0 &&
         wl.non2xx === 0;
     }
-    return { pinned: pinned ? `server on CPU ${SERVER_CPU}, load on CPU ${LOAD_CPU}` : 'not pinned', rows };
+    /** @type {Record<string, any> | null} */
+    let floorResult = null;
+    if (floor) {
+      log('compare: the local floor (a Worker that only answers {})');
+      floorResult = {
+        plain: await run(`${floor.base}/api/v1/counts`, floor.pid),
+        d1: await run(`${floor.base}/api/v1/counts/d1`, floor.pid),
+      };
+    }
+    return {
+      pinned: pinned ? `server on CPU ${SERVER_CPU}, load on CPU ${LOAD_CPU}` : 'not pinned',
+      rows,
+      floor: floorResult,
+    };
   } finally {
     waline?.stop();
     rmSync(dir, { recursive: true, force: true });

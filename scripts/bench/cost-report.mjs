@@ -114,5 +114,12 @@ export const formatWaline = (waline) => {
     );
   }
   lines.push('  (target: ≥ 1.5× Waline req/s and CPU per request below Waline on each row)');
+  const floor = waline.floor?.plain ? waline.floor : null;
+  if (floor) {
+    lines.push(
+      `  floor: a Worker that only answers {} on the same core: ${fixed(floor.plain.rps, 0)} r/s, ${fixed(floor.plain.cpuMsPerRequest)} ms CPU (no route of ours can beat it)`,
+      `         the same after one D1 SELECT 1: ${fixed(floor.d1.rps, 0)} r/s, ${fixed(floor.d1.cpuMsPerRequest)} ms CPU`,
+    );
+  }
   return lines;
 };

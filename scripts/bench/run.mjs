@@ -286,9 +286,25 @@ const main = async () => {
   if (config.waline) {
     const direct = await stack.locate();
     if (direct) {
+      // The floor shares the seeded database (it reads nothing) and stops once the comparison is done.
+      /** @type {Awaited<ReturnType<typeof startStack>> | null} */
+      let floorStack = null;
+      try {
+        floorStack = await startStack({
+          port: await freePort(),
+          persistTo: join(workDir, 'floor-state'),
+          entry: 'scripts/bench/floor-worker.mjs',
+          vars,
+        });
+        cleanups.push(floorStack.stop);
+      } catch (err) {
+        notes.push(`The floor Worker did not start: ${/** @type {Error} */ (err).message.split('\n')[0]}`);
+      }
+      const floorDirect = floorStack ? await floorStack.locate() : null;
       try {
         waline = await compareWithWaline({
           causerie: { base: direct.url, pid: direct.pid },
+          floor: floorDirect ? { base: floorDirect.url, pid: floorDirect.pid } : null,
           pageOrigin: devOrigin,
           threadPath: `/bench/t${modelSize}`,
           threadSize: modelSize,
@@ -300,6 +316,8 @@ const main = async () => {
         });
       } catch (err) {
         failures.push(`waline: ${/** @type {Error} */ (err).message.split('\n')[0]}`);
+      } finally {
+        floorStack?.stop();
       }
     } else waline = { skipped: "the user worker's socket was not found" };
   } else waline = { skipped: 'off in the smoke run (BENCH_WALINE=1 turns it on)' };

@@ -15,7 +15,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { freePort, migrateLocal, startWrangler, waitForWorker } from '../../scripts/lib/wrangler.mjs';
 
 const baseUrl = inject('baseUrl');
-const LATEST = '0014_account_names.sql';
+const LATEST = '0015_tree_heads.sql';
 
 const doctor = (...args: string[]) => {
   const env = { ...process.env };

@@ -137,3 +137,19 @@ describe('PATCH /admin/settings', () => {
     expect(json.code).toBe('storage_unavailable');
   });
 });
+
+describe('settings kept per isolate (middleware/settings.ts)', () => {
+  const moderationOf = async (bindings: Partial<Cloudflare.Env>) =>
+    (await call(bindings, '/api/v1/config')).json.moderation;
+
+  it('follow each request’s own KV value and vars: a change shows at once, a failing KV gets the vars', async () => {
+    expect((await admin('PATCH', '/settings', { moderation: 'all' })).res.status).toBe(200);
+    expect(await moderationOf({})).toBe('all');
+    // The same isolate, just after: a KV that fails reads no override, whatever the previous request read.
+    expect(await moderationOf({ KV: failing(env.KV, ['get']) })).toBe('none');
+    expect(await moderationOf({ MODERATION: 'first-time', KV: failing(env.KV, ['get']) })).toBe('first-time');
+    expect(await moderationOf({})).toBe('all');
+    expect((await admin('PATCH', '/settings', { moderation: null })).res.status).toBe(200);
+    expect(await moderationOf({})).toBe('none');
+  });
+});

@@ -134,7 +134,8 @@ export const insertComment = async (db: D1Database, row: NewCommentRow): Promise
   // The dashboard's counters (migration 0012): one row, for this very insert only.
   statements.push(newCommentStatement(db, row.id));
   const results = await db.batch(statements);
-  return (results[1]?.meta.changes ?? 0) === 1;
+  // D1's `changes` counts the rows the tree-heads trigger (migration 0015) writes too: any change means inserted.
+  return (results[1]?.meta.changes ?? 0) > 0;
 };
 
 /**

@@ -1,9 +1,10 @@
 /**
  * One page of a thread for GET /threads, in one round trip: the thread row, then one statement for the
- * page. Oldest/newest pages are ranges of root ordinals (`tree_no`): the trees of roots (a, a + limit]
- * are one contiguous range of the `comments_trees` index, so a page reads about what it returns, whatever
- * the size of the thread (DESIGN.md's budget). Pinned trees all come first, on the first page.
- * `top` pages are in top-page.ts.
+ * page. Oldest/newest pages are ranges of root ordinals (`tree_no`) over the partial index of tree heads
+ * (migration 0015: each tree's first listed row and its next REPLIES_PER_TREE), so the trees of roots
+ * (a, a + limit] are one contiguous range that holds only rows the page shows: a page reads about what it
+ * returns, whatever the size of the thread or the width of its trees (DESIGN.md's budget). Pinned trees
+ * all come first, on the first page. `top` pages are in top-page.ts.
  */
 import { cutPage, PAGE_COMMENTS } from '../lib/page-budget.ts';
 import type { SortOrder } from '../types/api.ts';
@@ -18,10 +19,10 @@ const THREAD = '(SELECT id FROM threads WHERE key = ?1)';
 /**
  * ?1 thread key, ?2 1 on the first page (pinned trees are on it), ?3 where the range starts (exclusive;
  * NULL for the first newest page: above the highest ordinal), ?4 how many roots it spans.
- * One contiguous walk of `comments_trees` in page order that stops after PAGE_COMMENTS + 1 rows, whatever
- * the trees' sizes; cutPage (page-budget.ts) then keeps each tree's first replies and the byte budget.
- * A per-tree LIMIT would read less of a wide tree, but D1 counts each per-tree probe and sort: on the
- * ordinary page (trees of a few replies) it would read three times what it returns.
+ * One contiguous walk of the heads index in page order that stops after PAGE_COMMENTS + 1 rows; cutPage
+ * (page-budget.ts) then applies the byte budget. Walking every listed row instead read a wide tree's
+ * dropped replies (~200 rows of 10 KB for a page of 11); a per-tree LIMIT or an index-only walk joined back
+ * to the rows made D1 count each probe, sort and materialized row (up to 8× what the page returns).
  */
 const treePageSql = (sort: 'oldest' | 'newest'): string => {
   const start =
@@ -33,12 +34,12 @@ const treePageSql = (sort: 'oldest' | 'newest'): string => {
       : `c.tree_no < ${start} AND c.tree_no >= ${end}`;
   const order = sort === 'oldest' ? 'ASC' : 'DESC';
   return `
-SELECT * FROM (SELECT ${PUBLIC_COMMENT_COLUMNS}, c.tree_no, c.tree_pinned FROM comments c
-  WHERE ?2 = 1 AND c.thread_id = ${THREAD} AND c.tree_pinned = 1 AND c.listed = 1
+SELECT * FROM (SELECT ${PUBLIC_COMMENT_COLUMNS}, c.tree_no, c.tree_pinned, c.head FROM comments c
+  WHERE ?2 = 1 AND c.thread_id = ${THREAD} AND c.tree_pinned = 1 AND c.head > 0
   ORDER BY c.tree_no ${order}, c.seq)
 UNION ALL
-SELECT * FROM (SELECT ${PUBLIC_COMMENT_COLUMNS}, c.tree_no, c.tree_pinned FROM comments c
-  WHERE c.thread_id = ${THREAD} AND c.tree_pinned = 0 AND c.listed = 1 AND ${range}
+SELECT * FROM (SELECT ${PUBLIC_COMMENT_COLUMNS}, c.tree_no, c.tree_pinned, c.head FROM comments c
+  WHERE c.thread_id = ${THREAD} AND c.tree_pinned = 0 AND c.head > 0 AND ${range}
   ORDER BY c.tree_no ${order}, c.seq)
 LIMIT ${PAGE_COMMENTS + 1}`;
 };
@@ -48,9 +49,9 @@ const beyondSql = (sort: 'oldest' | 'newest'): string => {
   const start =
     sort === 'oldest' ? '?2' : `coalesce(?2, (SELECT roots_total + 1 FROM threads WHERE key = ?1))`;
   return sort === 'oldest'
-    ? `SELECT tree_no FROM comments WHERE thread_id = ${THREAD} AND tree_pinned = 0 AND listed = 1
+    ? `SELECT tree_no FROM comments WHERE thread_id = ${THREAD} AND tree_pinned = 0 AND head > 0
   AND tree_no > ${start} + ?3 ORDER BY tree_no LIMIT 1`
-    : `SELECT tree_no FROM comments WHERE thread_id = ${THREAD} AND tree_pinned = 0 AND listed = 1
+    : `SELECT tree_no FROM comments WHERE thread_id = ${THREAD} AND tree_pinned = 0 AND head > 0
   AND tree_no < ${start} - ?3 ORDER BY tree_no DESC LIMIT 1`;
 };
 
@@ -58,7 +59,7 @@ export const BEYOND_SQL = { oldest: beyondSql('oldest'), newest: beyondSql('newe
 
 export const TREE_PAGE_SQL = { oldest: treePageSql('oldest'), newest: treePageSql('newest') };
 
-type TreeRow = PublicCommentRow & { tree_no: number; tree_pinned: number };
+type TreeRow = PublicCommentRow & { tree_no: number; tree_pinned: number; head: number };
 
 export interface PageResult {
   thread: ThreadRow | null;
@@ -103,7 +104,8 @@ const readTreePage = async (
       rowsRead += results.reduce((sum, r) => sum + r.meta.rows_read, 0);
       continue;
     }
-    const cut = cutPage(found);
+    // head = 2: the tree has listed rows after this one (migration 0015), which the page does not read.
+    const cut = cutPage(found, (row) => row.head === 2);
     // Cut short by the budget (a root left out, or SQL's row limit reached): the next page resumes after
     // the last tree shown; with no unpinned tree shown, at this page's own start.
     const lastTree = cut.rows.findLast((row) => row.tree_pinned === 0)?.tree_no;
@@ -114,7 +116,7 @@ const readTreePage = async (
       : beyond === null
         ? null
         : { sort, tree: beyond - direction };
-    const rows = cut.rows.map(({ tree_no: _n, tree_pinned: _p, ...row }) => row);
+    const rows = cut.rows.map(({ tree_no: _n, tree_pinned: _p, head: _h, ...row }) => row);
     return { thread, rows, next, moreAfter: cut.moreAfter, rowsRead };
   }
 };

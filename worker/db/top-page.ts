@@ -3,7 +3,7 @@
  * among equals. Likes change, so roots can't be numbered in this order: the page's roots are found through
  * the by-likes partial index and their trees through the by-root index (a probe per root).
  */
-import { cutPage, PAGE_COMMENTS, REPLIES_PER_TREE } from '../lib/page-budget.ts';
+import { cutPage, PAGE_COMMENTS } from '../lib/page-budget.ts';
 import type { Cursor } from '../types/cursor.ts';
 import { PUBLIC_COMMENT_COLUMNS, type PublicCommentRow } from './rows.ts';
 
@@ -23,17 +23,19 @@ roots AS MATERIALIZED (
   SELECT id, row_number() OVER () AS rn FROM (${group(1, 2, 3)}
     UNION ALL ${group(0, 4, 5)}
     LIMIT ?6))
--- The (limit + 1)th root only tells that there is more: the join skips its tree. Each tree's first rows
--- only (page-budget.ts), and the page stops after PAGE_COMMENTS + 1 rows.
-SELECT ${PUBLIC_COMMENT_COLUMNS}, r.rn FROM roots r
-  LEFT JOIN comments c ON r.rn < ?6 AND c.seq IN (SELECT seq FROM comments
-    WHERE root_id = r.id AND listed = 1 ORDER BY seq LIMIT ${REPLIES_PER_TREE + 2})
+-- The (limit + 1)th root only tells that there is more: the join skips its tree. Each tree's heads only
+-- (its first listed rows, migration 0015: one range of comments_heads per root), and the page stops
+-- after PAGE_COMMENTS + 1 rows.
+SELECT ${PUBLIC_COMMENT_COLUMNS}, c.head, r.rn FROM roots r
+  LEFT JOIN comments c ON r.rn < ?6 AND c.root_id = r.id AND c.head > 0
   ORDER BY r.rn, c.seq LIMIT ${PAGE_COMMENTS + 1}`;
 
 /** Bounds that let a whole group through, or none of it. */
 const OPEN = Number.MAX_SAFE_INTEGER;
 
-type TopRow = (PublicCommentRow | { [K in keyof PublicCommentRow]: null }) & { rn: number };
+type TopRow = ((PublicCommentRow & { head: number }) | { [K in keyof PublicCommentRow | 'head']: null }) & {
+  rn: number;
+};
 
 export const topPageStatement = (db: D1Database, key: string, limit: number, cursor: TopCursor | null) => {
   // Pinned group: open unless the cursor already left it. Unpinned group: open after a pinned cursor.
@@ -50,9 +52,12 @@ export const readTopRows = (
   results: unknown[],
 ): { rows: PublicCommentRow[]; next: TopCursor | null; moreAfter: Map<string, number> } => {
   const found = results as TopRow[];
-  const listed = found.filter((row): row is PublicCommentRow & { rn: number } => row.id !== null);
+  const listed = found.filter(
+    (row): row is PublicCommentRow & { head: number; rn: number } => row.id !== null,
+  );
   listed.sort((a, b) => a.rn - b.rn || a.seq - b.seq);
-  const cut = cutPage(listed);
+  // head = 2: the tree has listed rows after this one, which the page does not read.
+  const cut = cutPage(listed, (row) => row.head === 2);
   const rows = cut.rows;
   // More roots exist past this page: the probe row (the (limit + 1)th root), a root the budget left out,
   // or SQL's row limit reached before the page's last root.
@@ -64,5 +69,5 @@ export const readTopRows = (
     hasMore && last
       ? { sort: 'top', pinned: last.pinned === 1 ? 1 : 0, seq: last.seq, likes: last.likes }
       : null;
-  return { rows: rows.map(({ rn: _rn, ...row }) => row), next, moreAfter: cut.moreAfter };
+  return { rows: rows.map(({ rn: _rn, head: _head, ...row }) => row), next, moreAfter: cut.moreAfter };
 };

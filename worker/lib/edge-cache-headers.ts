@@ -26,12 +26,25 @@ export const EDGE_FRESHNESS = 'max-age=60, stale-while-revalidate=60';
 export const EDGE_FRESHNESS_CONFIG = 'max-age=300, stale-while-revalidate=300';
 
 /**
+ * A tag is a pure function of its key, and GET /counts asks for ten or fifty of them per request: the
+ * isolate keeps the latest few thousand (cleared whole when full; ~100 bytes each).
+ */
+const TAG_MEMO_SIZE = 4096;
+const tags = new Map<string, string>();
+
+/**
  * `t:` and the first 128 bits of the SHA-256 of the thread key, in lower-case hex: 34 ASCII characters,
  * whatever the key, so even GET /counts of 50 pages stays far below the header's limits.
  */
 export const threadTag = async (threadKey: string): Promise<string> => {
-  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(threadKey)));
-  return `t:${toHex(bytes.subarray(0, 16))}`;
+  let tag = tags.get(threadKey);
+  if (tag === undefined) {
+    const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(threadKey)));
+    tag = `t:${toHex(bytes.subarray(0, 16))}`;
+    if (tags.size >= TAG_MEMO_SIZE) tags.clear();
+    tags.set(threadKey, tag);
+  }
+  return tag;
 };
 
 export interface PublicCacheOptions {

@@ -46,10 +46,14 @@ export interface CutPage<Row extends BudgetRow> {
 
 /**
  * `rows`: each root, then up to REPLIES_PER_TREE + 1 replies of its tree in creation order (the extra one
- * only says the tree has more). Pinned roots are always kept (they all belong on the first page and the
- * owner chose them), and so is the page's first root, so every page moves forward.
+ * only says the tree has more), or up to REPLIES_PER_TREE when `moreFollows` says of a tree's last row
+ * that more exist without SQL reading them (thread-page.ts). Pinned roots are always kept (they all belong
+ * on the first page and the owner chose them), and so is the page's first root, so every page moves forward.
  */
-export const cutPage = <Row extends BudgetRow>(rows: readonly Row[]): CutPage<Row> => {
+export const cutPage = <Row extends BudgetRow>(
+  rows: readonly Row[],
+  moreFollows: (row: Row) => boolean = () => false,
+): CutPage<Row> => {
   const kept: Row[] = [];
   const moreAfter = new Map<string, number>();
   let bytes = 0;
@@ -75,6 +79,7 @@ export const cutPage = <Row extends BudgetRow>(rows: readonly Row[]): CutPage<Ro
     kept.push(row);
     bytes += size;
     lastSeq = row.seq;
+    if (moreFollows(row)) moreAfter.set(tree, row.seq);
   }
   return { rows: kept, moreAfter, stoppedAt: null };
 };

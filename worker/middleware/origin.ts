@@ -8,8 +8,9 @@ import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { isAllowedOrigin } from '../lib/origins.ts';
 
+// An absent Origin header is never an allowed origin: answered before parsing the request's URL.
 const allowed = (c: Context<AppEnv>, origin: string): boolean =>
-  isAllowedOrigin(origin, new URL(c.req.url).origin, c.get('settings'));
+  origin !== '' && isAllowedOrigin(origin, new URL(c.req.url).origin, c.get('settings'));
 
 export const readerCors = (): MiddlewareHandler<AppEnv> =>
   cors({

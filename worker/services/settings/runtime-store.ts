@@ -12,18 +12,33 @@ export const SETTINGS_KEY = 'settings:v1';
 const CACHE_TTL_SECONDS = 60;
 
 /**
- * The stored overrides, `{}` when there are none. A KV that fails (down, over its quota) or is not bound
- * is read as "no overrides": the wrangler.toml vars answer, and the request goes on.
+ * The stored value as KV holds it, `null` when there is none. A KV that fails (down, over its quota) or is
+ * not bound is read as "no overrides": the wrangler.toml vars answer, and the request goes on. The text,
+ * not the parsed value: every request reads it, and middleware/settings.ts memoizes what it parses to.
  */
-export const readOverrides = async (kv: KVNamespace | undefined): Promise<RuntimeOverrides> => {
-  if (!kv) return {};
+export const readOverridesText = async (kv: KVNamespace | undefined): Promise<string | null> => {
+  if (!kv) return null;
   try {
-    return storedOverrides(await kv.get(SETTINGS_KEY, { type: 'json', cacheTtl: CACHE_TTL_SECONDS }));
+    return await kv.get(SETTINGS_KEY, { type: 'text', cacheTtl: CACHE_TTL_SECONDS });
   } catch (err) {
     console.error('KV read of the runtime settings failed; using the vars:', err);
+    return null;
+  }
+};
+
+/** What a stored text holds: `{}` for none, or for a value that is not JSON (hand-edited, truncated). */
+export const parseOverrides = (text: string | null): RuntimeOverrides => {
+  if (text === null) return {};
+  try {
+    return storedOverrides(JSON.parse(text));
+  } catch {
     return {};
   }
 };
+
+/** The stored overrides, `{}` when there are none or KV fails (readOverridesText). */
+export const readOverrides = async (kv: KVNamespace | undefined): Promise<RuntimeOverrides> =>
+  parseOverrides(await readOverridesText(kv));
 
 /**
  * The stored overrides for a change: here a failing KV must fail the owner's PATCH (503), or the write
