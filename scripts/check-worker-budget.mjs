@@ -8,7 +8,10 @@
 // confusables table of unhomoglyph (165), markdown-it (121) and entities (81).
 // Sign-in (issue 13, part A) added 120 KiB raw / 30 KiB gzip (1220.4 / 283.3 measured on its branch):
 // oauth4webapi 55 KiB (the OAuth/OpenID protocol), jose 36 KiB (SSO tokens) and our own ~29 KiB; the
-// budget moved to about 5% above that.
+// budget moved to about 5% above that. With the rest of the session merged (the account side of sign-in,
+// the spam pipeline and its integrations, the dashboard's counters, tree heads): 1310.0 KiB raw / 306.2 KiB
+// gzip on 2026-12-01, all of it our own code (no new dependency after jose and oauth4webapi); the budget
+// is about 5% above that.
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,8 +20,8 @@ import { run } from './lib/wrangler.mjs';
 
 const KIB = 1024;
 export const BUDGET = {
-  rawKiB: 1280,
-  gzipKiB: 297,
+  rawKiB: 1375,
+  gzipKiB: 322,
   /**
    * Startup CPU ("Active" in the profile), best of three runs: measured 62–195 ms per run on a loaded
    * 2-core machine (≈30 ms idle), so one run is mostly noise; the best of three under 200 ms still catches
