@@ -86,7 +86,8 @@ const oneLanguage = (lang: string): Plugin => ({
     const file = /\/src\/(i18n\/(index|count-forms|extra)|auth\/messages)\.ts$/.exec(id)?.[0];
     if (!file) return undefined;
     // auth/messages.ts globs the catalogs from beside i18n/ (`'../i18n/*.ts'`).
-    const pattern = /(import\.meta\.glob<\w+>\(\s*\[\s*)'(\.\/|\.\.\/i18n\/)\*\.ts'/;
+    // Every glob of the file (auth/messages.ts has two: its own strings and the error messages).
+    const pattern = /(import\.meta\.glob<[\w[\]']+>\(\s*\[\s*)'(\.\/|\.\.\/i18n\/)\*\.ts'/g;
     if (!pattern.test(code)) this.error(`${file}: the catalog glob changed, update vite.config.ts`);
     return code.replace(pattern, `$1'$2${lang}.ts'`);
   },

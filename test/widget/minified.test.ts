@@ -3,7 +3,8 @@
  * causerie-extras.fr.js, run in happy-dom against the fake API of helpers.ts. What only the minified build
  * can break (a renamed property that crosses into JSON, the DOM or between the app and its parts) breaks
  * here: the boot mounts a thread, a reader posts a comment and replies to one; on a deployment that offers
- * sign-in, the sign-in part (causerie-auth.fr.js) signs the reader in with the host's SSO token. `npm test` builds first;
+ * sign-in, the sign-in part (causerie-auth.fr.js) signs the reader in with the host's SSO token and lists
+ * their own comments. `npm test` builds first;
  * run `npm run build` when running alone.
  */
 // This one test reads the build from disk: Node's types here, rather than in the widget's tsconfig.
@@ -122,6 +123,16 @@ describe.skipIf(!built && !process.env.CI)('the minified build (dist/)', () => {
       if (path === '/api/v1/threads') return json(page([]));
       if (path === '/api/v1/auth/sso') return json({ session, user });
       if (path === '/api/v1/auth/logout') return new Response(null, { status: 204 });
+      if (path === '/api/v1/me/comments')
+        return json({
+          comments: [
+            {
+              ...comment({ id: 'mine' }),
+              thread: { key: 'k', url: 'https://blog.example/x', title: 'Mon article' },
+            },
+          ],
+          nextCursor: null,
+        });
       return echo(request);
     });
     // One window.Causerie per page, bound to the first embed's origin: this page's embed comes from another.
@@ -144,6 +155,13 @@ describe.skipIf(!built && !process.env.CI)('the minified build (dist/)', () => {
     const [posted] = requests.filter((r) => r.url.pathname === '/api/v1/comments');
     expect(posted?.headers.get('Authorization')).toBe(`Bearer ${session}`);
     expect(requests.find((r) => r.url.pathname === '/api/v1/auth/sso')?.body).toEqual({ token: 'h.p.s' });
+
+    // "Your account": the reader's own comments, asked with the session.
+    fireEvent.click(within(thread).getByText('Votre compte'));
+    expect(await within(thread).findByRole('link', { name: 'Mon article' })).toBeTruthy();
+    expect(requests.find((r) => r.url.pathname === '/api/v1/me/comments')?.headers.get('Authorization')).toBe(
+      `Bearer ${session}`,
+    );
 
     fireEvent.click(within(thread).getByRole('button', { name: 'Se déconnecter' }));
     await vi.waitFor(() => expect(thread.textContent).toContain('Vous êtes déconnecté.'));

@@ -2,7 +2,8 @@
  * The form's sign-in box (issue 13, item 7), in place of the guest fields where the deployment offers
  * sign-in: signed out, a compact choice, "Sign in" (a button per provider, the magic link as an e-mail
  * field) or "Comment as guest" (absent when the owner requires sign-in); signed in, the verified name with
- * "Sign out". The popup, the session and its checks are in popup.ts, use-session.ts and sync-session.ts.
+ * "Sign out" and "Your account" (account.tsx). The popup, the session and its checks are in popup.ts,
+ * use-session.ts and sync-session.ts.
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
@@ -11,11 +12,11 @@ import { Avatar } from '../components/avatar.tsx';
 import { Field } from '../components/field.tsx';
 import { _useUid } from '../components/use-uid.ts';
 import type { Widget } from '../components/widget.ts';
-import { _extraMessages } from '../i18n/extra.ts';
 import { saveSession } from '../storage.ts';
+import { Account } from './account.tsx';
 import { logout, requestLink } from './api.ts';
 import { type AuthConfig, emailProvider } from './config.ts';
-import { _authMessages } from './messages.ts';
+import { _authMessages, _whyMessages } from './messages.ts';
 import { openSignIn } from './popup.ts';
 import { adoptSession } from './sync-session.ts';
 import { useSession } from './use-session.ts';
@@ -24,7 +25,7 @@ import { useSession } from './use-session.ts';
 const css =
   '.auth{margin-bottom:.8em}.signed{display:flex;flex-wrap:wrap;align-items:center;gap:.5em}.signed p{margin:0}' +
   '.providers{display:flex;flex-wrap:wrap;gap:.5em;align-items:end;margin-bottom:.8em}.providers .field{margin:0}' +
-  '.link-sign-in{display:flex;flex-wrap:wrap;gap:.5em;align-items:end}';
+  '.link-sign-in{display:flex;flex-wrap:wrap;gap:.5em;align-items:end}.account{flex-basis:100%}.account button{display:block;margin-top:.5em}';
 
 export interface SignInProps {
   widget: Widget;
@@ -47,17 +48,24 @@ export const SignIn = ({ widget, _guest, _config }: SignInProps & { _config: Aut
   const id = _useUid();
 
   const say = setNotice;
-  // The extras' catalog is bundled here too (a few hundred bytes in this part, none in the app).
-  const fail = (code: string) =>
-    say(
-      code === 'cancelled' // the reader said no on the provider's page: nothing to explain
-        ? ''
-        : code === 'popup_blocked'
-          ? a._popupBlocked
-          : code === 'network'
-            ? t.m.errors.network
-            : (_extraMessages(t.lang).errors[code as ErrorCode] ?? a._failed),
-    );
+  // The extras' error messages are bundled here too (a few hundred bytes in this part, none in the app),
+  // without the rest of `_extraMessages`.
+  const explain = (code: string) =>
+    code === 'cancelled' // the reader said no on the provider's page: nothing to explain
+      ? ''
+      : code === 'popup_blocked'
+        ? a._popupBlocked
+        : code === 'network'
+          ? t.m.errors.network
+          : (_whyMessages(t.lang)[code as ErrorCode] ?? a._failed);
+  const fail = (code: string) => say(explain(code));
+
+  /** The reader is done here (signed out, or erased): forgotten at once, and no "session ended" said. */
+  const leave = (message: string) => {
+    leaving.current = true;
+    saveSession(origin, undefined);
+    say(message);
+  };
 
   /** The popup's token: who it is (`GET /me`), then kept. */
   const adopt = async (token: string) => {
@@ -155,18 +163,19 @@ export const SignIn = ({ widget, _guest, _config }: SignInProps & { _config: Aut
         {session ? t._fill(a._signedInAs, { name: session.user.name }) : notice || (ended && a._sessionEnded)}
       </p>
       {session ? (
-        <button
-          type="button"
-          class="link"
-          onClick={() => {
-            leaving.current = true;
-            saveSession(origin, undefined);
-            say(a._signedOut);
-            logout(origin, session.token); // best effort: the token is forgotten here either way
-          }}
-        >
-          {a._signOut}
-        </button>
+        <>
+          <button
+            type="button"
+            class="link"
+            onClick={() => {
+              leave(a._signedOut);
+              logout(origin, session.token); // best effort: the token is forgotten here either way
+            }}
+          >
+            {a._signOut}
+          </button>
+          <Account widget={widget} _you={session} _words={a} _whenGone={leave} _why={explain} />
+        </>
       ) : (
         signedOut
       )}

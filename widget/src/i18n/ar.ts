@@ -68,6 +68,27 @@ export const messages: Messages = {
   errors: { network: 'تعذّر الوصول إلى الخادم: يُرجى التحقق من الاتصال ثم إعادة المحاولة.' },
 };
 
+/** The server's error codes, exported alone too: the sign-in part needs only these of the extras' strings. */
+export const errorMessages: ExtraMessages['errors'] = {
+  bad_request: 'الطلب غير صالح.',
+  unauthorized: 'ليست لديك صلاحية للقيام بذلك.',
+  sign_in_required: 'يجب تسجيل الدخول للتعليق.',
+  forbidden: 'ليست لديك صلاحية للقيام بذلك.',
+  challenge_failed: 'فشل التحقق من أنك لست روبوتًا: يُرجى إعادة المحاولة.',
+  origin_not_allowed: 'التعليقات غير مسموح بها على هذا الموقع.',
+  banned: 'لم يعد بإمكانك التعليق هنا.',
+  edit_window_closed: 'انتهت مهلة التعديل.',
+  not_found: 'التعليق المراد الرد عليه لم يعد موجودًا.',
+  thread_locked: 'التعليقات مغلقة.',
+  payload_too_large: 'تعليقك طويل جدًا.',
+  unsupported_media_type: 'الطلب غير صالح.',
+  validation_failed: 'يُرجى مراجعة الحقول المحددة.',
+  rate_limited: 'تعليقات كثيرة في وقت قصير: يُرجى الانتظار دقيقة ثم إعادة المحاولة.',
+  storage_unavailable: 'الخادم غير متاح مؤقتًا: يُرجى إعادة المحاولة.',
+  not_configured: 'التعليقات غير متاحة بعد: لم يُجهَّز الخادم الخاص بها.',
+  internal: 'حدث خطأ في الخادم: يُرجى إعادة المحاولة.',
+};
+
 /** Loaded on first use, with the extras (lazy.tsx). */
 export const extraMessages: ExtraMessages = {
   _posted: 'تم نشر تعليقك.',
@@ -86,25 +107,7 @@ export const extraMessages: ExtraMessages = {
     many: 'تمت إضافة {n} ردًا',
     other: 'تمت إضافة {n} رد',
   },
-  errors: {
-    bad_request: 'الطلب غير صالح.',
-    unauthorized: 'ليست لديك صلاحية للقيام بذلك.',
-    sign_in_required: 'يجب تسجيل الدخول للتعليق.',
-    forbidden: 'ليست لديك صلاحية للقيام بذلك.',
-    challenge_failed: 'فشل التحقق من أنك لست روبوتًا: يُرجى إعادة المحاولة.',
-    origin_not_allowed: 'التعليقات غير مسموح بها على هذا الموقع.',
-    banned: 'لم يعد بإمكانك التعليق هنا.',
-    edit_window_closed: 'انتهت مهلة التعديل.',
-    not_found: 'التعليق المراد الرد عليه لم يعد موجودًا.',
-    thread_locked: 'التعليقات مغلقة.',
-    payload_too_large: 'تعليقك طويل جدًا.',
-    unsupported_media_type: 'الطلب غير صالح.',
-    validation_failed: 'يُرجى مراجعة الحقول المحددة.',
-    rate_limited: 'تعليقات كثيرة في وقت قصير: يُرجى الانتظار دقيقة ثم إعادة المحاولة.',
-    storage_unavailable: 'الخادم غير متاح مؤقتًا: يُرجى إعادة المحاولة.',
-    not_configured: 'التعليقات غير متاحة بعد: لم يُجهَّز الخادم الخاص بها.',
-    internal: 'حدث خطأ في الخادم: يُرجى إعادة المحاولة.',
-  },
+  errors: errorMessages,
   _fieldErrors: {
     name: 'هذا الاسم طويل جدًا.',
     email: 'عنوان البريد الإلكتروني هذا غير صالح.',
@@ -128,4 +131,13 @@ export const authMessages: AuthMessages = {
   _popupBlocked: 'تم حظر نافذة تسجيل الدخول: يُرجى السماح بالنوافذ المنبثقة لهذا الموقع ثم إعادة المحاولة.',
   _failed: 'تعذّر تسجيل الدخول: يُرجى إعادة المحاولة.',
   _sessionEnded: 'انتهت صلاحية الجلسة: يُرجى تسجيل الدخول مجددًا.',
+  account: 'حسابك',
+  ownComments: 'تعليقاتك',
+  download: 'تنزيل تعليقاتك',
+  noComments: 'لا توجد تعليقات بعد.',
+  more: 'المزيد',
+  pending: 'بانتظار المراجعة',
+  erase: 'حذف حسابي وتعليقاتي',
+  eraseAll: 'نعم، حذف كل شيء',
+  erased: 'تم حذف حسابك وتعليقاتك.',
 };

@@ -50,6 +50,27 @@ export const messages: Messages = {
   errors: { network: 'Der Server ist nicht erreichbar: Prüfe deine Verbindung und versuche es erneut.' },
 };
 
+/** The server's error codes, exported alone too: the sign-in part needs only these of the extras' strings. */
+export const errorMessages: ExtraMessages['errors'] = {
+  bad_request: 'Die Anfrage war ungültig.',
+  unauthorized: 'Dazu bist du nicht berechtigt.',
+  sign_in_required: 'Melde dich an, um zu kommentieren.',
+  forbidden: 'Dazu bist du nicht berechtigt.',
+  challenge_failed: 'Die Prüfung gegen Bots ist fehlgeschlagen: Versuche es erneut.',
+  origin_not_allowed: 'Auf dieser Website sind keine Kommentare erlaubt.',
+  banned: 'Du kannst hier nicht mehr kommentieren.',
+  edit_window_closed: 'Die Zeit zum Bearbeiten ist abgelaufen.',
+  not_found: 'Der Kommentar, auf den du antwortest, existiert nicht mehr.',
+  thread_locked: 'Die Kommentare sind geschlossen.',
+  payload_too_large: 'Dein Kommentar ist zu lang.',
+  unsupported_media_type: 'Die Anfrage war ungültig.',
+  validation_failed: 'Bitte prüfe die markierten Felder.',
+  rate_limited: 'Zu viele Kommentare auf einmal: Warte eine Minute und versuche es dann erneut.',
+  storage_unavailable: 'Der Server ist gerade nicht verfügbar: Bitte versuche es gleich noch einmal.',
+  not_configured: 'Kommentare sind noch nicht verfügbar: Der Server dafür ist noch nicht eingerichtet.',
+  internal: 'Auf dem Server ist ein Fehler aufgetreten: Bitte versuche es erneut.',
+};
+
 /** Loaded on first use, with the extras (lazy.tsx). */
 export const extraMessages: ExtraMessages = {
   _posted: 'Dein Kommentar wurde veröffentlicht.',
@@ -61,25 +82,7 @@ export const extraMessages: ExtraMessages = {
   _removed: 'Dein Kommentar wurde gelöscht.',
   _previewEmpty: 'Nichts anzuzeigen.',
   _repliesAdded: { one: '{n} Antwort hinzugefügt', other: '{n} Antworten hinzugefügt' },
-  errors: {
-    bad_request: 'Die Anfrage war ungültig.',
-    unauthorized: 'Dazu bist du nicht berechtigt.',
-    sign_in_required: 'Melde dich an, um zu kommentieren.',
-    forbidden: 'Dazu bist du nicht berechtigt.',
-    challenge_failed: 'Die Prüfung gegen Bots ist fehlgeschlagen: Versuche es erneut.',
-    origin_not_allowed: 'Auf dieser Website sind keine Kommentare erlaubt.',
-    banned: 'Du kannst hier nicht mehr kommentieren.',
-    edit_window_closed: 'Die Zeit zum Bearbeiten ist abgelaufen.',
-    not_found: 'Der Kommentar, auf den du antwortest, existiert nicht mehr.',
-    thread_locked: 'Die Kommentare sind geschlossen.',
-    payload_too_large: 'Dein Kommentar ist zu lang.',
-    unsupported_media_type: 'Die Anfrage war ungültig.',
-    validation_failed: 'Bitte prüfe die markierten Felder.',
-    rate_limited: 'Zu viele Kommentare auf einmal: Warte eine Minute und versuche es dann erneut.',
-    storage_unavailable: 'Der Server ist gerade nicht verfügbar: Bitte versuche es gleich noch einmal.',
-    not_configured: 'Kommentare sind noch nicht verfügbar: Der Server dafür ist noch nicht eingerichtet.',
-    internal: 'Auf dem Server ist ein Fehler aufgetreten: Bitte versuche es erneut.',
-  },
+  errors: errorMessages,
   _fieldErrors: {
     name: 'Dieser Name ist zu lang.',
     email: 'Diese E-Mail-Adresse ist ungültig.',
@@ -105,4 +108,13 @@ export const authMessages: AuthMessages = {
     'Das Anmeldefenster wurde blockiert: Erlaube Pop-ups für diese Website und versuche es erneut.',
   _failed: 'Die Anmeldung ist fehlgeschlagen: Versuche es erneut.',
   _sessionEnded: 'Deine Sitzung ist abgelaufen: Melde dich erneut an.',
+  account: 'Dein Konto',
+  ownComments: 'Deine Kommentare',
+  download: 'Deine Kommentare herunterladen',
+  noComments: 'Du hast noch nichts kommentiert.',
+  more: 'Mehr',
+  pending: 'Wartet auf Freigabe',
+  erase: 'Mein Konto und meine Kommentare löschen',
+  eraseAll: 'Ja, alles löschen',
+  erased: 'Dein Konto und deine Kommentare wurden gelöscht.',
 };

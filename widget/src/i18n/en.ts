@@ -46,6 +46,27 @@ export const messages: Messages = {
   errors: { network: 'Could not reach the server: check your connection and try again.' },
 };
 
+/** The server's error codes, exported alone too: the sign-in part needs only these of the extras' strings. */
+export const errorMessages: ExtraMessages['errors'] = {
+  bad_request: 'The request was invalid.',
+  unauthorized: 'You are not allowed to do that.',
+  sign_in_required: 'Sign in to comment.',
+  forbidden: 'You are not allowed to do that.',
+  challenge_failed: 'The anti-robot check failed: try again.',
+  origin_not_allowed: 'Comments are not allowed on this site.',
+  banned: 'You can no longer comment here.',
+  edit_window_closed: 'The time to edit has run out.',
+  not_found: 'The comment you are replying to no longer exists.',
+  thread_locked: 'Comments are closed.',
+  payload_too_large: 'Your comment is too long.',
+  unsupported_media_type: 'The request was invalid.',
+  validation_failed: 'Please check the highlighted fields.',
+  rate_limited: 'Too many comments at once: wait a minute and try again.',
+  storage_unavailable: 'The server is briefly unavailable: please try again.',
+  not_configured: 'Comments are not available yet: their server is not set up.',
+  internal: 'Something went wrong on the server: please try again.',
+};
+
 /** Loaded on first use, with the extras (lazy.tsx). */
 export const extraMessages: ExtraMessages = {
   _posted: 'Your comment is posted.',
@@ -57,25 +78,7 @@ export const extraMessages: ExtraMessages = {
   _removed: 'Your comment is deleted.',
   _previewEmpty: 'Nothing to preview.',
   _repliesAdded: { one: '{n} reply added', other: '{n} replies added' },
-  errors: {
-    bad_request: 'The request was invalid.',
-    unauthorized: 'You are not allowed to do that.',
-    sign_in_required: 'Sign in to comment.',
-    forbidden: 'You are not allowed to do that.',
-    challenge_failed: 'The anti-robot check failed: try again.',
-    origin_not_allowed: 'Comments are not allowed on this site.',
-    banned: 'You can no longer comment here.',
-    edit_window_closed: 'The time to edit has run out.',
-    not_found: 'The comment you are replying to no longer exists.',
-    thread_locked: 'Comments are closed.',
-    payload_too_large: 'Your comment is too long.',
-    unsupported_media_type: 'The request was invalid.',
-    validation_failed: 'Please check the highlighted fields.',
-    rate_limited: 'Too many comments at once: wait a minute and try again.',
-    storage_unavailable: 'The server is briefly unavailable: please try again.',
-    not_configured: 'Comments are not available yet: their server is not set up.',
-    internal: 'Something went wrong on the server: please try again.',
-  },
+  errors: errorMessages,
   _fieldErrors: {
     name: 'This name is too long.',
     email: 'This email address is not valid.',
@@ -99,4 +102,13 @@ export const authMessages: AuthMessages = {
   _popupBlocked: 'The sign-in window was blocked: allow pop-ups for this site and try again.',
   _failed: 'Signing in did not work: try again.',
   _sessionEnded: 'Your session has ended: sign in again.',
+  account: 'Your account',
+  ownComments: 'Your comments',
+  download: 'Download your comments',
+  noComments: 'No comments from you yet.',
+  more: 'More',
+  pending: 'Awaiting moderation',
+  erase: 'Delete my account and comments',
+  eraseAll: 'Yes, delete everything',
+  erased: 'Your account and comments are deleted.',
 };

@@ -50,6 +50,27 @@ export const messages: Messages = {
   errors: { network: 'No se pudo conectar con el servidor: comprueba tu conexión y vuelve a intentarlo.' },
 };
 
+/** The server's error codes, exported alone too: the sign-in part needs only these of the extras' strings. */
+export const errorMessages: ExtraMessages['errors'] = {
+  bad_request: 'La solicitud no es válida.',
+  unauthorized: 'No tienes permiso para hacer eso.',
+  sign_in_required: 'Inicia sesión para comentar.',
+  forbidden: 'No tienes permiso para hacer eso.',
+  challenge_failed: 'La verificación contra robots ha fallado: vuelve a intentarlo.',
+  origin_not_allowed: 'No se permiten comentarios en este sitio.',
+  banned: 'Ya no puedes comentar aquí.',
+  edit_window_closed: 'El plazo para editar ha terminado.',
+  not_found: 'El comentario al que respondes ya no existe.',
+  thread_locked: 'Los comentarios están cerrados.',
+  payload_too_large: 'Tu comentario es demasiado largo.',
+  unsupported_media_type: 'La solicitud no es válida.',
+  validation_failed: 'Revisa los campos marcados.',
+  rate_limited: 'Demasiados comentarios seguidos: espera un minuto y vuelve a intentarlo.',
+  storage_unavailable: 'El servidor no está disponible en este momento: vuelve a intentarlo.',
+  not_configured: 'Los comentarios aún no están disponibles: su servidor no está configurado.',
+  internal: 'Algo ha fallado en el servidor: vuelve a intentarlo.',
+};
+
 /** Loaded on first use, with the extras (lazy.tsx). */
 export const extraMessages: ExtraMessages = {
   _posted: 'Tu comentario ha sido publicado.',
@@ -61,25 +82,7 @@ export const extraMessages: ExtraMessages = {
   _removed: 'Tu comentario ha sido eliminado.',
   _previewEmpty: 'No hay nada que previsualizar.',
   _repliesAdded: { one: '{n} respuesta añadida', other: '{n} respuestas añadidas' },
-  errors: {
-    bad_request: 'La solicitud no es válida.',
-    unauthorized: 'No tienes permiso para hacer eso.',
-    sign_in_required: 'Inicia sesión para comentar.',
-    forbidden: 'No tienes permiso para hacer eso.',
-    challenge_failed: 'La verificación contra robots ha fallado: vuelve a intentarlo.',
-    origin_not_allowed: 'No se permiten comentarios en este sitio.',
-    banned: 'Ya no puedes comentar aquí.',
-    edit_window_closed: 'El plazo para editar ha terminado.',
-    not_found: 'El comentario al que respondes ya no existe.',
-    thread_locked: 'Los comentarios están cerrados.',
-    payload_too_large: 'Tu comentario es demasiado largo.',
-    unsupported_media_type: 'La solicitud no es válida.',
-    validation_failed: 'Revisa los campos marcados.',
-    rate_limited: 'Demasiados comentarios seguidos: espera un minuto y vuelve a intentarlo.',
-    storage_unavailable: 'El servidor no está disponible en este momento: vuelve a intentarlo.',
-    not_configured: 'Los comentarios aún no están disponibles: su servidor no está configurado.',
-    internal: 'Algo ha fallado en el servidor: vuelve a intentarlo.',
-  },
+  errors: errorMessages,
   _fieldErrors: {
     name: 'Este nombre es demasiado largo.',
     email: 'Esta dirección de correo no es válida.',
@@ -104,4 +107,13 @@ export const authMessages: AuthMessages = {
     'Se ha bloqueado la ventana de inicio de sesión: permite las ventanas emergentes en este sitio y vuelve a intentarlo.',
   _failed: 'No se pudo iniciar sesión: vuelve a intentarlo.',
   _sessionEnded: 'Tu sesión ha expirado: vuelve a iniciar sesión.',
+  account: 'Tu cuenta',
+  ownComments: 'Tus comentarios',
+  download: 'Descargar tus comentarios',
+  noComments: 'Todavía no has comentado.',
+  more: 'Más',
+  pending: 'Pendiente de moderación',
+  erase: 'Eliminar mi cuenta y mis comentarios',
+  eraseAll: 'Sí, eliminar todo',
+  erased: 'Tu cuenta y tus comentarios han sido eliminados.',
 };

@@ -46,6 +46,27 @@ export const messages: Messages = {
   errors: { network: 'Impossible de joindre le serveur\u00a0: vérifiez votre connexion puis réessayez.' },
 };
 
+/** The server's error codes, exported alone too: the sign-in part needs only these of the extras' strings. */
+export const errorMessages: ExtraMessages['errors'] = {
+  bad_request: 'La demande est invalide.',
+  unauthorized: 'Vous n’êtes pas autorisé à faire cela.',
+  sign_in_required: 'Connectez-vous pour commenter.',
+  forbidden: 'Vous n’êtes pas autorisé à faire cela.',
+  challenge_failed: 'La vérification anti-robot a échoué\u00a0: réessayez.',
+  origin_not_allowed: 'Les commentaires ne sont pas autorisés sur ce site.',
+  banned: 'Vous ne pouvez plus commenter ici.',
+  edit_window_closed: 'Le délai de modification est dépassé.',
+  not_found: 'Le commentaire auquel vous répondez n’existe plus.',
+  thread_locked: 'Les commentaires sont fermés.',
+  payload_too_large: 'Votre commentaire est trop long.',
+  unsupported_media_type: 'La demande est invalide.',
+  validation_failed: 'Vérifiez les champs signalés.',
+  rate_limited: 'Trop de commentaires d’un coup\u00a0: patientez une minute puis réessayez.',
+  storage_unavailable: 'Le serveur est momentanément indisponible\u00a0: réessayez.',
+  not_configured: 'Les commentaires ne sont pas encore disponibles\u00a0: leur serveur n’est pas configuré.',
+  internal: 'Une erreur est survenue sur le serveur\u00a0: réessayez.',
+};
+
 /** Loaded on first use, with the extras (lazy.tsx). */
 export const extraMessages: ExtraMessages = {
   _posted: 'Votre commentaire est publié.',
@@ -57,26 +78,7 @@ export const extraMessages: ExtraMessages = {
   _removed: 'Votre commentaire est supprimé.',
   _previewEmpty: 'Rien à prévisualiser.',
   _repliesAdded: { one: '{n} réponse ajoutée', other: '{n} réponses ajoutées' },
-  errors: {
-    bad_request: 'La demande est invalide.',
-    unauthorized: 'Vous n’êtes pas autorisé à faire cela.',
-    sign_in_required: 'Connectez-vous pour commenter.',
-    forbidden: 'Vous n’êtes pas autorisé à faire cela.',
-    challenge_failed: 'La vérification anti-robot a échoué\u00a0: réessayez.',
-    origin_not_allowed: 'Les commentaires ne sont pas autorisés sur ce site.',
-    banned: 'Vous ne pouvez plus commenter ici.',
-    edit_window_closed: 'Le délai de modification est dépassé.',
-    not_found: 'Le commentaire auquel vous répondez n’existe plus.',
-    thread_locked: 'Les commentaires sont fermés.',
-    payload_too_large: 'Votre commentaire est trop long.',
-    unsupported_media_type: 'La demande est invalide.',
-    validation_failed: 'Vérifiez les champs signalés.',
-    rate_limited: 'Trop de commentaires d’un coup\u00a0: patientez une minute puis réessayez.',
-    storage_unavailable: 'Le serveur est momentanément indisponible\u00a0: réessayez.',
-    not_configured:
-      'Les commentaires ne sont pas encore disponibles\u00a0: leur serveur n’est pas configuré.',
-    internal: 'Une erreur est survenue sur le serveur\u00a0: réessayez.',
-  },
+  errors: errorMessages,
   _fieldErrors: {
     name: 'Ce nom est trop long.',
     email: 'Cette adresse e-mail n’est pas valide.',
@@ -102,4 +104,13 @@ export const authMessages: AuthMessages = {
     'La fenêtre de connexion a été bloquée\u00a0: autorisez les fenêtres pop-up pour ce site, puis réessayez.',
   _failed: 'La connexion n’a pas abouti\u00a0: réessayez.',
   _sessionEnded: 'Votre session a expiré\u00a0: reconnectez-vous.',
+  account: 'Votre compte',
+  ownComments: 'Vos commentaires',
+  download: 'Télécharger vos commentaires',
+  noComments: 'Vous n’avez encore rien commenté.',
+  more: 'Plus',
+  pending: 'En attente de modération',
+  erase: 'Supprimer mon compte et mes commentaires',
+  eraseAll: 'Oui, tout supprimer',
+  erased: 'Votre compte et vos commentaires sont supprimés.',
 };

@@ -57,6 +57,27 @@ export const messages: Messages = {
   errors: { network: 'לא ניתן להתחבר לשרת: יש לבדוק את החיבור ולנסות שוב.' },
 };
 
+/** The server's error codes, exported alone too: the sign-in part needs only these of the extras' strings. */
+export const errorMessages: ExtraMessages['errors'] = {
+  bad_request: 'הבקשה אינה תקינה.',
+  unauthorized: 'אין לך הרשאה לעשות זאת.',
+  sign_in_required: 'יש להתחבר כדי להגיב.',
+  forbidden: 'אין לך הרשאה לעשות זאת.',
+  challenge_failed: 'הבדיקה נגד רובוטים נכשלה: יש לנסות שוב.',
+  origin_not_allowed: 'אי אפשר להגיב באתר הזה.',
+  banned: 'אין לך עוד אפשרות להגיב כאן.',
+  edit_window_closed: 'הזמן לעריכה הסתיים.',
+  not_found: 'התגובה שאליה רצית להגיב כבר לא קיימת.',
+  thread_locked: 'התגובות סגורות.',
+  payload_too_large: 'התגובה ארוכה מדי.',
+  unsupported_media_type: 'הבקשה אינה תקינה.',
+  validation_failed: 'יש לבדוק את השדות המסומנים.',
+  rate_limited: 'יותר מדי תגובות בבת אחת: יש להמתין דקה ולנסות שוב.',
+  storage_unavailable: 'השרת אינו זמין כרגע: יש לנסות שוב.',
+  not_configured: 'התגובות עדיין לא זמינות: השרת שלהן לא הוגדר.',
+  internal: 'משהו השתבש בשרת: יש לנסות שוב.',
+};
+
 /** Loaded on first use, with the extras (lazy.tsx). */
 export const extraMessages: ExtraMessages = {
   _posted: 'התגובה שלך פורסמה.',
@@ -68,25 +89,7 @@ export const extraMessages: ExtraMessages = {
   _removed: 'התגובה שלך נמחקה.',
   _previewEmpty: 'אין מה להציג בתצוגה המקדימה.',
   _repliesAdded: { one: 'נוספה תגובה אחת', two: 'נוספו שתי תגובות', other: 'נוספו {n} תגובות' },
-  errors: {
-    bad_request: 'הבקשה אינה תקינה.',
-    unauthorized: 'אין לך הרשאה לעשות זאת.',
-    sign_in_required: 'יש להתחבר כדי להגיב.',
-    forbidden: 'אין לך הרשאה לעשות זאת.',
-    challenge_failed: 'הבדיקה נגד רובוטים נכשלה: יש לנסות שוב.',
-    origin_not_allowed: 'אי אפשר להגיב באתר הזה.',
-    banned: 'אין לך עוד אפשרות להגיב כאן.',
-    edit_window_closed: 'הזמן לעריכה הסתיים.',
-    not_found: 'התגובה שאליה רצית להגיב כבר לא קיימת.',
-    thread_locked: 'התגובות סגורות.',
-    payload_too_large: 'התגובה ארוכה מדי.',
-    unsupported_media_type: 'הבקשה אינה תקינה.',
-    validation_failed: 'יש לבדוק את השדות המסומנים.',
-    rate_limited: 'יותר מדי תגובות בבת אחת: יש להמתין דקה ולנסות שוב.',
-    storage_unavailable: 'השרת אינו זמין כרגע: יש לנסות שוב.',
-    not_configured: 'התגובות עדיין לא זמינות: השרת שלהן לא הוגדר.',
-    internal: 'משהו השתבש בשרת: יש לנסות שוב.',
-  },
+  errors: errorMessages,
   _fieldErrors: {
     name: 'השם ארוך מדי.',
     email: 'כתובת האימייל אינה תקינה.',
@@ -110,4 +113,13 @@ export const authMessages: AuthMessages = {
   _popupBlocked: 'חלון ההתחברות נחסם: יש לאפשר חלונות קופצים באתר הזה ולנסות שוב.',
   _failed: 'ההתחברות לא הצליחה: יש לנסות שוב.',
   _sessionEnded: 'פג תוקף ההתחברות: יש להתחבר שוב.',
+  account: 'החשבון שלך',
+  ownComments: 'התגובות שלך',
+  download: 'הורדת התגובות שלך',
+  noComments: 'אין עדיין תגובות.',
+  more: 'עוד',
+  pending: 'ממתינה לאישור',
+  erase: 'מחיקת החשבון והתגובות שלי',
+  eraseAll: 'כן, למחוק הכול',
+  erased: 'החשבון והתגובות שלך נמחקו.',
 };

@@ -49,6 +49,27 @@ export const messages: Messages = {
   errors: { network: 'Impossibile raggiungere il server: controlla la connessione e riprova.' },
 };
 
+/** The server's error codes, exported alone too: the sign-in part needs only these of the extras' strings. */
+export const errorMessages: ExtraMessages['errors'] = {
+  bad_request: 'La richiesta non è valida.',
+  unauthorized: 'Non hai l’autorizzazione per farlo.',
+  sign_in_required: 'Accedi per commentare.',
+  forbidden: 'Non hai l’autorizzazione per farlo.',
+  challenge_failed: 'Il controllo anti-robot non è riuscito: riprova.',
+  origin_not_allowed: 'I commenti non sono consentiti su questo sito.',
+  banned: 'Non puoi più commentare qui.',
+  edit_window_closed: 'Il tempo per modificare è scaduto.',
+  not_found: 'Il commento a cui rispondi non esiste più.',
+  thread_locked: 'I commenti sono chiusi.',
+  payload_too_large: 'Il tuo commento è troppo lungo.',
+  unsupported_media_type: 'La richiesta non è valida.',
+  validation_failed: 'Controlla i campi evidenziati.',
+  rate_limited: 'Troppi commenti in poco tempo: aspetta un minuto e riprova.',
+  storage_unavailable: 'Il server è momentaneamente non disponibile: riprova.',
+  not_configured: 'I commenti non sono ancora disponibili: il loro server non è configurato.',
+  internal: 'Si è verificato un errore sul server: riprova.',
+};
+
 /** Loaded on first use, with the extras (lazy.tsx). */
 export const extraMessages: ExtraMessages = {
   _posted: 'Il tuo commento è stato pubblicato.',
@@ -60,25 +81,7 @@ export const extraMessages: ExtraMessages = {
   _removed: 'Il tuo commento è stato eliminato.',
   _previewEmpty: 'Niente da mostrare in anteprima.',
   _repliesAdded: { one: '{n} risposta aggiunta', other: '{n} risposte aggiunte' },
-  errors: {
-    bad_request: 'La richiesta non è valida.',
-    unauthorized: 'Non hai l’autorizzazione per farlo.',
-    sign_in_required: 'Accedi per commentare.',
-    forbidden: 'Non hai l’autorizzazione per farlo.',
-    challenge_failed: 'Il controllo anti-robot non è riuscito: riprova.',
-    origin_not_allowed: 'I commenti non sono consentiti su questo sito.',
-    banned: 'Non puoi più commentare qui.',
-    edit_window_closed: 'Il tempo per modificare è scaduto.',
-    not_found: 'Il commento a cui rispondi non esiste più.',
-    thread_locked: 'I commenti sono chiusi.',
-    payload_too_large: 'Il tuo commento è troppo lungo.',
-    unsupported_media_type: 'La richiesta non è valida.',
-    validation_failed: 'Controlla i campi evidenziati.',
-    rate_limited: 'Troppi commenti in poco tempo: aspetta un minuto e riprova.',
-    storage_unavailable: 'Il server è momentaneamente non disponibile: riprova.',
-    not_configured: 'I commenti non sono ancora disponibili: il loro server non è configurato.',
-    internal: 'Si è verificato un errore sul server: riprova.',
-  },
+  errors: errorMessages,
   _fieldErrors: {
     name: 'Questo nome è troppo lungo.',
     email: 'Questo indirizzo email non è valido.',
@@ -102,4 +105,13 @@ export const authMessages: AuthMessages = {
   _popupBlocked: 'La finestra di accesso è stata bloccata: consenti i pop-up per questo sito e riprova.',
   _failed: 'Accesso non riuscito: riprova.',
   _sessionEnded: 'La tua sessione è scaduta: accedi di nuovo.',
+  account: 'Il tuo account',
+  ownComments: 'I tuoi commenti',
+  download: 'Scarica i tuoi commenti',
+  noComments: 'Non hai ancora commentato.',
+  more: 'Altri',
+  pending: 'In attesa di moderazione',
+  erase: 'Elimina il mio account e i miei commenti',
+  eraseAll: 'Sì, elimina tutto',
+  erased: 'Il tuo account e i tuoi commenti sono stati eliminati.',
 };

@@ -50,6 +50,27 @@ export const messages: Messages = {
   errors: { network: 'サーバーに接続できませんでした。接続を確認して、もう一度お試しください。' },
 };
 
+/** The server's error codes, exported alone too: the sign-in part needs only these of the extras' strings. */
+export const errorMessages: ExtraMessages['errors'] = {
+  bad_request: 'リクエストが正しくありません。',
+  unauthorized: 'この操作を行う権限がありません。',
+  sign_in_required: 'コメントするにはログインしてください。',
+  forbidden: 'この操作を行う権限がありません。',
+  challenge_failed: 'ロボットでないことの確認に失敗しました。もう一度お試しください。',
+  origin_not_allowed: 'このサイトではコメントが許可されていません。',
+  banned: 'ここではコメントできなくなりました。',
+  edit_window_closed: '編集できる期間が過ぎました。',
+  not_found: '返信先のコメントはもう存在しません。',
+  thread_locked: 'コメントの受付は終了しました。',
+  payload_too_large: 'コメントが長すぎます。',
+  unsupported_media_type: 'リクエストが正しくありません。',
+  validation_failed: '入力内容を確認してください。',
+  rate_limited: '短時間にコメントが多すぎます。1分ほど待ってから、もう一度お試しください。',
+  storage_unavailable: 'サーバーが一時的に利用できません。もう一度お試しください。',
+  not_configured: 'コメントはまだご利用いただけません。サーバーが設定されていません。',
+  internal: 'サーバーでエラーが発生しました。もう一度お試しください。',
+};
+
 /** Loaded on first use, with the extras (lazy.tsx). */
 export const extraMessages: ExtraMessages = {
   _posted: 'コメントを投稿しました。',
@@ -61,25 +82,7 @@ export const extraMessages: ExtraMessages = {
   _removed: 'コメントを削除しました。',
   _previewEmpty: 'プレビューする内容がありません。',
   _repliesAdded: { other: '{n}件の返信を追加しました' },
-  errors: {
-    bad_request: 'リクエストが正しくありません。',
-    unauthorized: 'この操作を行う権限がありません。',
-    sign_in_required: 'コメントするにはログインしてください。',
-    forbidden: 'この操作を行う権限がありません。',
-    challenge_failed: 'ロボットでないことの確認に失敗しました。もう一度お試しください。',
-    origin_not_allowed: 'このサイトではコメントが許可されていません。',
-    banned: 'ここではコメントできなくなりました。',
-    edit_window_closed: '編集できる期間が過ぎました。',
-    not_found: '返信先のコメントはもう存在しません。',
-    thread_locked: 'コメントの受付は終了しました。',
-    payload_too_large: 'コメントが長すぎます。',
-    unsupported_media_type: 'リクエストが正しくありません。',
-    validation_failed: '入力内容を確認してください。',
-    rate_limited: '短時間にコメントが多すぎます。1分ほど待ってから、もう一度お試しください。',
-    storage_unavailable: 'サーバーが一時的に利用できません。もう一度お試しください。',
-    not_configured: 'コメントはまだご利用いただけません。サーバーが設定されていません。',
-    internal: 'サーバーでエラーが発生しました。もう一度お試しください。',
-  },
+  errors: errorMessages,
   _fieldErrors: {
     name: '名前が長すぎます。',
     email: 'メールアドレスが正しくありません。',
@@ -104,4 +107,13 @@ export const authMessages: AuthMessages = {
     'ログイン用のウィンドウがブロックされました。このサイトのポップアップを許可して、もう一度お試しください。',
   _failed: 'ログインできませんでした。もう一度お試しください。',
   _sessionEnded: 'セッションの有効期限が切れました。もう一度ログインしてください。',
+  account: 'アカウント',
+  ownComments: '投稿したコメント',
+  download: 'コメントをダウンロード',
+  noComments: 'まだコメントはありません。',
+  more: 'さらに表示',
+  pending: '承認待ち',
+  erase: 'アカウントとコメントを削除',
+  eraseAll: 'はい、すべて削除',
+  erased: 'アカウントとコメントを削除しました。',
 };

@@ -113,4 +113,27 @@ export interface AuthMessages {
   _failed: string;
   /** The stored session was refused (401): the reader is signed out, their draft kept. */
   _sessionEnded: string;
+  /*
+   * "Your account" (auth/account.tsx), under the signed-in name. These keys have no `_` on purpose: a new
+   * mangled name (vite.config.ts) would move the app's names in the shared table and change the app's
+   * bytes for strings the app never shows; unmangled, they cost a few bytes in this part only.
+   */
+  /** The disclosure's summary. */
+  account: string;
+  /** The heading of the reader's own comments (`GET /me/comments`). */
+  ownComments: string;
+  /** In place of that list when there is none. */
+  noComments: string;
+  /** Asks for the list's next page. */
+  more: string;
+  /** After a comment of that list held for moderation (or as spam: the API says `pending` for both). */
+  pending: string;
+  /** Downloads everything the reader wrote (`GET /me/export`) as a JSON file. */
+  download: string;
+  /** Opens the confirmation of the erasure (`DELETE /me`). */
+  erase: string;
+  /** The confirmation itself: erases the account and its comments. */
+  eraseAll: string;
+  /** Said, signed out, once the account is erased. */
+  erased: string;
 }

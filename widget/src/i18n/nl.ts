@@ -49,6 +49,27 @@ export const messages: Messages = {
   errors: { network: 'De server is niet bereikbaar: controleer je verbinding en probeer het opnieuw.' },
 };
 
+/** The server's error codes, exported alone too: the sign-in part needs only these of the extras' strings. */
+export const errorMessages: ExtraMessages['errors'] = {
+  bad_request: 'Het verzoek is ongeldig.',
+  unauthorized: 'Je hebt geen toestemming om dat te doen.',
+  sign_in_required: 'Log in om te reageren.',
+  forbidden: 'Je hebt geen toestemming om dat te doen.',
+  challenge_failed: 'De controle tegen robots is mislukt: probeer het opnieuw.',
+  origin_not_allowed: 'Reacties zijn niet toegestaan op deze site.',
+  banned: 'Je kunt hier niet meer reageren.',
+  edit_window_closed: 'De tijd om te bewerken is verstreken.',
+  not_found: 'De reactie waarop je antwoordt, bestaat niet meer.',
+  thread_locked: 'Reacties zijn gesloten.',
+  payload_too_large: 'Je reactie is te lang.',
+  unsupported_media_type: 'Het verzoek is ongeldig.',
+  validation_failed: 'Controleer de gemarkeerde velden.',
+  rate_limited: 'Te veel reacties tegelijk: wacht een minuut en probeer het opnieuw.',
+  storage_unavailable: 'De server is even niet beschikbaar: probeer het opnieuw.',
+  not_configured: 'Reacties zijn nog niet beschikbaar: de server ervoor is nog niet ingesteld.',
+  internal: 'Er ging iets mis op de server: probeer het opnieuw.',
+};
+
 /** Loaded on first use, with the extras (lazy.tsx). */
 export const extraMessages: ExtraMessages = {
   _posted: 'Je reactie is geplaatst.',
@@ -60,25 +81,7 @@ export const extraMessages: ExtraMessages = {
   _removed: 'Je reactie is verwijderd.',
   _previewEmpty: 'Er is niets om te tonen.',
   _repliesAdded: { one: '{n} antwoord toegevoegd', other: '{n} antwoorden toegevoegd' },
-  errors: {
-    bad_request: 'Het verzoek is ongeldig.',
-    unauthorized: 'Je hebt geen toestemming om dat te doen.',
-    sign_in_required: 'Log in om te reageren.',
-    forbidden: 'Je hebt geen toestemming om dat te doen.',
-    challenge_failed: 'De controle tegen robots is mislukt: probeer het opnieuw.',
-    origin_not_allowed: 'Reacties zijn niet toegestaan op deze site.',
-    banned: 'Je kunt hier niet meer reageren.',
-    edit_window_closed: 'De tijd om te bewerken is verstreken.',
-    not_found: 'De reactie waarop je antwoordt, bestaat niet meer.',
-    thread_locked: 'Reacties zijn gesloten.',
-    payload_too_large: 'Je reactie is te lang.',
-    unsupported_media_type: 'Het verzoek is ongeldig.',
-    validation_failed: 'Controleer de gemarkeerde velden.',
-    rate_limited: 'Te veel reacties tegelijk: wacht een minuut en probeer het opnieuw.',
-    storage_unavailable: 'De server is even niet beschikbaar: probeer het opnieuw.',
-    not_configured: 'Reacties zijn nog niet beschikbaar: de server ervoor is nog niet ingesteld.',
-    internal: 'Er ging iets mis op de server: probeer het opnieuw.',
-  },
+  errors: errorMessages,
   _fieldErrors: {
     name: 'Deze naam is te lang.',
     email: 'Dit e-mailadres is ongeldig.',
@@ -102,4 +105,13 @@ export const authMessages: AuthMessages = {
   _popupBlocked: 'Het inlogvenster is geblokkeerd: sta pop-ups toe voor deze site en probeer het opnieuw.',
   _failed: 'Inloggen is niet gelukt: probeer het opnieuw.',
   _sessionEnded: 'Je sessie is verlopen: log opnieuw in.',
+  account: 'Je account',
+  ownComments: 'Je reacties',
+  download: 'Je reacties downloaden',
+  noComments: 'Je hebt nog niet gereageerd.',
+  more: 'Meer',
+  pending: 'Wacht op moderatie',
+  erase: 'Mijn account en reacties verwijderen',
+  eraseAll: 'Ja, alles verwijderen',
+  erased: 'Je account en je reacties zijn verwijderd.',
 };

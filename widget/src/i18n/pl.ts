@@ -62,6 +62,27 @@ export const messages: Messages = {
   errors: { network: 'Nie można połączyć się z serwerem: sprawdź połączenie i spróbuj ponownie.' },
 };
 
+/** The server's error codes, exported alone too: the sign-in part needs only these of the extras' strings. */
+export const errorMessages: ExtraMessages['errors'] = {
+  bad_request: 'Nieprawidłowe żądanie.',
+  unauthorized: 'Nie masz uprawnień do tej operacji.',
+  sign_in_required: 'Zaloguj się, aby komentować.',
+  forbidden: 'Nie masz uprawnień do tej operacji.',
+  challenge_failed: 'Weryfikacja antyspamowa nie powiodła się: spróbuj ponownie.',
+  origin_not_allowed: 'Komentarze nie są dozwolone na tej stronie.',
+  banned: 'Nie możesz już tutaj komentować.',
+  edit_window_closed: 'Czas na edycję minął.',
+  not_found: 'Komentarz, na który odpowiadasz, już nie istnieje.',
+  thread_locked: 'Komentowanie jest wyłączone.',
+  payload_too_large: 'Komentarz jest za długi.',
+  unsupported_media_type: 'Nieprawidłowe żądanie.',
+  validation_failed: 'Sprawdź zaznaczone pola.',
+  rate_limited: 'Zbyt wiele komentarzy naraz: odczekaj minutę i spróbuj ponownie.',
+  storage_unavailable: 'Serwer jest chwilowo niedostępny: spróbuj ponownie.',
+  not_configured: 'Komentarze nie są jeszcze dostępne: ich serwer nie został skonfigurowany.',
+  internal: 'Wystąpił błąd serwera: spróbuj ponownie.',
+};
+
 /** Loaded on first use, with the extras (lazy.tsx). */
 export const extraMessages: ExtraMessages = {
   _posted: 'Komentarz został opublikowany.',
@@ -78,25 +99,7 @@ export const extraMessages: ExtraMessages = {
     many: 'Dodano {n} odpowiedzi',
     other: 'Dodano {n} odpowiedzi',
   },
-  errors: {
-    bad_request: 'Nieprawidłowe żądanie.',
-    unauthorized: 'Nie masz uprawnień do tej operacji.',
-    sign_in_required: 'Zaloguj się, aby komentować.',
-    forbidden: 'Nie masz uprawnień do tej operacji.',
-    challenge_failed: 'Weryfikacja antyspamowa nie powiodła się: spróbuj ponownie.',
-    origin_not_allowed: 'Komentarze nie są dozwolone na tej stronie.',
-    banned: 'Nie możesz już tutaj komentować.',
-    edit_window_closed: 'Czas na edycję minął.',
-    not_found: 'Komentarz, na który odpowiadasz, już nie istnieje.',
-    thread_locked: 'Komentowanie jest wyłączone.',
-    payload_too_large: 'Komentarz jest za długi.',
-    unsupported_media_type: 'Nieprawidłowe żądanie.',
-    validation_failed: 'Sprawdź zaznaczone pola.',
-    rate_limited: 'Zbyt wiele komentarzy naraz: odczekaj minutę i spróbuj ponownie.',
-    storage_unavailable: 'Serwer jest chwilowo niedostępny: spróbuj ponownie.',
-    not_configured: 'Komentarze nie są jeszcze dostępne: ich serwer nie został skonfigurowany.',
-    internal: 'Wystąpił błąd serwera: spróbuj ponownie.',
-  },
+  errors: errorMessages,
   _fieldErrors: {
     name: 'Ta nazwa jest za długa.',
     email: 'Ten adres e-mail jest nieprawidłowy.',
@@ -122,4 +125,13 @@ export const authMessages: AuthMessages = {
     'Okno logowania zostało zablokowane: zezwól na wyskakujące okienka na tej stronie i spróbuj ponownie.',
   _failed: 'Logowanie nie powiodło się: spróbuj ponownie.',
   _sessionEnded: 'Sesja wygasła: zaloguj się ponownie.',
+  account: 'Twoje konto',
+  ownComments: 'Twoje komentarze',
+  download: 'Pobierz swoje komentarze',
+  noComments: 'Nie ma jeszcze komentarzy.',
+  more: 'Więcej',
+  pending: 'Oczekuje na moderację',
+  erase: 'Usuń moje konto i komentarze',
+  eraseAll: 'Tak, usuń wszystko',
+  erased: 'Konto i komentarze zostały usunięte.',
 };

@@ -50,6 +50,27 @@ export const messages: Messages = {
   errors: { network: 'Não foi possível conectar ao servidor: verifique sua conexão e tente novamente.' },
 };
 
+/** The server's error codes, exported alone too: the sign-in part needs only these of the extras' strings. */
+export const errorMessages: ExtraMessages['errors'] = {
+  bad_request: 'A solicitação é inválida.',
+  unauthorized: 'Você não tem permissão para fazer isso.',
+  sign_in_required: 'Entre na sua conta para comentar.',
+  forbidden: 'Você não tem permissão para fazer isso.',
+  challenge_failed: 'A verificação antirrobô falhou: tente novamente.',
+  origin_not_allowed: 'Comentários não são permitidos neste site.',
+  banned: 'Você não pode mais comentar aqui.',
+  edit_window_closed: 'O prazo para editar terminou.',
+  not_found: 'O comentário ao qual você está respondendo não existe mais.',
+  thread_locked: 'Os comentários estão encerrados.',
+  payload_too_large: 'Seu comentário é longo demais.',
+  unsupported_media_type: 'A solicitação é inválida.',
+  validation_failed: 'Verifique os campos destacados.',
+  rate_limited: 'Muitos comentários seguidos: aguarde um minuto e tente novamente.',
+  storage_unavailable: 'O servidor está indisponível no momento: tente novamente.',
+  not_configured: 'Os comentários ainda não estão disponíveis: o servidor deles não está configurado.',
+  internal: 'Algo deu errado no servidor: tente novamente.',
+};
+
 /** Loaded on first use, with the extras (lazy.tsx). */
 export const extraMessages: ExtraMessages = {
   _posted: 'Seu comentário foi publicado.',
@@ -61,25 +82,7 @@ export const extraMessages: ExtraMessages = {
   _removed: 'Seu comentário foi excluído.',
   _previewEmpty: 'Nada para visualizar.',
   _repliesAdded: { one: '{n} resposta adicionada', other: '{n} respostas adicionadas' },
-  errors: {
-    bad_request: 'A solicitação é inválida.',
-    unauthorized: 'Você não tem permissão para fazer isso.',
-    sign_in_required: 'Entre na sua conta para comentar.',
-    forbidden: 'Você não tem permissão para fazer isso.',
-    challenge_failed: 'A verificação antirrobô falhou: tente novamente.',
-    origin_not_allowed: 'Comentários não são permitidos neste site.',
-    banned: 'Você não pode mais comentar aqui.',
-    edit_window_closed: 'O prazo para editar terminou.',
-    not_found: 'O comentário ao qual você está respondendo não existe mais.',
-    thread_locked: 'Os comentários estão encerrados.',
-    payload_too_large: 'Seu comentário é longo demais.',
-    unsupported_media_type: 'A solicitação é inválida.',
-    validation_failed: 'Verifique os campos destacados.',
-    rate_limited: 'Muitos comentários seguidos: aguarde um minuto e tente novamente.',
-    storage_unavailable: 'O servidor está indisponível no momento: tente novamente.',
-    not_configured: 'Os comentários ainda não estão disponíveis: o servidor deles não está configurado.',
-    internal: 'Algo deu errado no servidor: tente novamente.',
-  },
+  errors: errorMessages,
   _fieldErrors: {
     name: 'Este nome é longo demais.',
     email: 'Este endereço de e-mail não é válido.',
@@ -103,4 +106,13 @@ export const authMessages: AuthMessages = {
   _popupBlocked: 'A janela de login foi bloqueada: permita pop-ups para este site e tente novamente.',
   _failed: 'Não foi possível entrar: tente novamente.',
   _sessionEnded: 'Sua sessão expirou: entre novamente.',
+  account: 'Sua conta',
+  ownComments: 'Seus comentários',
+  download: 'Baixar seus comentários',
+  noComments: 'Você ainda não comentou.',
+  more: 'Mais',
+  pending: 'Aguardando moderação',
+  erase: 'Excluir minha conta e meus comentários',
+  eraseAll: 'Sim, excluir tudo',
+  erased: 'Sua conta e seus comentários foram excluídos.',
 };

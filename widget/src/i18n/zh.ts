@@ -51,6 +51,27 @@ export const messages: Messages = {
   errors: { network: '无法连接服务器：请检查网络连接后重试。' },
 };
 
+/** The server's error codes, exported alone too: the sign-in part needs only these of the extras' strings. */
+export const errorMessages: ExtraMessages['errors'] = {
+  bad_request: '请求无效。',
+  unauthorized: '你无权执行此操作。',
+  sign_in_required: '请登录后再评论。',
+  forbidden: '你无权执行此操作。',
+  challenge_failed: '人机验证失败，请重试。',
+  origin_not_allowed: '此网站不允许评论。',
+  banned: '你已无法在此评论。',
+  edit_window_closed: '已超过可编辑的时间。',
+  not_found: '你回复的评论已不存在。',
+  thread_locked: '评论已关闭。',
+  payload_too_large: '你的评论太长了。',
+  unsupported_media_type: '请求无效。',
+  validation_failed: '请检查标出的字段。',
+  rate_limited: '评论过于频繁，请等一分钟后重试。',
+  storage_unavailable: '服务器暂时不可用，请重试。',
+  not_configured: '评论功能暂不可用：服务器尚未配置。',
+  internal: '服务器出错了，请重试。',
+};
+
 /** Loaded on first use, with the extras (lazy.tsx). */
 export const extraMessages: ExtraMessages = {
   _posted: '你的评论已发表。',
@@ -62,25 +83,7 @@ export const extraMessages: ExtraMessages = {
   _removed: '你的评论已删除。',
   _previewEmpty: '没有可预览的内容。',
   _repliesAdded: { other: '已添加{n}条回复' },
-  errors: {
-    bad_request: '请求无效。',
-    unauthorized: '你无权执行此操作。',
-    sign_in_required: '请登录后再评论。',
-    forbidden: '你无权执行此操作。',
-    challenge_failed: '人机验证失败，请重试。',
-    origin_not_allowed: '此网站不允许评论。',
-    banned: '你已无法在此评论。',
-    edit_window_closed: '已超过可编辑的时间。',
-    not_found: '你回复的评论已不存在。',
-    thread_locked: '评论已关闭。',
-    payload_too_large: '你的评论太长了。',
-    unsupported_media_type: '请求无效。',
-    validation_failed: '请检查标出的字段。',
-    rate_limited: '评论过于频繁，请等一分钟后重试。',
-    storage_unavailable: '服务器暂时不可用，请重试。',
-    not_configured: '评论功能暂不可用：服务器尚未配置。',
-    internal: '服务器出错了，请重试。',
-  },
+  errors: errorMessages,
   _fieldErrors: {
     name: '昵称太长了。',
     email: '电子邮箱地址无效。',
@@ -104,4 +107,13 @@ export const authMessages: AuthMessages = {
   _popupBlocked: '登录窗口被拦截，请允许此网站显示弹出窗口后重试。',
   _failed: '登录失败，请重试。',
   _sessionEnded: '登录已过期，请重新登录。',
+  account: '你的账号',
+  ownComments: '你的评论',
+  download: '下载你的评论',
+  noComments: '你还没有发表评论。',
+  more: '更多',
+  pending: '等待审核',
+  erase: '删除我的账号和评论',
+  eraseAll: '是的，全部删除',
+  erased: '你的账号和评论已删除。',
 };
