@@ -1,7 +1,7 @@
-/** The magic-link e-mail (issue 13, item 2), in the reader's language, text + HTML like every message. */
-import { mailHtml } from '../../lib/mail-html.ts';
-import { fill, type MailLang, mailMessages } from '../../lib/mail-i18n/index.ts';
-import type { EmailMessage, Sender } from '../notify/email.ts';
+/** The magic-link e-mail (issue 13, item 2), in the reader's language: a one-link message like the
+ *  address confirmation (services/notify/email.ts `linkEmail`). */
+import type { MailLang } from '../../lib/mail-i18n/index.ts';
+import { type EmailMessage, linkEmail, type Sender } from '../notify/email.ts';
 
 export const signInEmail = (
   settings: Sender,
@@ -9,20 +9,9 @@ export const signInEmail = (
   site: string,
   link: string,
   lang: MailLang = 'en',
-): EmailMessage => {
-  const m = mailMessages(lang);
-  const subject = fill(m.signInSubject, { site });
-  const lead = fill(m.signInLead, { site });
-  return {
-    from: settings.from,
-    to,
-    subject,
-    text: [lead, '', `${m.signInAction}${m.sep}${link}`, '', m.signInIgnore].join('\n'),
-    html: mailHtml(
-      lang,
-      subject,
-      [{ lead, link: { href: link, label: m.signInAction } }, { lead: m.signInIgnore }],
-      { text: fill(m.footer, { site }) },
-    ),
-  };
-};
+): EmailMessage =>
+  linkEmail(
+    settings,
+    { to, site, link, lang },
+    { subject: 'signInSubject', lead: 'signInLead', action: 'signInAction', ignore: 'signInIgnore' },
+  );

@@ -223,6 +223,40 @@ export const digestItem = (e: CommentEvent, unsubscribeUrl: string): DigestItem 
   html: summarizeHtml(e.comment.html, PREVIEW_HTML_BYTES),
 });
 
+/** The strings of a one-link message (confirm an address, sign in): keys of the mail catalog. */
+export interface LinkEmailWords {
+  subject: 'confirmSubject' | 'signInSubject';
+  lead: 'confirmLead' | 'signInLead';
+  action: 'confirmAction' | 'signInAction';
+  ignore: 'confirmIgnore' | 'signInIgnore';
+}
+
+/**
+ * A message whose point is one link (text + HTML like every message), `site` the host of the page, an
+ * origin the owner allowed: the address confirmation here, the magic link (services/identity).
+ */
+export const linkEmail = (
+  settings: Sender,
+  message: { to: string; site: string; link: string; lang?: MailLang },
+  words: LinkEmailWords,
+): EmailMessage => {
+  const { to, site, link, lang = 'en' } = message;
+  const m = mailMessages(lang);
+  const subject = fill(m[words.subject], { site });
+  const lead = fill(m[words.lead], { site });
+  const action = m[words.action];
+  const ignore = m[words.ignore];
+  return {
+    from: settings.from,
+    to,
+    subject,
+    text: [lead, '', `${action}${m.sep}${link}`, '', ignore].join('\n'),
+    html: mailHtml(lang, subject, [{ lead, link: { href: link, label: action } }, { lead: ignore }], {
+      text: fill(m.footer, { site }),
+    }),
+  };
+};
+
 /** The confirmation e-mail: `site` is the host of the page, an origin the owner allowed. */
 export const confirmationEmail = (
   settings: Sender,
@@ -230,22 +264,9 @@ export const confirmationEmail = (
   site: string,
   link: string,
   lang: MailLang = 'en',
-): EmailMessage => {
-  const m = mailMessages(lang);
-  const subject = fill(m.confirmSubject, { site });
-  const lead = fill(m.confirmLead, { site });
-  return {
-    from: settings.from,
-    to,
-    subject,
-    text: [lead, '', `${m.confirmAction}${m.sep}${link}`, '', m.confirmIgnore].join('\n'),
-    html: mailHtml(
-      lang,
-      subject,
-      [{ lead, link: { href: link, label: m.confirmAction } }, { lead: m.confirmIgnore }],
-      {
-        text: fill(m.footer, { site }),
-      },
-    ),
-  };
-};
+): EmailMessage =>
+  linkEmail(
+    settings,
+    { to, site, link, lang },
+    { subject: 'confirmSubject', lead: 'confirmLead', action: 'confirmAction', ignore: 'confirmIgnore' },
+  );
