@@ -6,13 +6,11 @@
  * it serves and health reports `secrets: false`, which is the line checked here.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
 // @ts-expect-error: a plain .mjs module shared with `npm run dev` and the benchmark
-import { freePort, migrateLocal, startWrangler, waitForWorker } from '../../scripts/lib/wrangler.mjs';
+import { freePort } from '../../scripts/lib/wrangler.mjs';
+import { type Stack, startStack } from '../support/stack.ts';
 
 const baseUrl = inject('baseUrl');
 const LATEST = '0015_tree_heads.sql';
@@ -95,18 +93,14 @@ describe('causerie doctor on a deployment that needs work', () => {
 
 describe('causerie doctor on a properly configured deployment', () => {
   const TOKEN = 'doctor-admin-token-long-enough-0123456789';
-  let persistTo: string;
+  let stack: Stack | undefined;
   let url: string;
-  let stop: () => void = () => {};
 
   beforeAll(async () => {
-    // Not migrated yet: the first check must say so.
-    persistTo = mkdtempSync(join(tmpdir(), 'causerie-doctor-'));
-    const port = await freePort();
-    const server = startWrangler({
-      port,
-      persistTo,
-      quiet: true,
+    stack = await startStack({
+      name: 'doctor',
+      // Not migrated yet: the first check must say so.
+      migrate: false,
       vars: {
         ADMIN_TOKEN: TOKEN,
         SECRET_KEY: 'doctor-secret-key-long-enough-0123456789',
@@ -118,20 +112,10 @@ describe('causerie doctor on a properly configured deployment', () => {
         OWNER_EMAIL: 'owner@blog.example',
       },
     });
-    stop = server.stop;
-    url = `http://127.0.0.1:${port}`;
-    try {
-      await waitForWorker(url);
-    } catch (err) {
-      server.stop();
-      throw new Error(`${(err as Error).message}\n${server.log()}`);
-    }
+    url = stack.url;
   });
 
-  afterAll(() => {
-    stop();
-    if (persistTo) rmSync(persistTo, { recursive: true, force: true });
-  });
+  afterAll(() => stack?.stop());
 
   it('says the migrations are missing, then that all is good once they are applied', async () => {
     const before = doctor('--url', url, '--site', 'https://blog.example', '--token', TOKEN);
@@ -140,7 +124,7 @@ describe('causerie doctor on a properly configured deployment', () => {
     );
     expect(before.status).toBe(1);
 
-    await migrateLocal(persistTo, { quiet: true });
+    await stack?.migrate();
     const after = doctor('--url', url, '--site', 'https://blog.example', '--token', TOKEN);
     expect(after.of('migrations')).toBe(`ok    migrations: current (${LATEST})`);
     expect(after.of('secrets')).toBe('ok    secrets: ADMIN_TOKEN and SECRET_KEY are set');

@@ -6,12 +6,9 @@
  * Local Explorer API (/cdn-cgi/local/explorer/api/local/email/sending) lists every message with its
  * subject and headers. The test reads both, then follows the unsubscribe link of the reply e-mail.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs module shared with `npm run dev` and the benchmark
-import { freePort, migrateLocal, startWrangler, waitForWorker } from '../../scripts/lib/wrangler.mjs';
+import { type Stack, startStack } from '../support/stack.ts';
 
 interface SentItem {
   messageId: string;
@@ -28,8 +25,7 @@ interface SentDetail extends SentItem {
 }
 
 let baseUrl = '';
-let persistTo = '';
-let server: { stop: () => void; log: () => string };
+let server: Stack;
 
 const explorer = (query: string) => `${baseUrl}/cdn-cgi/local/explorer/api/local/email/sending${query}`;
 
@@ -79,34 +75,20 @@ const post = async (body: Record<string, unknown>, lang = 'fr-FR,fr;q=0.9,en;q=0
 };
 
 beforeAll(async () => {
-  persistTo = mkdtempSync(join(tmpdir(), 'causerie-email-'));
-  await migrateLocal(persistTo, { quiet: true });
-  const port = await freePort();
-  server = startWrangler({
-    port,
-    persistTo,
-    quiet: true,
+  server = await startStack({
+    name: 'email',
     vars: {
-      ADMIN_TOKEN: 'e2e-admin-token',
-      SECRET_KEY: 'e2e-secret-key',
       RATE_LIMIT_WRITES: 'off',
       // No EMAIL_API_URL: the EMAIL binding is the transport.
       EMAIL_FROM: 'comments@blog.example',
       OWNER_EMAIL: 'owner@blog.example',
     },
   });
-  baseUrl = `http://127.0.0.1:${port}`;
-  try {
-    await waitForWorker(baseUrl);
-  } catch (err) {
-    server.stop();
-    throw new Error(`${(err as Error).message}\n${server.log()}`);
-  }
+  baseUrl = server.url;
 });
 
 afterAll(() => {
   server?.stop();
-  if (persistTo) rmSync(persistTo, { recursive: true, force: true });
 });
 
 describe('e-mail through the Email Service binding (wrangler dev simulation)', () => {

@@ -6,15 +6,12 @@
  * Every wait is on an event (the e-mail arrived, the browser navigated), never on a clock.
  */
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs module shared with `npm run dev` and the benchmark
-import { freePort, migrateLocal, startWrangler, waitForWorker } from '../../scripts/lib/wrangler.mjs';
 import { launchChromium } from '../support/chromium.ts';
+import { until } from '../support/events.ts';
+import { closeServer, listenLocal, onBody, type Stack, startStack } from '../support/stack.ts';
 
 interface Mail {
   to: string;
@@ -27,27 +24,18 @@ const mails: Mail[] = [];
 const arrived = new EventEmitter();
 let receiver: Server;
 let baseUrl = '';
-let stopWorker = () => {};
-let persistTo = '';
+let stack: Stack | undefined;
 let browser: Browser;
 
 /** Resolves with the first e-mail to `to`, as soon as the receiver has it. */
 const mailTo = (to: string, timeoutMs = 20_000) =>
-  new Promise<Mail>((resolve, reject) => {
-    const check = () => {
-      const mail = mails.find((m) => m.to === to);
-      if (!mail) return;
-      clearTimeout(timer);
-      arrived.off('mail', check);
-      resolve(mail);
-    };
-    const timer = setTimeout(() => {
-      arrived.off('mail', check);
-      reject(new Error(`no e-mail to ${to}; received: ${JSON.stringify(mails)}`));
-    }, timeoutMs);
-    arrived.on('mail', check);
-    check();
-  });
+  until(
+    arrived,
+    'mail',
+    () => mails.find((m) => m.to === to),
+    timeoutMs,
+    () => `no e-mail to ${to}; received: ${JSON.stringify(mails)}`,
+  );
 
 const api = (path: string, init: RequestInit & { token?: string } = {}) =>
   fetch(`${baseUrl}/api/v1${path}`, {
@@ -61,33 +49,20 @@ const api = (path: string, init: RequestInit & { token?: string } = {}) =>
   });
 
 beforeAll(async () => {
-  receiver = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
+  receiver = createServer((req, res) =>
+    onBody(req, (body) => {
       if (req.url === '/mail') {
         mails.push(JSON.parse(body) as Mail);
         arrived.emit('mail');
       }
       res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"id":"m1"}');
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  const address = receiver.address();
-  const receiverUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    }),
+  );
+  const receiverUrl = await listenLocal(receiver);
 
-  persistTo = mkdtempSync(join(tmpdir(), 'causerie-magic-'));
-  await migrateLocal(persistTo, { quiet: true });
-  const port = await freePort();
-  const server = startWrangler({
-    port,
-    persistTo,
-    quiet: true,
+  stack = await startStack({
+    name: 'magic',
     vars: {
-      ADMIN_TOKEN: 'e2e-admin-token',
-      SECRET_KEY: 'e2e-secret-key',
       RATE_LIMIT_WRITES: 'off',
       AUTH: 'optional',
       EMAIL_TRANSPORT: 'http',
@@ -96,22 +71,14 @@ beforeAll(async () => {
       EMAIL_FROM: 'blog@example.com',
     },
   });
-  stopWorker = server.stop;
-  baseUrl = `http://127.0.0.1:${port}`;
-  try {
-    await waitForWorker(baseUrl);
-  } catch (err) {
-    server.stop();
-    throw new Error(`${(err as Error).message}\n${server.log()}`);
-  }
+  baseUrl = stack.url;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  stopWorker();
-  await new Promise((resolve) => receiver?.close(resolve));
-  if (persistTo) rmSync(persistTo, { recursive: true, force: true });
+  stack?.stop();
+  await closeServer(receiver);
 });
 
 describe('e-mail sign-in by magic link', () => {

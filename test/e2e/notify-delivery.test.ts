@@ -5,14 +5,10 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs module shared with `npm run dev` and the benchmark
-import { migrateLocal, startWrangler, waitForWorker } from '../../scripts/lib/wrangler.mjs';
+import { until } from '../support/events.ts';
+import { closeServer, listenLocal, onBody, type Stack, startStack } from '../support/stack.ts';
 
 interface Received {
   path: string;
@@ -35,19 +31,7 @@ let answering: Promise<void> = Promise.resolve();
 let receiver: Server;
 let receiverUrl = '';
 let baseUrl = '';
-let stopWorker = () => {};
-let persistTo = '';
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createNetServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
+let stack: Stack | undefined;
 
 /** What a receiver must do (documented in the API reference): HMAC over `<timestamp>.<raw body>`, 5 minutes. */
 const verify = (r: Received): boolean => {
@@ -61,21 +45,15 @@ const verify = (r: Received): boolean => {
 };
 
 /** Resolves as soon as the receiver's deliveries satisfy `predicate`, checked on each of its events. */
-const waitFor = (predicate: () => boolean, timeoutMs = 20_000) =>
-  new Promise<void>((resolve, reject) => {
-    const check = () => {
-      if (!predicate()) return;
-      clearTimeout(timer);
-      changes.off('change', check);
-      resolve();
-    };
-    const timer = setTimeout(() => {
-      changes.off('change', check);
-      reject(new Error(`timed out; received: ${JSON.stringify(received, null, 1)}`));
-    }, timeoutMs);
-    changes.on('change', check);
-    check();
-  });
+const waitFor = async (predicate: () => boolean, timeoutMs = 20_000): Promise<void> => {
+  await until(
+    changes,
+    'change',
+    predicate,
+    timeoutMs,
+    () => `timed out; received: ${JSON.stringify(received, null, 1)}`,
+  );
+};
 
 /** Makes the receiver hold every delivery open, unanswered, until the returned function is called. */
 const holdDeliveries = (): (() => void) => {
@@ -105,12 +83,8 @@ const mailsQuoting = (body: string) => mails().filter((m) => JSON.parse(m.body).
 const recipients = (list: Received[]) => list.map((m) => JSON.parse(m.body).to as string);
 
 beforeAll(async () => {
-  receiver = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
+  receiver = createServer((req, res) =>
+    onBody(req, (body) => {
       const entry: Received = {
         path: req.url ?? '',
         headers: req.headers,
@@ -136,22 +110,13 @@ beforeAll(async () => {
         }
         res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}');
       });
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  const address = receiver.address();
-  receiverUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    }),
+  );
+  receiverUrl = await listenLocal(receiver);
 
-  persistTo = mkdtempSync(join(tmpdir(), 'causerie-notify-'));
-  await migrateLocal(persistTo, { quiet: true });
-  const port = await freePort();
-  const server = startWrangler({
-    port,
-    persistTo,
-    quiet: true,
+  stack = await startStack({
+    name: 'notify',
     vars: {
-      ADMIN_TOKEN: 'e2e-admin-token',
-      SECRET_KEY: 'e2e-secret-key',
       RATE_LIMIT_WRITES: 'off',
       WEBHOOK_URL: `${receiverUrl}/hook`,
       WEBHOOK_SECRET,
@@ -163,20 +128,12 @@ beforeAll(async () => {
       BLOCKLIST: 'casino',
     },
   });
-  stopWorker = server.stop;
-  baseUrl = `http://127.0.0.1:${port}`;
-  try {
-    await waitForWorker(baseUrl);
-  } catch (err) {
-    server.stop();
-    throw new Error(`${(err as Error).message}\n${server.log()}`);
-  }
+  baseUrl = stack.url;
 });
 
 afterAll(async () => {
-  stopWorker();
-  await new Promise((resolve) => receiver?.close(resolve));
-  if (persistTo) rmSync(persistTo, { recursive: true, force: true });
+  stack?.stop();
+  await closeServer(receiver);
 });
 
 describe('notifications', () => {

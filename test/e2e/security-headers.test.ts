@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
+import { closeServer, listenLocal } from '../support/stack.ts';
 
 const baseUrl = inject('baseUrl');
 
@@ -108,9 +109,7 @@ describe('framing in Chromium', () => {
       <iframe id="control" srcdoc="<p id=marker>framed fine</p>"></iframe>
       <iframe id="admin" name="admin-frame" onload="this.dataset.loaded = 'yes'" src="${baseUrl}/admin/"></iframe>`;
     const server = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end(html));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
-    const foreign = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const foreign = await listenLocal(server);
     await page.goto(`${foreign}/foreign-page`);
     // Positive markers first: framing as such works on this page, and the admin frame finished loading.
     await page.frameLocator('#control').locator('#marker').waitFor({ state: 'visible', timeout: 10_000 });
@@ -121,6 +120,6 @@ describe('framing in Chromium', () => {
     expect(frame?.url() ?? '').not.toContain('/admin/');
     expect(frame ? await frame.locator('#admin').count() : 0).toBe(0);
     await context.close();
-    await new Promise((resolve) => server.close(resolve));
+    await closeServer(server);
   });
 });

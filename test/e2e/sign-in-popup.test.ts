@@ -6,18 +6,15 @@
  * This file runs its own `wrangler dev` (sign-in on, an allowed origin) so the shared stack of the other
  * e2e files keeps its configuration (no allowed origins, AUTH off: test/e2e/doctor.test.ts reads them).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { OAuth2Server } from 'oauth2-mock-server';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs module shared with `npm run dev` and the benchmark
-import { freePort, migrateLocal, startWrangler, waitForWorker } from '../../scripts/lib/wrangler.mjs';
 import { launchChromium } from '../support/chromium.ts';
-import { OIDC_CLIENT } from '../support/identity-fixtures.ts';
+import { oidcSignInVars } from '../support/identity-fixtures.ts';
 import { startOidcProvider } from '../support/oidc-provider.ts';
+import { listenLocal, type Stack, startStack } from '../support/stack.ts';
 
 const openerPage = readFileSync(new URL('../pages/sign-in-opener.html', import.meta.url), 'utf8');
 
@@ -26,52 +23,27 @@ let provider: OAuth2Server;
 let opener: Server;
 let openerOrigin: string;
 let workerUrl: string;
-let stopWorker: () => void;
-let persistTo: string;
+let stack: Stack | undefined;
 
 beforeAll(async () => {
   const oidc = await startOidcProvider();
   provider = oidc.server;
   opener = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end(openerPage));
-  await new Promise<void>((resolve) => opener.listen(0, '127.0.0.1', resolve));
-  const address = opener.address();
-  openerOrigin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  openerOrigin = await listenLocal(opener);
 
-  persistTo = mkdtempSync(join(tmpdir(), 'causerie-e2e-sign-in-'));
-  await migrateLocal(persistTo, { quiet: true });
-  const port = await freePort();
-  const server = startWrangler({
-    port,
-    persistTo,
-    quiet: true,
-    vars: {
-      ADMIN_TOKEN: 'e2e-admin-token',
-      SECRET_KEY: 'e2e-secret-key',
-      AUTH: 'optional',
-      ALLOWED_ORIGINS: openerOrigin,
-      OIDC_ISSUER: oidc.issuer,
-      OIDC_CLIENT_ID: OIDC_CLIENT.id,
-      OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
-      OIDC_NAME: 'Test IdP',
-    },
+  stack = await startStack({
+    name: 'e2e-sign-in',
+    vars: oidcSignInVars(oidc.issuer, openerOrigin),
   });
-  stopWorker = server.stop;
-  workerUrl = `http://127.0.0.1:${port}`;
-  try {
-    await waitForWorker(workerUrl);
-  } catch (err) {
-    server.stop();
-    throw new Error(`${(err as Error).message}\n${server.log()}`);
-  }
+  workerUrl = stack.url;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  stopWorker?.();
+  stack?.stop();
   opener?.close();
   await provider?.stop();
-  if (persistTo) rmSync(persistTo, { recursive: true, force: true });
 });
 
 describe('the sign-in popup in Chromium', () => {

@@ -6,15 +6,10 @@
  * challenge; the owner approves the held comment from the Telegram message's button; the link then works
  * no more.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs module shared with `npm run dev` and the benchmark
-import { freePort, migrateLocal, startWrangler, waitForWorker } from '../../scripts/lib/wrangler.mjs';
 import { launchChromium } from '../support/chromium.ts';
+import { type Stack, startStack } from '../support/stack.ts';
 import { newReader, toBeVisible, toHaveCount } from '../support/widget-e2e.ts';
 import type { LoggedRequest } from '../worker/fake-services.ts';
 import { startFakeServices } from '../worker/fake-services.ts';
@@ -47,30 +42,18 @@ window.turnstile = (() => {
 let browser: Browser;
 let fakes: Awaited<ReturnType<typeof startFakeServices>>;
 let baseUrl = '';
-let stopWorker = () => {};
-let persistTo = '';
-let assets = '';
+let stack: Stack | undefined;
 
 const fakeLog = async (tag: string): Promise<LoggedRequest[]> =>
   (await fetch(`${fakes.url}/__log?tag=${encodeURIComponent(tag)}`)).json() as Promise<LoggedRequest[]>;
 
 beforeAll(async () => {
   fakes = await startFakeServices();
-  // The build (the e2e global setup made it) and the test pages, as the shared stack serves them.
-  assets = mkdtempSync(join(tmpdir(), 'causerie-spam-assets-'));
-  cpSync(fileURLToPath(new URL('../../dist', import.meta.url)), assets, { recursive: true });
-  cpSync(fileURLToPath(new URL('../pages', import.meta.url)), join(assets, 'test'), { recursive: true });
-  persistTo = mkdtempSync(join(tmpdir(), 'causerie-spam-'));
-  await migrateLocal(persistTo, { quiet: true });
-  const port = await freePort();
-  const server = startWrangler({
-    port,
-    persistTo,
-    assets,
-    quiet: true,
+  stack = await startStack({
+    name: 'spam',
+    // The build (the e2e global setup made it) and the test pages, as the shared stack serves them.
+    testPages: true,
     vars: {
-      ADMIN_TOKEN: 'e2e-admin-token',
-      SECRET_KEY: 'e2e-secret-key',
       RATE_LIMIT_WRITES: 'off',
       MODERATION: 'all',
       TURNSTILE_SITE_KEY: 'e2e-site-key',
@@ -81,22 +64,14 @@ beforeAll(async () => {
       TELEGRAM_API_URL: `${fakes.url}/telegram`,
     },
   });
-  stopWorker = server.stop;
-  baseUrl = `http://127.0.0.1:${port}`;
-  try {
-    await waitForWorker(baseUrl);
-  } catch (err) {
-    server.stop();
-    throw new Error(`${(err as Error).message}\n${server.log()}`);
-  }
+  baseUrl = stack.url;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  stopWorker();
+  stack?.stop();
   await fakes?.close();
-  for (const dir of [persistTo, assets]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('spam integrations in the browser', () => {

@@ -11,27 +11,22 @@
  * session (the comment carries the verified mark), and signs out. Its own `wrangler dev`, as
  * sign-in-popup.test.ts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { OAuth2Server } from 'oauth2-mock-server';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs module shared with `npm run dev` and the benchmark
-import { freePort, migrateLocal, startWrangler, waitForWorker } from '../../scripts/lib/wrangler.mjs';
 import { launchChromium } from '../support/chromium.ts';
-import { OIDC_CLIENT, OIDC_PROFILE } from '../support/identity-fixtures.ts';
+import { OIDC_PROFILE, oidcSignInVars } from '../support/identity-fixtures.ts';
 import { startOidcProvider } from '../support/oidc-provider.ts';
+import { listenLocal, type Stack, startStack } from '../support/stack.ts';
 
 let browser: Browser;
 let provider: OAuth2Server;
 let host: Server;
 let hostOrigin: string;
 let workerUrl: string;
-let stopWorker: () => void;
-let persistTo: string;
+let stack: Stack | undefined;
 
 const hostPage = (worker: string, origin: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A post</title></head>
@@ -45,46 +40,24 @@ beforeAll(async () => {
   host = createServer((_req, res) =>
     res.writeHead(200, { 'Content-Type': 'text/html' }).end(hostPage(workerUrl, hostOrigin)),
   );
-  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
-  const address = host.address();
-  hostOrigin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  hostOrigin = await listenLocal(host);
 
-  persistTo = mkdtempSync(join(tmpdir(), 'causerie-e2e-widget-sign-in-'));
-  await migrateLocal(persistTo, { quiet: true });
-  const port = await freePort();
-  const server = startWrangler({
-    port,
-    persistTo,
-    quiet: true,
+  stack = await startStack({
+    name: 'e2e-widget-sign-in',
     vars: {
-      ADMIN_TOKEN: 'e2e-admin-token',
-      SECRET_KEY: 'e2e-secret-key',
-      AUTH: 'optional',
-      ALLOWED_ORIGINS: hostOrigin,
-      OIDC_ISSUER: oidc.issuer,
-      OIDC_CLIENT_ID: OIDC_CLIENT.id,
-      OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
-      OIDC_NAME: 'Test IdP',
+      ...oidcSignInVars(oidc.issuer, hostOrigin),
       MODERATORS: `${OIDC_PROFILE.email.toLowerCase()}=owner`,
     },
   });
-  stopWorker = server.stop;
-  workerUrl = `http://127.0.0.1:${port}`;
-  try {
-    await waitForWorker(workerUrl);
-  } catch (err) {
-    server.stop();
-    throw new Error(`${(err as Error).message}\n${server.log()}`);
-  }
+  workerUrl = stack.url;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  stopWorker?.();
+  stack?.stop();
   host?.close();
   await provider?.stop();
-  if (persistTo) rmSync(persistTo, { recursive: true, force: true });
 });
 
 describe('signing in from the widget, in Chromium', () => {

@@ -13,3 +13,13 @@ export const OIDC_PROFILE = {
 export const GITHUB_CLIENT = { id: 'gh-client', secret: 'gh-secret' };
 
 export const GITHUB_USER = { id: 4242, login: 'octocamille', name: 'Camille Octo', avatar_url: null };
+
+/** The vars of a worker whose readers may sign in with the test OpenID Connect provider ("Test IdP") from `origin`. */
+export const oidcSignInVars = (issuer: string, origin: string): Record<string, string> => ({
+  AUTH: 'optional',
+  ALLOWED_ORIGINS: origin,
+  OIDC_ISSUER: issuer,
+  OIDC_CLIENT_ID: OIDC_CLIENT.id,
+  OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
+  OIDC_NAME: 'Test IdP',
+});
