@@ -2,13 +2,13 @@
  * The admin page's home: the dashboard's figures from GET /admin/stats, its charts (drawn, labelled
  * without colour, each with a table of every value) and its period switch.
  */
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import { AdminApp } from '../../widget/src/admin/app.tsx';
 import { toBars } from '../../widget/src/admin/dashboard/bar-chart.tsx';
 import { formatDuration } from '../../widget/src/admin/dashboard/format.ts';
 import type { AdminStats, StatsDay } from '../../worker/types/api.ts';
-import { fakeAdmin, json, signedIn } from './admin-fixtures.ts';
+import { fakeAdmin, isolateAdminTests, json, signedIn } from './admin-fixtures.ts';
 
 const day = (date: string, counts: Partial<StatsDay> = {}): StatsDay => ({
   date,
@@ -64,15 +64,7 @@ const open = (routes = {}) => {
   return seen;
 };
 
-beforeEach(() => {
-  sessionStorage.clear();
-  localStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+isolateAdminTests();
 
 describe('the dashboard', () => {
   it('is the home: the last 30 days, the queue, its oldest item’s age and the median time to moderate', async () => {

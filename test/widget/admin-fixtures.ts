@@ -1,6 +1,8 @@
 /** Admin page test helpers: realistic admin API objects and a small fake admin API behind `fetch`. */
-import { vi } from 'vitest';
+import { cleanup } from '@testing-library/preact';
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { AdminComment, AdminThread, Ban, Counts } from '../../worker/types/api.ts';
+import type { AdminHealth } from '../../worker/types/health.ts';
 
 let seq = 0;
 
@@ -47,6 +49,20 @@ export const ban = (overrides: Partial<Ban> = {}): Ban => ({
   expiresAt: null,
   createdAt: '2026-11-20T10:00:00.000Z',
   active: true,
+  ...overrides,
+});
+
+/** GET /admin/health of a fresh deployment: the secrets set, nothing else configured, no comment yet. */
+export const adminHealth = (overrides: Partial<AdminHealth> = {}): AdminHealth => ({
+  version: '0.1.0',
+  migrations: { applied: '0005_import.sql', latest: '0005_import.sql' },
+  secrets: { adminToken: true, secretKey: true },
+  origins: [],
+  email: { configured: false, ownerEmail: false },
+  webhook: { configured: false, signed: false },
+  cache: { enabled: true },
+  moderation: 'first-time',
+  hasComments: false,
   ...overrides,
 });
 
@@ -103,3 +119,19 @@ export const fakeAdmin = (routes: Routes): Seen[] => {
 
 /** Signs in as `render` would after a reload: the token is already in this tab's sessionStorage. */
 export const signedIn = () => sessionStorage.setItem('causerie-admin-token', TOKEN);
+
+/**
+ * Registers the hooks every admin page file wants: each test starts signed out with empty web storage (the
+ * token lives in sessionStorage), and leaves no rendered page, stubbed global or spy behind.
+ */
+export const isolateAdminTests = () => {
+  beforeEach(() => {
+    sessionStorage.clear();
+    localStorage.clear();
+  });
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+};

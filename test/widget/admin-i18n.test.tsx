@@ -3,14 +3,23 @@
  * and every screen walked in French with no string of the English catalog left on it.
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AdminApp } from '../../widget/src/admin/app.tsx';
 import { strings as en } from '../../widget/src/admin/i18n/en.ts';
 import { strings as fr } from '../../widget/src/admin/i18n/fr.ts';
 import { adminLangs, pickAdminLang } from '../../widget/src/admin/i18n/index.ts';
 import type { AdminStats, MailEntry, RuntimeSettingsView } from '../../worker/types/api.ts';
-import type { AdminHealth } from '../../worker/types/health.ts';
-import { adminComment, adminThread, ban, fakeAdmin, json, type Routes, signedIn } from './admin-fixtures.ts';
+import {
+  adminComment,
+  adminHealth,
+  adminThread,
+  ban,
+  fakeAdmin,
+  isolateAdminTests,
+  json,
+  type Routes,
+  signedIn,
+} from './admin-fixtures.ts';
 
 const browserLanguages = (languages: string[]) => {
   vi.spyOn(navigator, 'languages', 'get').mockReturnValue(languages);
@@ -63,17 +72,11 @@ const settings: RuntimeSettingsView = {
   },
 };
 
-const health: AdminHealth = {
+const health = adminHealth({
   version: '0.3.0',
   migrations: { applied: '0009_identity.sql', latest: '0012_daily_stats.sql' },
   secrets: { adminToken: false, secretKey: true },
-  origins: [],
-  email: { configured: false, ownerEmail: false },
-  webhook: { configured: false, signed: false },
-  cache: { enabled: true },
-  moderation: 'first-time',
-  hasComments: false,
-};
+});
 
 const mail = (overrides: Partial<MailEntry>): MailEntry => ({
   id: 1,
@@ -294,15 +297,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 const contains = (text: string, phrase: string) =>
   new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}_])`, 'u').test(text);
 
-beforeEach(() => {
-  sessionStorage.clear();
-  localStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+isolateAdminTests();
 
 describe('the admin page’s languages', () => {
   it('speaks French and English, and picks the first one the browser asks for', () => {

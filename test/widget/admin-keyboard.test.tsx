@@ -2,24 +2,16 @@
  * Moderating the whole queue with the keyboard alone: every action has its key (j/k a s d p r x / ?), the
  * focus stays on the comment under the cursor after each one, and a reply opens and closes from the keys.
  */
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import { AdminApp } from '../../widget/src/admin/app.tsx';
-import { adminComment, fakeAdmin, json, signedIn } from './admin-fixtures.ts';
+import { adminComment, fakeAdmin, isolateAdminTests, json, signedIn } from './admin-fixtures.ts';
 
 const items = () => screen.queryAllByTestId('admin-comment');
 const press = (key: string, target: Element = document.activeElement ?? document.body) =>
   fireEvent.keyDown(target, { key });
 
-beforeEach(() => {
-  sessionStorage.clear();
-  localStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+isolateAdminTests();
 
 describe('keyboard-only moderation', () => {
   it('works through a queue of four: approve, spam, delete, and a reply under an approved one', async () => {

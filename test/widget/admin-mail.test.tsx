@@ -1,8 +1,8 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import { AdminApp } from '../../widget/src/admin/app.tsx';
 import type { MailEntry } from '../../worker/types/api.ts';
-import { fakeAdmin, json, signedIn } from './admin-fixtures.ts';
+import { fakeAdmin, isolateAdminTests, json, signedIn } from './admin-fixtures.ts';
 
 let seq = 100;
 const mailEntry = (overrides: Partial<MailEntry> = {}): MailEntry => ({
@@ -43,11 +43,7 @@ const open = async () => {
   fireEvent.click(await screen.findByRole('button', { name: 'Mail' }));
 };
 
-beforeEach(() => sessionStorage.clear());
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+isolateAdminTests();
 
 describe('mail log', () => {
   it('lists every e-mail newest first with its kind, recipient, status, attempts and error', async () => {

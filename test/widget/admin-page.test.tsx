@@ -1,7 +1,16 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import { AdminApp } from '../../widget/src/admin/app.tsx';
-import { adminComment, fakeAdmin, json, problem, signedIn, TOKEN, unauthorized } from './admin-fixtures.ts';
+import {
+  adminComment,
+  fakeAdmin,
+  isolateAdminTests,
+  json,
+  problem,
+  signedIn,
+  TOKEN,
+  unauthorized,
+} from './admin-fixtures.ts';
 
 const items = () => screen.queryAllByTestId('admin-comment');
 const press = (key: string, target: Element = document.body) => fireEvent.keyDown(target, { key });
@@ -14,15 +23,7 @@ const queue =
   () =>
     json({ comments, nextCursor: null });
 
-beforeEach(() => {
-  sessionStorage.clear();
-  localStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+isolateAdminTests();
 
 describe('the token', () => {
   it('is asked once, checked against the API, and kept in sessionStorage only', async () => {

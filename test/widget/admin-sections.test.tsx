@@ -1,9 +1,18 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import { importType } from '../../widget/src/admin/api.ts';
 import { AdminApp } from '../../widget/src/admin/app.tsx';
 import { exportName } from '../../widget/src/admin/transfer.tsx';
-import { adminComment, adminThread, ban, fakeAdmin, json, problem, signedIn } from './admin-fixtures.ts';
+import {
+  adminComment,
+  adminThread,
+  ban,
+  fakeAdmin,
+  isolateAdminTests,
+  json,
+  problem,
+  signedIn,
+} from './admin-fixtures.ts';
 
 /** Signs in and opens one section of the page. */
 const open = async (section: string) => {
@@ -13,12 +22,7 @@ const open = async (section: string) => {
 };
 const empty = () => json({ comments: [], nextCursor: null });
 
-beforeEach(() => sessionStorage.clear());
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+isolateAdminTests();
 
 describe('threads', () => {
   it('locks a thread with PATCH {key, locked}', async () => {

@@ -2,11 +2,11 @@
  * The Settings screen over GET|PATCH /admin/settings: each setting beside its wrangler.toml value, a save
  * that sends only what changed (lists one entry per line), and a reset that drops one override.
  */
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import { AdminApp } from '../../widget/src/admin/app.tsx';
 import type { RuntimeSettingsView } from '../../worker/types/api.ts';
-import { fakeAdmin, json, problem, type Routes, signedIn } from './admin-fixtures.ts';
+import { fakeAdmin, isolateAdminTests, json, problem, type Routes, signedIn } from './admin-fixtures.ts';
 
 const view = (overrides: Partial<RuntimeSettingsView['settings']> = {}): RuntimeSettingsView => {
   const defaults: RuntimeSettingsView['defaults'] = {
@@ -38,15 +38,7 @@ const row = (label: string) =>
     .getAllByTestId('setting')
     .find((el) => el.querySelector('label')?.textContent === label) as HTMLElement;
 
-beforeEach(() => {
-  sessionStorage.clear();
-  localStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+isolateAdminTests();
 
 describe('the Settings screen', () => {
   it('shows each setting, where it comes from and its value without the override', async () => {

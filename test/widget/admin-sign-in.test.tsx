@@ -3,10 +3,10 @@
  * default way in where GET /config offers providers, ADMIN_TOKEN one click away; the session token is then
  * the admin bearer; who is signed in and their role show in the header; signing out revokes the session.
  */
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import { AdminApp } from '../../widget/src/admin/app.tsx';
-import { COUNTS, json, problem } from './admin-fixtures.ts';
+import { COUNTS, isolateAdminTests, json, problem } from './admin-fixtures.ts';
 
 const SESSION = `ses_${'m'.repeat(43)}`;
 const camille = {
@@ -65,12 +65,7 @@ const signInWithGitHub = async () => {
 const message = (origin: string, data: unknown) =>
   window.dispatchEvent(new MessageEvent('message', { origin, source: popup, data }));
 
-beforeEach(() => sessionStorage.clear());
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+isolateAdminTests();
 
 describe('signing in to the admin page', () => {
   it('offers the providers of GET /config first, and the admin token as the alternative', async () => {

@@ -1,8 +1,8 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import { AdminApp } from '../../widget/src/admin/app.tsx';
 import type { SpamFigures } from '../../worker/types/api.ts';
-import { adminComment, fakeAdmin, json, signedIn } from './admin-fixtures.ts';
+import { adminComment, fakeAdmin, isolateAdminTests, json, signedIn } from './admin-fixtures.ts';
 
 const figures = (overrides: Partial<SpamFigures['filter']> = {}): SpamFigures => ({
   days: [
@@ -34,11 +34,7 @@ const openSpam = async () => {
   fireEvent.click(within(nav).getByRole('button', { name: 'Spam' }));
 };
 
-beforeEach(() => sessionStorage.clear());
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+isolateAdminTests();
 
 describe('why a comment waits, in the queue', () => {
   it('says which check held it and why, and folds every check’s answer away', async () => {

@@ -7,6 +7,7 @@ import type { NewComment } from '../../worker/types/api.ts';
 import {
   comment,
   created,
+  echoPost,
   fakeFetch,
   json,
   options,
@@ -26,32 +27,6 @@ const posts = (requests: Recorded[]) => requests.filter((r) => r.method === 'POS
 
 /** The JSON bodies of the POSTs, in order. */
 const sent = (requests: Recorded[]) => posts(requests).map((r) => r.body as NewComment);
-
-/** Answers a POST the way the worker does: the comment it describes, approved (or as `status` says). */
-const echo =
-  (status: 'approved' | 'pending' = 'approved') =>
-  (request: Recorded) => {
-    const body = request.body as NewComment;
-    return json(
-      created(
-        comment({
-          id: `new-${body.clientId}`,
-          parentId: body.parentId ?? null,
-          author: {
-            name: body.author?.name ?? 'Anonyme',
-            website: null,
-            avatar: '00',
-            moderator: false,
-            verified: null,
-          },
-          html: `<p>${body.body}</p>`,
-          createdAt: new Date().toISOString(),
-          status,
-        }),
-      ),
-      201,
-    );
-  };
 
 const openThread = async (thread = page([])) => {
   render(<App _options={options()} />);
@@ -77,7 +52,7 @@ describe('posting a comment', () => {
   });
 
   it('sends JSON with the thread, the author and a clientId, and shows the comment without reload', async () => {
-    const requests = fakeFetch(server(page([]), echo()));
+    const requests = fakeFetch(server(page([]), echoPost()));
     await openThread();
     type('Commentaire', 'Très juste !');
     type('Nom', 'Camille');
@@ -106,7 +81,7 @@ describe('posting a comment', () => {
   });
 
   it('says a held comment is awaiting moderation, and does not count it', async () => {
-    fakeFetch(server(page([]), echo('pending')));
+    fakeFetch(server(page([]), echoPost('pending')));
     await openThread();
     type('Commentaire', 'En attente');
     submit();
@@ -118,7 +93,7 @@ describe('posting a comment', () => {
 
   it('replies inline under a comment and shows the reply under its parent', async () => {
     const parent = comment({ id: 'parent' });
-    const requests = fakeFetch(server(page([parent, comment({ id: 'after' })]), echo()));
+    const requests = fakeFetch(server(page([parent, comment({ id: 'after' })]), echoPost()));
     await openThread(page([parent]));
     const parentEl = screen.getAllByTestId('comment')[0] as HTMLElement;
     fireEvent.click(within(parentEl).getByRole('button', { name: 'Répondre' }));
@@ -138,7 +113,7 @@ describe('posting a comment', () => {
   });
 
   it('keeps the edit token for the later edit feature and remembers the author', async () => {
-    fakeFetch(server(page([]), echo()));
+    fakeFetch(server(page([]), echoPost()));
     await openThread();
     type('Commentaire', 'Bonjour');
     type('Nom', 'Camille');
@@ -178,7 +153,7 @@ describe('posting a comment', () => {
   });
 
   it('sends the honeypot only when something filled it', async () => {
-    const requests = fakeFetch(server(page([]), echo()));
+    const requests = fakeFetch(server(page([]), echoPost()));
     await openThread();
     const honeypot = document.querySelector('input[name="website2"]') as HTMLInputElement;
     expect(honeypot.tabIndex).toBe(-1);
@@ -258,7 +233,7 @@ describe('when posting fails', () => {
     const requests = fakeFetch(
       server(page([]), (request) => {
         if (fail) throw new TypeError('Failed to fetch');
-        return echo()(request);
+        return echoPost()(request);
       }),
     );
     await openThread();
@@ -281,7 +256,7 @@ describe('when posting fails', () => {
 
 describe('drafts', () => {
   it('restores the draft after a reload, with its clientId', async () => {
-    const requests = fakeFetch(server(page([]), echo()));
+    const requests = fakeFetch(server(page([]), echoPost()));
     await openThread();
     type('Commentaire', 'Écrit avant de recharger');
     cleanup(); // the reader reloads the page

@@ -1,7 +1,7 @@
 /** Test helpers for the widget: realistic API objects and a fake `fetch` that records what it was asked. */
 import { vi } from 'vitest';
 import type { WidgetOptions } from '../../widget/src/options.ts';
-import type { Comment, CreatedComment, Problem, ThreadPage } from '../../worker/types/api.ts';
+import type { Comment, CreatedComment, NewComment, Problem, ThreadPage } from '../../worker/types/api.ts';
 
 export const origin = 'https://comments.example';
 
@@ -90,6 +90,32 @@ export const fakeFetch = (handler: Handler): Recorded[] => {
   });
   return requests;
 };
+
+/** Answers a POST the way the worker does: the comment it describes, approved (or as `status` says). */
+export const echoPost =
+  (status: 'approved' | 'pending' = 'approved'): Handler =>
+  (request) => {
+    const body = request.body as NewComment;
+    return json(
+      created(
+        comment({
+          id: `new-${body.clientId}`,
+          parentId: body.parentId ?? null,
+          author: {
+            name: body.author?.name ?? 'Anonyme',
+            website: null,
+            avatar: '00',
+            moderator: false,
+            verified: null,
+          },
+          html: `<p>${body.body}</p>`,
+          createdAt: new Date().toISOString(),
+          status,
+        }),
+      ),
+      201,
+    );
+  };
 
 /** The usual server: `GET /threads` answers `thread`; `POST /comments` answers with `posted()`. */
 export const server =

@@ -14,7 +14,7 @@ import { fileURLToPath, URL as NodeURL } from 'node:url';
 import { fireEvent, within } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { NewComment } from '../../worker/types/api.ts';
-import { comment, created, fakeFetch, json, origin, page, type Recorded, server } from './helpers.ts';
+import { comment, echoPost, fakeFetch, json, origin, page, server } from './helpers.ts';
 
 const dist = fileURLToPath(new NodeURL('../../dist/', import.meta.url));
 const built = existsSync(`${dist}embed.js`);
@@ -23,26 +23,19 @@ const built = existsSync(`${dist}embed.js`);
 const run = (file: string) => new Function(readFileSync(`${dist}${file}`, 'utf8'))();
 
 /** Answers a POST the way the worker does: the comment it describes, approved. */
-const echo = (request: Recorded) => {
-  const body = request.body as NewComment;
-  return json(
-    created(
-      comment({
-        id: `new-${body.clientId}`,
-        parentId: body.parentId ?? null,
-        author: {
-          name: body.author?.name ?? 'Anonyme',
-          website: null,
-          avatar: '00',
-          moderator: false,
-          verified: null,
-        },
-        html: `<p>${body.body}</p>`,
-        createdAt: new Date().toISOString(),
-      }),
-    ),
-    201,
-  );
+const echo = echoPost();
+
+/**
+ * A page with the element `#id` and the embed's `script` tag, booted by the built embed.js as a browser
+ * would; `root()` is the widget's thread once it has rendered (not busy), in the element's shadow root.
+ */
+const embed = (id: string, script: string) => {
+  document.body.innerHTML = `<div id="${id}"></div>`;
+  document.body.insertAdjacentHTML('beforeend', script);
+  run('embed.js');
+  const host = document.getElementById(id) as HTMLElement;
+  const root = () => host.shadowRoot?.querySelector<HTMLElement>('.causerie[aria-busy="false"]');
+  return { host, root };
 };
 
 /**
@@ -69,15 +62,10 @@ describe.skipIf(!built && !process.env.CI)('the minified build (dist/)', () => {
   it('boots from its script tag, shows the thread, posts a comment and a reply', async () => {
     localStorage.clear();
     const requests = fakeFetch(server(page([comment({ id: 'alice', html: '<p>Premier !</p>' })]), echo));
-    document.body.innerHTML = '<div id="comments"></div>';
-    document.body.insertAdjacentHTML(
-      'beforeend',
+    const { host, root } = embed(
+      'comments',
       `<script type="text/plain" src="${origin}/embed.js" data-target="#comments" data-loading="eager" data-lang="fr" data-url="https://blog.example/post" data-origin="https://evil.example"></script>`,
     );
-    run('embed.js');
-
-    const host = document.getElementById('comments') as HTMLElement;
-    const root = () => host.shadowRoot?.querySelector<HTMLElement>('.causerie[aria-busy="false"]');
     await vi.waitFor(() => expect(root()?.querySelector('h2.count')?.textContent).toBe('1 commentaire'));
     const thread = root() as HTMLElement;
     expect(thread.textContent).toContain('Premier !');
@@ -137,15 +125,10 @@ describe.skipIf(!built && !process.env.CI)('the minified build (dist/)', () => {
     });
     // One window.Causerie per page, bound to the first embed's origin: this page's embed comes from another.
     delete window.Causerie;
-    document.body.innerHTML = '<div id="signed"></div>';
-    document.body.insertAdjacentHTML(
-      'beforeend',
+    const { root } = embed(
+      'signed',
       `<script type="text/plain" src="${deployment}/embed.js" data-target="#signed" data-loading="eager" data-lang="fr" data-url="https://blog.example/post" data-sso="h.p.s"></script>`,
     );
-    run('embed.js');
-
-    const host = document.getElementById('signed') as HTMLElement;
-    const root = () => host.shadowRoot?.querySelector<HTMLElement>('.causerie[aria-busy="false"]');
     await vi.waitFor(() => expect(root()?.textContent).toContain('Connecté en tant que Camille Dupont'));
     const thread = root() as HTMLElement;
     expect(within(thread).queryByLabelText('Nom')).toBeNull();

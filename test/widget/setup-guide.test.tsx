@@ -3,23 +3,13 @@
  * the embed snippet with the worker's own URL, ready to copy; gone once the deployment is set up.
  */
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AdminApp } from '../../widget/src/admin/app.tsx';
 import { embedSnippet } from '../../widget/src/admin/setup-guide.tsx';
 import type { AdminHealth } from '../../worker/types/health.ts';
-import { adminComment, fakeAdmin, json, signedIn } from './admin-fixtures.ts';
+import { adminComment, adminHealth, fakeAdmin, isolateAdminTests, json, signedIn } from './admin-fixtures.ts';
 
-const fresh: AdminHealth = {
-  version: '0.1.0',
-  migrations: { applied: '0005_import.sql', latest: '0005_import.sql' },
-  secrets: { adminToken: true, secretKey: true },
-  origins: [],
-  email: { configured: false, ownerEmail: false },
-  webhook: { configured: false, signed: false },
-  cache: { enabled: true },
-  moderation: 'first-time',
-  hasComments: false,
-};
+const fresh = adminHealth();
 const setUp: AdminHealth = {
   ...fresh,
   origins: ['https://blog.example'],
@@ -34,16 +24,8 @@ const routes = (health: AdminHealth | null) => ({
 
 const guide = () => screen.queryByRole('region', { name: 'Finish setting up' });
 
-beforeEach(() => {
-  sessionStorage.clear();
-  localStorage.clear();
-  signedIn();
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+isolateAdminTests();
+beforeEach(() => signedIn());
 
 describe('the setup guide', () => {
   it('walks a fresh deployment through origins, moderation, notifications and the embed snippet', async () => {

@@ -7,11 +7,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { readSettings } from '../../worker/env.ts';
-import type { RetryPolicy } from '../../worker/services/notify/deliver.ts';
-import { notifyComment } from '../../worker/services/notify/index.ts';
-import { freshPage, postComment, request } from './helpers.ts';
-
-const instant: RetryPolicy = { delaysMs: [], timeoutMs: 1000, sleep: async () => {} };
+import { freshPage, type SentMail as Mail, notifyReaders, postComment, request } from './helpers.ts';
 
 const settings = readSettings({
   ...env,
@@ -20,26 +16,8 @@ const settings = readSettings({
   EMAIL_FROM: 'blog@example.com',
 });
 
-interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-}
-
 /** Runs the notifications of one comment, as waitUntil would, and answers the e-mails sent. */
-const notify = async (commentId: string): Promise<Mail[]> => {
-  const sent: Mail[] = [];
-  const fetcher = (async (_input: RequestInfo | URL, init?: RequestInit) => {
-    sent.push(JSON.parse(String(init?.body)));
-    return new Response('ok');
-  }) as typeof fetch;
-  await notifyComment(
-    { db: env.DB, settings, origin: 'https://comments.example', fetcher, retry: instant },
-    commentId,
-    { owner: false },
-  );
-  return sent;
-};
+const notify = (commentId: string): Promise<Mail[]> => notifyReaders(settings, commentId);
 
 const linkIn = (mail: Mail): URL => {
   const link = /https:\/\/comments\.example\/api\/v1\/confirm\?\S+/.exec(mail.text)?.[0];

@@ -12,19 +12,22 @@ const owner = (method: string, body?: unknown): RequestInit => ({
   ...(body === undefined ? {} : { body: JSON.stringify(body) }),
 });
 
+/** The settings of this test deployment without any override: its vars, else the defaults. */
+const VARS_SETTINGS = {
+  moderation: 'none',
+  blocklist: [],
+  maxLinks: 3,
+  reservedNames: ['admin', 'administrator', 'moderator', 'modérateur'],
+  maxCommentLength: 10_000,
+  rateLimitWrites: '5/60',
+  rateLimitLikes: '30/60',
+};
+
 describe('GET /admin/settings', () => {
   it('answers the effective settings and where each one comes from', async () => {
     const { res, json } = await admin('GET', '/settings');
     expect(res.status).toBe(200);
-    expect(json.settings).toEqual({
-      moderation: 'none',
-      blocklist: [],
-      maxLinks: 3,
-      reservedNames: ['admin', 'administrator', 'moderator', 'modérateur'],
-      maxCommentLength: 10_000,
-      rateLimitWrites: '5/60',
-      rateLimitLikes: '30/60',
-    });
+    expect(json.settings).toEqual(VARS_SETTINGS);
     expect(json.sources).toEqual({
       moderation: 'vars',
       blocklist: 'default',
@@ -100,15 +103,7 @@ describe('PATCH /admin/settings', () => {
   it('answers beside each override what the setting is without it (the vars, else the default)', async () => {
     const patched = await admin('PATCH', '/settings', { maxLinks: 9, reservedNames: ['Chef'] });
     expect(patched.json.settings).toMatchObject({ maxLinks: 9, reservedNames: ['Chef'] });
-    expect(patched.json.defaults).toEqual({
-      moderation: 'none',
-      blocklist: [],
-      maxLinks: 3,
-      reservedNames: ['admin', 'administrator', 'moderator', 'modérateur'],
-      maxCommentLength: 10_000,
-      rateLimitWrites: '5/60',
-      rateLimitLikes: '30/60',
-    });
+    expect(patched.json.defaults).toEqual(VARS_SETTINGS);
     const reset = await admin('PATCH', '/settings', { maxLinks: null, reservedNames: null });
     expect(reset.json.settings).toEqual(reset.json.defaults);
   });

@@ -3,6 +3,8 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import { exports } from 'cloudflare:workers';
 import { readSettings, type Settings } from '../../worker/env.ts';
 import app from '../../worker/index.ts';
+import type { RetryPolicy } from '../../worker/services/notify/deliver.ts';
+import { notifyComment } from '../../worker/services/notify/index.ts';
 import { postComment as postCommentDirect } from '../../worker/services/posting/post-comment.ts';
 
 export const ORIGIN = 'https://blog.example';
@@ -116,4 +118,31 @@ export const setStatus = async (id: string, status: 'approved' | 'pending' | 'sp
   const { res, json } = await admin('PATCH', `/comments/${id}`, { status });
   if (res.status !== 200) throw new Error(`PATCH /admin/comments/${id} answered ${res.status}`);
   return json;
+};
+
+/** An e-mail as the notifier hands it to the provider's API. */
+export interface SentMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+const instant: RetryPolicy = { delaysMs: [], timeoutMs: 1000, sleep: async () => {} };
+
+/**
+ * Runs the notifications of one comment to readers (not the owner), as waitUntil would, with no delay
+ * between retries; answers the e-mails sent, captured through the fetcher the notifier takes.
+ */
+export const notifyReaders = async (settings: Settings, commentId: string): Promise<SentMail[]> => {
+  const sent: SentMail[] = [];
+  const fetcher = (async (_input: RequestInfo | URL, init?: RequestInit) => {
+    sent.push(JSON.parse(String(init?.body)));
+    return new Response('ok');
+  }) as typeof fetch;
+  await notifyComment(
+    { db: env.DB, settings, origin: 'https://comments.example', fetcher, retry: instant },
+    commentId,
+    { owner: false },
+  );
+  return sent;
 };

@@ -8,9 +8,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { readSettings } from '../../worker/env.ts';
-import type { RetryPolicy } from '../../worker/services/notify/deliver.ts';
-import { notifyComment } from '../../worker/services/notify/index.ts';
-import { admin, freshPage, getThread, postComment } from './helpers.ts';
+import { admin, freshPage, getThread, notifyReaders, postComment } from './helpers.ts';
 import { expectProblem, OPTIONAL, send, signIn, type Vars } from './identity-helpers.ts';
 
 const post = (token: string | null, body: Record<string, unknown>, vars: Vars = OPTIONAL) =>
@@ -231,25 +229,12 @@ describe('first-time moderation', () => {
 });
 
 describe('reply e-mails', () => {
-  const instant: RetryPolicy = { delaysMs: [], timeoutMs: 1000, sleep: async () => {} };
   const settings = readSettings({
     ...env,
     EMAIL_API_URL: 'https://mail.example/send',
     EMAIL_FROM: 'blog@example.com',
   });
-  const notify = async (commentId: string) => {
-    const sent: Array<{ to: string; subject: string; text: string }> = [];
-    const fetcher = (async (_input: RequestInfo | URL, init?: RequestInit) => {
-      sent.push(JSON.parse(String(init?.body)));
-      return new Response('ok');
-    }) as typeof fetch;
-    await notifyComment(
-      { db: env.DB, settings, origin: 'https://comments.example', fetcher, retry: instant },
-      commentId,
-      { owner: false },
-    );
-    return sent;
-  };
+  const notify = (commentId: string) => notifyReaders(settings, commentId);
 
   it('go to a signed-in author’s verified address without a confirmation e-mail', async () => {
     const address = `verified-${Date.now()}@example.com`;
