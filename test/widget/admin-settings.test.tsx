@@ -17,6 +17,11 @@ const view = (overrides: Partial<RuntimeSettingsView['settings']> = {}): Runtime
     maxCommentLength: 10_000,
     rateLimitWrites: '5/60',
     rateLimitLikes: '30/60',
+    editWindowSeconds: 900,
+    anonymousName: 'Anonymous',
+    allowedOrigins: ['https://blog.example'],
+    webhookUrl: '',
+    ownerEmail: '',
   };
   const sources = Object.fromEntries(
     Object.keys(defaults).map((name) => [name, name in overrides ? 'kv' : 'vars']),

@@ -21,6 +21,11 @@ const VARS_SETTINGS = {
   maxCommentLength: 10_000,
   rateLimitWrites: '5/60',
   rateLimitLikes: '30/60',
+  editWindowSeconds: 900,
+  anonymousName: 'Anonymous',
+  allowedOrigins: ['https://blog.example', 'http://localhost:8787'],
+  webhookUrl: '',
+  ownerEmail: '',
 };
 
 describe('GET /admin/settings', () => {
@@ -36,6 +41,11 @@ describe('GET /admin/settings', () => {
       maxCommentLength: 'vars',
       rateLimitWrites: 'vars',
       rateLimitLikes: 'vars',
+      editWindowSeconds: 'vars',
+      anonymousName: 'default',
+      allowedOrigins: 'vars',
+      webhookUrl: 'default',
+      ownerEmail: 'default',
     });
   });
 
@@ -123,6 +133,58 @@ describe('PATCH /admin/settings', () => {
       ['blocklist.0', 'colour', 'maxLinks', 'moderation', 'rateLimitWrites'].sort(),
     );
     expect(await env.KV.get('settings:v1')).toBe(before);
+  });
+
+  it('sets the edit window, the anonymous name, the allowed origins and the notification targets (issue 16)', async () => {
+    const elsewhere = 'https://new-blog.example/post/1';
+    // A positive marker first: the known origin posts; the new one is refused until it is allowed.
+    expect((await postComment({ url: freshPage(), body: 'avant' })).res.status).toBe(201);
+    expect((await postComment({ url: elsewhere, body: 'avant' })).json.code).toBe('origin_not_allowed');
+
+    const patched = await admin('PATCH', '/settings', {
+      editWindowSeconds: 120,
+      anonymousName: 'Lecteur',
+      allowedOrigins: ['https://blog.example', 'https://new-blog.example'],
+      webhookUrl: 'http://127.0.0.1:9/causerie',
+      ownerEmail: 'owner@blog.example',
+    });
+    expect(patched.res.status).toBe(200);
+    expect(patched.json.settings).toMatchObject({
+      editWindowSeconds: 120,
+      anonymousName: 'Lecteur',
+      allowedOrigins: ['https://blog.example', 'https://new-blog.example'],
+      webhookUrl: 'http://127.0.0.1:9/causerie',
+    });
+    expect(patched.json.sources).toMatchObject({ allowedOrigins: 'kv', webhookUrl: 'kv', ownerEmail: 'kv' });
+    expect((await call({}, '/api/v1/config')).json).toMatchObject({
+      editWindowSeconds: 120,
+      anonymousName: 'Lecteur',
+    });
+    const posted = await postComment({ url: elsewhere, body: 'après' });
+    expect(posted.res.status).toBe(201);
+    expect(posted.json.comment.author.name).toBe('Lecteur');
+
+    const bad = await admin('PATCH', '/settings', {
+      allowedOrigins: ['https://ok.example', 'blog.example/path'],
+      webhookUrl: 'ftp://hooks.example',
+      ownerEmail: 'not-an-address',
+      anonymousName: '',
+      editWindowSeconds: 0,
+    });
+    expect(bad.res.status).toBe(422);
+    expect(bad.json.errors.map((e: { field: string }) => e.field).sort()).toEqual(
+      ['allowedOrigins.1', 'anonymousName', 'editWindowSeconds', 'ownerEmail', 'webhookUrl'].sort(),
+    );
+
+    const reset = await admin('PATCH', '/settings', {
+      editWindowSeconds: null,
+      anonymousName: null,
+      allowedOrigins: null,
+      webhookUrl: null,
+      ownerEmail: null,
+    });
+    expect(reset.json.settings).toEqual(VARS_SETTINGS);
+    expect((await postComment({ url: elsewhere, body: 'encore' })).json.code).toBe('origin_not_allowed');
   });
 
   it('answers 503 when KV fails: an owner action, not a reader’s write', async () => {

@@ -2,7 +2,9 @@
  * The owner's runtime settings (GET/PATCH /admin/settings): the few wrangler vars an owner tunes while the
  * site runs, kept as overrides in one KV value (services/settings/runtime-store.ts). An override takes the
  * place of its var and goes through the same parsing (env.ts `readSettings`), so a setting means the same
- * thing wherever it lives. Everything else (origins, secrets, e-mail, names) stays in wrangler.toml.
+ * thing wherever it lives: moderation and its rules, rate limits, the edit window, the anonymous name, the
+ * allowed origins and the notification targets (issue 16, item 3). Secrets and transports stay in
+ * wrangler.toml.
  */
 import type { Bindings, RateLimit, Settings } from '../env.ts';
 import type {
@@ -21,6 +23,11 @@ export const RUNTIME_VARS = {
   maxCommentLength: 'MAX_COMMENT_LENGTH',
   rateLimitWrites: 'RATE_LIMIT_WRITES',
   rateLimitLikes: 'RATE_LIMIT_LIKES',
+  editWindowSeconds: 'EDIT_WINDOW_SECONDS',
+  anonymousName: 'ANONYMOUS_NAME',
+  allowedOrigins: 'ALLOWED_ORIGINS',
+  webhookUrl: 'WEBHOOK_URL',
+  ownerEmail: 'OWNER_EMAIL',
 } as const satisfies Record<RuntimeSettingName, keyof Bindings>;
 
 export const RUNTIME_SETTING_NAMES = Object.keys(RUNTIME_VARS) as RuntimeSettingName[];
@@ -38,6 +45,10 @@ export const overridesAsVars = (overrides: RuntimeOverrides): Partial<Record<str
   return vars;
 };
 
+/** The settings whose value is a list (comma-separated as a var), and those that are numbers. */
+const LIST_SETTINGS: readonly RuntimeSettingName[] = ['blocklist', 'reservedNames', 'allowedOrigins'];
+const NUMBER_SETTINGS: readonly RuntimeSettingName[] = ['maxLinks', 'maxCommentLength', 'editWindowSeconds'];
+
 const isStringList = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');
 
@@ -52,8 +63,8 @@ export const storedOverrides = (value: unknown): RuntimeOverrides => {
   const kept: Record<string, unknown> = {};
   for (const name of RUNTIME_SETTING_NAMES) {
     const item = record[name];
-    const list = name === 'blocklist' || name === 'reservedNames';
-    const number = name === 'maxLinks' || name === 'maxCommentLength';
+    const list = LIST_SETTINGS.includes(name);
+    const number = NUMBER_SETTINGS.includes(name);
     if (list ? isStringList(item) : number ? typeof item === 'number' : typeof item === 'string') {
       kept[name] = item;
     }
@@ -71,6 +82,11 @@ const values = (settings: Settings): RuntimeSettings => ({
   maxCommentLength: settings.maxCommentLength,
   rateLimitWrites: rate(settings.rateLimit),
   rateLimitLikes: rate(settings.likeRateLimit),
+  editWindowSeconds: settings.editWindowSeconds,
+  anonymousName: settings.anonymousName,
+  allowedOrigins: [...settings.allowedOrigins],
+  webhookUrl: settings.webhook?.url ?? '',
+  ownerEmail: settings.email?.ownerEmail ?? '',
 });
 
 /**

@@ -318,6 +318,16 @@ export interface RuntimeSettings {
   maxCommentLength: number;
   rateLimitWrites: string;
   rateLimitLikes: string;
+  /** A guest's edit window, in seconds (EDIT_WINDOW_SECONDS). */
+  editWindowSeconds: number;
+  /** The name shown for a guest who gave none (ANONYMOUS_NAME). */
+  anonymousName: string;
+  /** The origins whose pages may embed and write (ALLOWED_ORIGINS). */
+  allowedOrigins: string[];
+  /** The webhook of new and held comments (WEBHOOK_URL); `""`: none. */
+  webhookUrl: string;
+  /** Who hears of new and held comments by e-mail (OWNER_EMAIL); `""`: nobody. */
+  ownerEmail: string;
 }
 
 export type RuntimeSettingName = keyof RuntimeSettings;

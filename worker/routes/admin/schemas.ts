@@ -145,6 +145,43 @@ const wholeNumber = (min: number, max: number) =>
       z.lte(max, { error: `must be at most ${max}` }),
     );
 
+/** An http(s) origin (`scheme://host[:port]`, nothing after): what ALLOWED_ORIGINS lists. */
+const originText = z.string({ error: 'must be an origin' }).check(
+  z.trim(),
+  z.maxLength(300, { error: 'must be at most 300 characters' }),
+  z.refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return (
+          (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value.replace(/\/$/, '')
+        );
+      } catch {
+        return false;
+      }
+    },
+    { error: 'must be an origin such as https://blog.example' },
+  ),
+);
+
+/** `""` (off) or an http(s) URL. */
+const urlOrEmpty = z.string({ error: 'must be a URL or ""' }).check(
+  z.trim(),
+  z.maxLength(2000, { error: 'must be at most 2000 characters' }),
+  z.refine((value) => value === '' || /^https?:\/\/[^\s]+$/.test(value), {
+    error: 'must be an http(s) URL or ""',
+  }),
+);
+
+/** `""` (nobody) or an e-mail address. */
+const emailOrEmpty = z.string({ error: 'must be an e-mail address or ""' }).check(
+  z.trim(),
+  z.maxLength(254, { error: 'must be at most 254 characters' }),
+  z.refine((value) => value === '' || /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/.test(value), {
+    error: 'must be an e-mail address or ""',
+  }),
+);
+
 /** A setting to set, or `null` to drop its override (back to the var). */
 const change = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
 
@@ -157,6 +194,23 @@ const SETTINGS_SHAPE = {
   maxCommentLength: change(wholeNumber(1, 100_000)),
   rateLimitWrites: change(rateLimitText),
   rateLimitLikes: change(rateLimitText),
+  editWindowSeconds: change(wholeNumber(1, 31_536_000)),
+  anonymousName: change(
+    z
+      .string({ error: 'must be a name' })
+      .check(
+        z.trim(),
+        z.minLength(1, { error: 'must not be empty' }),
+        z.maxLength(80, { error: 'must be at most 80 characters' }),
+      ),
+  ),
+  allowedOrigins: change(
+    z
+      .array(originText, { error: 'must be a list of origins' })
+      .check(z.maxLength(100, { error: 'may hold at most 100 origins' })),
+  ),
+  webhookUrl: change(urlOrEmpty),
+  ownerEmail: change(emailOrEmpty),
 };
 
 // A misspelt name must not pass silently as "nothing to change": each unknown key is a field error.

@@ -300,6 +300,11 @@ export const strings = {
       maxCommentLength: 'Longest comment',
       rateLimitWrites: 'Comment rate limit',
       rateLimitLikes: 'Like rate limit',
+      editWindowSeconds: 'Guests’ edit window',
+      anonymousName: 'Name of anonymous guests',
+      allowedOrigins: 'Sites that may embed comments',
+      webhookUrl: 'Webhook',
+      ownerEmail: 'Owner’s e-mail',
     } satisfies Record<RuntimeSettingName, string>,
     hints: {
       moderation: 'Which new comments wait for your approval.',
@@ -309,6 +314,12 @@ export const strings = {
       maxCommentLength: 'In characters.',
       rateLimitWrites: 'Comments per reader and per IP, as count/seconds (e.g. 5/60), or off.',
       rateLimitLikes: 'Likes per IP, as count/seconds (e.g. 30/60), or off.',
+      editWindowSeconds: 'How long a guest may edit or delete their comment, in seconds.',
+      anonymousName: 'Shown for a guest who gave no name.',
+      allowedOrigins:
+        'One origin per line (e.g. https://blog.example): pages there may show and take comments. This page’s own origin is always allowed.',
+      webhookUrl: 'Where new and held comments are announced (Slack, Discord or JSON); empty: nowhere.',
+      ownerEmail: 'Who hears of new and held comments by e-mail (when e-mail is set up); empty: nobody.',
     } satisfies Record<RuntimeSettingName, string>,
     modes: {
       none: 'Publish at once',

@@ -265,6 +265,11 @@ export const strings: Strings = {
       maxCommentLength: 'Longueur maximale d’un commentaire',
       rateLimitWrites: 'Cadence des commentaires',
       rateLimitLikes: 'Cadence des j’aime',
+      editWindowSeconds: 'Délai de modification des invités',
+      anonymousName: 'Nom des invités anonymes',
+      allowedOrigins: 'Sites autorisés à afficher les commentaires',
+      webhookUrl: 'Adresse du webhook',
+      ownerEmail: 'Courriel du propriétaire',
     },
     hints: {
       moderation: 'Quels nouveaux commentaires attendent votre approbation.',
@@ -276,6 +281,15 @@ export const strings: Strings = {
       rateLimitWrites:
         'Commentaires par lecteur et par IP, sous la forme nombre/secondes (par ex. 5/60), ou off.',
       rateLimitLikes: 'J’aime par IP, sous la forme nombre/secondes (par ex. 30/60), ou off.',
+      editWindowSeconds:
+        'Combien de temps un invité peut modifier ou supprimer son commentaire, en secondes.',
+      anonymousName: 'Affiché pour un invité qui n’a pas donné de nom.',
+      allowedOrigins:
+        'Une origine par ligne (par ex. https://blog.example)\u00a0: ses pages peuvent afficher et recevoir des commentaires. L’origine de cette page est toujours autorisée.',
+      webhookUrl:
+        'Où annoncer les commentaires nouveaux et retenus (Slack, Discord ou JSON)\u00a0; vide\u00a0: nulle part.',
+      ownerEmail:
+        'Qui est prévenu par courriel des commentaires nouveaux et retenus (si le courriel est configuré)\u00a0; vide\u00a0: personne.',
     },
     modes: {
       none: 'Publier aussitôt',

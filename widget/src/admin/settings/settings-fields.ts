@@ -4,7 +4,7 @@
  */
 import type { RuntimeSettingName, RuntimeSettings } from '../../../../worker/types/api.ts';
 
-export type Control = 'mode' | 'list' | 'number' | 'rate';
+export type Control = 'mode' | 'list' | 'number' | 'rate' | 'text';
 
 export const FIELDS: ReadonlyArray<{ name: RuntimeSettingName; control: Control }> = [
   { name: 'moderation', control: 'mode' },
@@ -14,6 +14,11 @@ export const FIELDS: ReadonlyArray<{ name: RuntimeSettingName; control: Control 
   { name: 'maxCommentLength', control: 'number' },
   { name: 'rateLimitWrites', control: 'rate' },
   { name: 'rateLimitLikes', control: 'rate' },
+  { name: 'editWindowSeconds', control: 'number' },
+  { name: 'anonymousName', control: 'text' },
+  { name: 'allowedOrigins', control: 'list' },
+  { name: 'webhookUrl', control: 'text' },
+  { name: 'ownerEmail', control: 'text' },
 ];
 
 /** The value as the control shows it. */
