@@ -4,6 +4,7 @@
  */
 import { hasApprovedAccountComment } from '../../db/accounts.ts';
 import { hasApprovedComment } from '../../db/comments.ts';
+import { fetcherOf } from '../spam/integrations.ts';
 import { worse } from '../spam/pipeline.ts';
 import { buildSpamChecks } from '../spam/registry.ts';
 import { type Screening, toRecord } from '../spam/screen.ts';
@@ -44,7 +45,7 @@ const moderationStatus = async (
 
 /** The checks of this request: the context's own (tests, a caller that built them) or the configured ones. */
 export const checksOf = (ctx: PostContext): readonly SpamCheck[] =>
-  ctx.checks ?? buildSpamChecks({ db: ctx.db, settings: ctx.settings, env: {}, fetcher: ctx.fetcher });
+  ctx.checks ?? buildSpamChecks({ db: ctx.db, settings: ctx.settings, fetcher: fetcherOf(ctx) });
 
 /** Turnstile's "challenge unavailable" hold (services/spam/integrations.ts) joins the pipeline's record. */
 export const withGate = (screening: Screening, gate: SpamCheckResult | null): Screening =>

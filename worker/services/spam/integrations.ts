@@ -16,7 +16,9 @@ import type { SpamCheckResult } from './types.ts';
 export const SPAM_CONTEXT_DAYS = 30;
 const PURPOSE = 'spam-context';
 
-const fetcherOf = (ctx: PostContext): typeof fetch => ctx.fetcher ?? ((input, init) => fetch(input, init));
+/** How the worker calls third parties (siteverify, Akismet): the test's fetcher, else the global fetch. */
+export const fetcherOf = (ctx: PostContext): typeof fetch =>
+  ctx.fetcher ?? ((input, init) => fetch(input, init));
 
 const hostOf = (origin: string): string | null => {
   try {

@@ -5,7 +5,7 @@
  * never stops comments; the admin page's figures show which checks answered.
  * A new check adds ONE line to CHECKS.
  */
-import type { Bindings, Settings } from '../../env.ts';
+import type { Settings } from '../../env.ts';
 import { akismetCheck } from './akismet.ts';
 import { filterCheck } from './filter-check.ts';
 import { rulesCheck } from './rules-check.ts';
@@ -14,10 +14,8 @@ import type { SpamCheck } from './types.ts';
 export interface CheckDeps {
   db: D1Database;
   settings: Settings;
-  /** The deployment's vars and secrets, for a check that reads its own (AKISMET_KEY…). */
-  env: Partial<Bindings>;
   /** How a network check calls its service; `fetch` unless a test says otherwise. */
-  fetcher?: typeof fetch | undefined;
+  fetcher: typeof fetch;
 }
 
 type CheckFactory = (deps: CheckDeps) => SpamCheck | null;
@@ -25,10 +23,7 @@ type CheckFactory = (deps: CheckDeps) => SpamCheck | null;
 const CHECKS: Record<string, CheckFactory> = {
   rules: ({ settings }) => rulesCheck(settings),
   filter: ({ db, settings }) => (settings.spam.filter ? filterCheck(db, settings.spam.threshold) : null),
-  akismet: ({ settings, fetcher }) =>
-    settings.akismet
-      ? akismetCheck(settings.akismet, { fetcher: fetcher ?? ((input, init) => fetch(input, init)) })
-      : null,
+  akismet: ({ settings, fetcher }) => (settings.akismet ? akismetCheck(settings.akismet, { fetcher }) : null),
 };
 
 /** The configured checks, in SPAM_CHECKS order. */
