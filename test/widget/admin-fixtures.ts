@@ -18,6 +18,7 @@ export const adminComment = (overrides: Partial<AdminComment> = {}): AdminCommen
   likes: 0,
   status: 'pending',
   pinned: false,
+  kind: 'comment',
   body: 'Hello',
   email: 'alice@example.com',
   ipHash: 'ab12cd34ef56',

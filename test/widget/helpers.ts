@@ -26,6 +26,7 @@ export const comment = (overrides: Partial<Comment> = {}): Comment => ({
   likes: 0,
   status: 'approved',
   pinned: false,
+  kind: 'comment',
   ...overrides,
 });
 

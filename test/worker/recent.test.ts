@@ -69,6 +69,7 @@ describe('GET /api/v1/recent', () => {
         'editedAt',
         'html',
         'id',
+        'kind',
         'likes',
         'parentId',
         'pinned',

@@ -1,5 +1,5 @@
 /** Row shapes as D1 returns them, and the one mapper from a comment row to the public `Comment`. */
-import type { Comment, CommentStatus, Thread } from '../types/api.ts';
+import type { Comment, CommentKind, CommentStatus, SourceType, Thread } from '../types/api.ts';
 
 export interface ThreadRow {
   id: number;
@@ -31,11 +31,16 @@ export interface PublicCommentRow {
   author_provider: string | null;
   created_at: string;
   edited_at: string | null;
+  /** Where it came from (migration 0016): the widget, a Webmention or a Mastodon reply. */
+  kind: CommentKind;
+  source_url: string | null;
+  source_type: SourceType | null;
 }
 
 export const PUBLIC_COMMENT_COLUMNS =
   'c.seq, c.id, c.parent_id, c.root_id, c.status, c.pinned, c.likes, c.html, c.author_name, ' +
-  'c.author_website, c.avatar, c.moderator, c.author_provider, c.created_at, c.edited_at';
+  'c.author_website, c.avatar, c.moderator, c.author_provider, c.created_at, c.edited_at, ' +
+  'c.kind, c.source_url, c.source_type';
 
 export const toThread = (row: ThreadRow): Thread => ({
   key: row.key,
@@ -78,5 +83,9 @@ export const toComment = (row: PublicCommentRow, anonymousName: string): Comment
     likes: row.likes,
     status,
     pinned: row.pinned === 1,
+    kind: row.kind,
+    ...(row.kind !== 'comment' && row.source_url
+      ? { source: { url: row.source_url, type: row.source_type ?? 'reply' } }
+      : {}),
   };
 };

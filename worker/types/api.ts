@@ -59,6 +59,12 @@ export interface Author {
   verified: { provider: string } | null;
 }
 
+/** Where a comment came from (issue 18): the widget, a Webmention, or a Mastodon reply. */
+export const COMMENT_KINDS = ['comment', 'webmention', 'mastodon'] as const;
+export type CommentKind = (typeof COMMENT_KINDS)[number];
+/** What a comment from the open web is at its source: a reply has text; a like or a repost shows as a face. */
+export type SourceType = 'reply' | 'like' | 'repost';
+
 export interface Comment {
   id: string;
   parentId: string | null;
@@ -76,6 +82,10 @@ export interface Comment {
    * in creation order): `more` is the cursor of GET /threads/replies for the rest. Absent otherwise.
    */
   replies?: { more: string };
+  /** `"comment"` for every comment posted through the API; the open web's kinds carry `source` (API.md). */
+  kind: CommentKind;
+  /** For a `webmention` or `mastodon` comment: the page or status it came from, and what it is there. */
+  source?: { url: string; type: SourceType };
 }
 
 export interface Thread {

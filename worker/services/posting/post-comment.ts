@@ -119,6 +119,9 @@ export const postComment = async (ctx: PostContext, input: NewCommentInput): Pro
       author_provider: null,
       created_at: createdAt,
       edited_at: null,
+      kind: 'comment',
+      source_url: null,
+      source_type: null,
     };
     return respond(ctx, decoy, true, page.key);
   }
