@@ -28,7 +28,7 @@ const jsxInject: Plugin = {
  * Property mangling by convention, as Preact does (its mangle.json): a property or member that only the
  * widget's own code reads (catalog keys, component props, the extras' members) starts with `_`, and every
  * such name is renamed `$0`, `$1`… Nothing that crosses into JSON, the DOM, Preact or embed.js starts with
- * `_` (API fields, attributes, `status`, `body`…), so a new name cannot clash silently; and the widget's
+ * `_` (API fields, attributes, `status`, `body`…; embed.js is mangled by the same table), so a new name cannot clash silently; and the widget's
  * tests also run against the minified build (test/widget/minified.test.ts). The mapping is one fixed
  * table, derived from the sources, so the app and its extras (separate builds) agree on every name, most
  * frequent names first (shortest). Measured: -170 B gzip on the app.
@@ -163,5 +163,7 @@ export default defineConfig({
   // demo/index.html becomes dist/index.html, so `/` on the worker serves the French demo post.
   publicDir: here('../demo'),
   plugins: [appBuilds()],
-  build: { ...boot.build, emptyOutDir: true },
+  // The same mangling table as the app's: `WidgetOptions._first`, which the boot hands the app, must
+  // have one name on both sides (issue 15, item 4).
+  build: { ...boot.build, emptyOutDir: true, rolldownOptions: { output: { minify: { mangleProps } } } },
 });

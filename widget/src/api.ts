@@ -3,15 +3,11 @@
  * origin `embed.js` came from), so that unused ones stay out of a bundle. Each returns an `ApiResult`
  * (http.ts): callers handle failure by `code`, never by message text.
  */
-import type { Comment, NewComment, RepliesPage, SortOrder, ThreadPage } from '../../worker/types/api.ts';
-import { bookmark, request, send } from './http.ts';
+import type { Comment, NewComment, RepliesPage, ThreadPage } from '../../worker/types/api.ts';
+import { request, send } from './http.ts';
+import { search, type ThreadQuery, threadUrl } from './thread-url.ts';
 
-export interface ThreadQuery {
-  url: string;
-  id?: string;
-  sort?: SortOrder;
-  cursor?: string;
-}
+export type { ThreadQuery } from './thread-url.ts';
 
 /** What POST /comments takes from the widget: `reader` is in the schema (worker/lib/schemas.ts). */
 export type NewCommentInput = NewComment & { reader?: string; website2?: string };
@@ -27,17 +23,9 @@ export interface PageRef {
   id?: string;
 }
 
-/** A query string of the values that are set. */
-const search = (query: object) => {
-  const params = new URLSearchParams();
-  // The bookmark of this page's last write, if any: the read then sees it (read-your-writes).
-  for (const [key, value] of Object.entries({ ...query, bookmark })) if (value) params.set(key, value);
-  return params;
-};
-
 // A plain GET with no custom header stays a "simple" CORS request: no preflight round trip.
 export const getThread = (origin: string, query: ThreadQuery, signal?: AbortSignal) =>
-  request<ThreadPage>(`${origin}/api/v1/threads?${search(query)}`, { signal });
+  request<ThreadPage>(threadUrl(origin, query), { signal });
 
 export const likeComment = (origin: string, id: string, reader: string, like: boolean) =>
   request<Likes>(`${origin}/api/v1/comments/${id}/like`, send(like ? 'POST' : 'DELETE', { reader }));

@@ -1,11 +1,14 @@
 /**
- * The entry of embed.js, the boot script (budget 2.5 KB gzip): reads its own `<script>` tag, reserves the
+ * The entry of embed.js, the boot script (budget 2 KB gzip): reads its own `<script>` tag, reserves the
  * thread's room, has the page's comment counts filled (by causerie-counts.<lang>.js, loaded only on a page
- * that has count links), and loads the app (causerie-app.js) only when the thread comes near the viewport. Exposes `window.Causerie.mount` for single-page apps (DESIGN.md, "Embed contract").
+ * that has count links), and loads the app (causerie-app.js) only when the thread comes near the viewport,
+ * asking for the thread's first page at the same time (boot/prefetch.ts). Exposes `window.Causerie.mount`
+ * for single-page apps (DESIGN.md, "Embed contract").
  * Defensive and idempotent: it never throws on the host page, and running it twice mounts nothing twice.
  */
 import { findContainer } from './boot/find-container.ts';
 import { type CountsModule, loadApp, loadScript } from './boot/load-app.ts';
+import { prefetch, serverRendered } from './boot/prefetch.ts';
 import { reserve } from './boot/reserve.ts';
 import { whenNear } from './boot/when-near.ts';
 import type { MountHandle } from './mount.tsx';
@@ -30,21 +33,28 @@ type Host = Element & { causerieBoot?: Boot };
 const bootMount = (element: Element, options: WidgetOptions, base: string, eager: boolean): MountHandle => {
   const host = element as Host;
   const current = host.causerieBoot;
-  const start = () =>
-    loadApp(options.lang, base).then(
+  // Server HTML (GET /threads/html) holds the first page and its own room: nothing to fetch or reserve.
+  const rendered = serverRendered(element);
+  const start = () => {
+    // The first page in parallel with the app, while the app is still to come: once it is on the page, it
+    // asks at once itself, with the bookmark of any write it made. (Called only while mounted.)
+    const boot = host.causerieBoot as Boot;
+    if (!rendered && !window.causerieApps?.[options.lang]) boot.options._first = prefetch(boot.options);
+    return loadApp(options.lang, base).then(
       (app) => {
         const boot = host.causerieBoot;
         if (boot) boot.app = app.mount(element, boot.options); // re-renders in place when already mounted
       },
       (error) => console.error('Causerie:', error),
     );
+  };
   if (current) {
     // Mounting again: same element, maybe another thread (a single-page app's next page).
     current.options = options;
     if (current.app) start();
     return current.handle;
   }
-  reserve(element, options.id ?? options.url);
+  if (!rendered) reserve(element, options.id ?? options.url);
   const boot: Boot = {
     options,
     handle: {

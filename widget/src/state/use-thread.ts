@@ -1,14 +1,12 @@
 /** The thread's data and its loading lifecycle, apart from any rendering. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type Comment, SORTS, type SortOrder, type Thread } from '../../../worker/types/api.ts';
+import type { Comment, SortOrder, Thread, ThreadPage } from '../../../worker/types/api.ts';
 import { getThread } from '../api.ts';
-import type { ApiError } from '../http.ts';
+import type { ApiError, ApiResult } from '../http.ts';
 import type { WidgetOptions } from '../options.ts';
-import { loadSort, saveSort } from '../storage.ts';
-
-/** The reader's remembered choice wins over the host's `data-sort`, which wins over the oldest first. */
-const initialSort = (given?: SortOrder): SortOrder =>
-  SORTS.find((sort) => sort === loadSort()) ?? given ?? 'oldest';
+import { saveSort } from '../storage.ts';
+// Shared with the boot script, whose early request for the first page must use the same sort.
+import { initialSort } from '../thread-url.ts';
 
 export interface ThreadState {
   status: 'loading' | 'ready' | 'error';
@@ -36,9 +34,12 @@ export const merge = (current: Comment[], incoming: Comment[]): Comment[] => {
   return [...current, ...incoming.filter((comment) => !seen.has(comment.id))];
 };
 
-export const useThread = ({ origin, url, id, sort: given }: WidgetOptions) => {
+export const useThread = ({ origin, url, id, sort: given, _first }: WidgetOptions) => {
   const [state, setState] = useState<ThreadState>(initial);
   const [sort, setSortState] = useState(() => initialSort(given));
+  // The boot script's request for the first page (boot/prefetch.ts), taken once by the first load: a
+  // retry, another sort or another thread asks again.
+  const first = useRef(_first);
   // Aborted on unmount and on a new query, so a late answer never lands in an unmounted or newer thread.
   const controller = useRef<AbortController | null>(null);
 
@@ -49,7 +50,17 @@ export const useThread = ({ origin, url, id, sort: given }: WidgetOptions) => {
     const current = new AbortController();
     controller.current = current;
     setState((s) => (cursor ? { ...s, _loadingMore: true, error: null } : { ...initial }));
-    const result = await getThread(origin, { url, id, sort, cursor }, current.signal);
+    const early = cursor ? undefined : first.current;
+    first.current = undefined;
+    // A failed early request falls back on the app's own (and so on its retry UI). Without one, the
+    // request starts in this tick, as before (no extra await ahead of it).
+    const result: ApiResult<ThreadPage> =
+      (early &&
+        (await early.then(
+          (value) => ({ ok: true, value }) as const,
+          () => undefined,
+        ))) ||
+      (await getThread(origin, { url, id, sort, cursor }, current.signal));
     if (current.signal.aborted) return;
     setState((s) =>
       result.ok
