@@ -1,5 +1,6 @@
 // `npm run bench`: seeds threads of 100 / 2,000 / 20,000 comments into a fresh local D1, loads the API on
 // local workerd, opens the widget in Chromium, prints a table and writes bench-results/latest.json.
+// Then the first view on an emulated slow phone (slow-phone.mjs: the widget, server-rendered, Waline's client).
 // `--smoke` (or BENCH_SMOKE=1) does the same with tiny sizes in well under a minute, for `npm test`.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { costModel } from './cost-model.mjs';
 import { cacheState, commentBody, load } from './load.mjs';
 import { costCurve, formatTable, machine, targets } from './report.mjs';
 import { seedDatabase } from './seed.mjs';
+import { formatSlowPhone, measureSlowPhone, startSeededWaline } from './slow-phone.mjs';
 import { freePort, startStack } from './stack.mjs';
 import { measureUsage, workersCacheEnabled } from './usage.mjs';
 import { assetSizes, measureWidget } from './widget.mjs';
@@ -24,6 +26,8 @@ const config = {
   durationS: Number(process.env.BENCH_DURATION || (smoke ? 1 : 5)),
   connections: smoke ? 2 : 10,
   widgetRuns: smoke ? 1 : 3,
+  // Issue 15's slow phone (slow-phone.mjs): cold visits per way of showing the thread.
+  slowPhoneRuns: smoke ? 1 : 3,
   budgetBytes: 15 * 1024,
   // Waline on the same workload: slow to install and start, so off in the smoke run unless asked for.
   waline: process.env.BENCH_WALINE ? process.env.BENCH_WALINE === '1' : !smoke,
@@ -74,6 +78,10 @@ const main = async () => {
   // on the English demo page asks for the thread of `/en`.
   const widgetUrl = `${devOrigin}/en`;
   const wideUrl = `${devOrigin}/bench/wide`;
+  // The slow phone's blog post, on an origin of its own (slow-phone.mjs serves it), with its own thread.
+  const blogPort = await freePort();
+  const slowPath = '/posts/notes-on-slow-software';
+  const slowUrl = `http://127.0.0.1:${blogPort}${slowPath}`;
   const countUrls = Array.from({ length: config.countPages }, (_, i) => `${devOrigin}/bench/page-${i}`);
   const specs = [
     ...config.sizes.map((size) => ({
@@ -84,6 +92,7 @@ const main = async () => {
     })),
     { key: widgetUrl, url: widgetUrl, title: 'Notes on slow software', size: config.widgetThreadSize },
     { key: wideUrl, url: wideUrl, title: 'A wide tree', size: config.wideReplies + 2, shape: 'wide' },
+    { key: slowUrl, url: slowUrl, title: 'Notes on slow software', size: config.widgetThreadSize },
     ...countUrls.map((url, i) => ({ key: url, url, title: `Page ${i}`, size: (i * 7) % 23 })),
   ];
 
@@ -97,7 +106,13 @@ const main = async () => {
   cpSync(persistTo, usagePersistTo, { recursive: true });
 
   log(`starting wrangler dev on ${devOrigin}`);
-  const vars = { RATE_LIMIT_WRITES: 'off', ADMIN_TOKEN: 'bench-admin-token', SECRET_KEY: 'bench-secret-key' };
+  const vars = {
+    RATE_LIMIT_WRITES: 'off',
+    ADMIN_TOKEN: 'bench-admin-token',
+    SECRET_KEY: 'bench-secret-key',
+    // The slow phone's blog reads the thread cross-origin.
+    ALLOWED_ORIGINS: `http://127.0.0.1:${blogPort}`,
+  };
   // The cost model's counting stack (usage-worker.mjs over a pristine copy of the seeded database) starts
   // beside it, to spare the smoke run a second start-up; it stays idle until the load runs are over.
   // Two wranglers starting at once can pick the same internal port: the loser starts again, alone.
@@ -279,6 +294,37 @@ const main = async () => {
     "Widget timings go through wrangler dev's port (the page's origin). Cold: new browser context and the thread's KV page emptied by a comment just before; warm: second visit (HTTP cache and KV warm).",
   );
 
+  // Issue 15: the first view on an emulated slow phone, before the comparison below pins this process
+  // (and so the Chromium it starts) to one core.
+  log('slow phone: the widget, on a server-rendered container, and Waline’s client, in throttled Chromium');
+  /** @type {Record<string, any> | null} */
+  let slowPhone = null;
+  /** @type {Awaited<ReturnType<typeof startSeededWaline>>} */
+  let slowWaline = null;
+  try {
+    slowWaline = config.waline
+      ? await startSeededWaline({
+          dir: join(workDir, 'slow-waline'),
+          path: slowPath,
+          size: config.widgetThreadSize,
+        })
+      : null;
+    slowPhone = await measureSlowPhone(
+      {
+        causerie: stack.devUrl,
+        waline: slowWaline?.url ?? null,
+        threadUrl: slowUrl,
+        threadPath: slowPath,
+        runs: config.slowPhoneRuns,
+      },
+      blogPort,
+    );
+  } catch (err) {
+    failures.push(`slow phone: ${/** @type {Error} */ (err).message.split('\n')[0]}`);
+  } finally {
+    slowWaline?.stop();
+  }
+
   // Issue 12's targets: Causerie against Waline on Waline's workload, each server pinned to one core.
   const modelSize = config.sizes[1];
   /** @type {Record<string, any> | null} */
@@ -362,6 +408,7 @@ const main = async () => {
     costCurve: curve,
     costCurveKvHit: Object.keys(cached).length === config.sizes.length ? costCurve(cached) : null,
     widget,
+    slowPhone,
     targets: targets({ threads, curve, widget, budgetBytes: config.budgetBytes }),
     cost,
     waline,
@@ -371,6 +418,7 @@ const main = async () => {
   mkdirSync('bench-results', { recursive: true });
   writeFileSync(config.out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(formatTable(results));
+  if (slowPhone) console.log(`\n${formatSlowPhone(slowPhone)}`);
   console.log(`\nWrote ${config.out}`);
   if (failures.length) {
     console.error(`\nFailed measurements:\n  ${failures.join('\n  ')}`);

@@ -53,6 +53,12 @@ test('the bench smoke run exits 0 and writes every figure', { timeout: 180_000 }
   expect(results.wide.bytes).toBeLessThanOrEqual(300_000);
   expect(results.widget.sizes['embed.js'].gzip).toBeGreaterThan(0);
   expect(results.widget.cold.comments).toBeGreaterThan(0);
+  // Issue 15: the slow phone's first view of the widget was measured (the server-rendered and Waline rows
+  // are n/a in the smoke run until GET /threads/html exists, and Waline is off).
+  expect(Object.keys(results.slowPhone.results)).toEqual(['widget', 'serverRendered', 'waline']);
+  expect(results.slowPhone.results.widget.firstMs).toBeGreaterThan(0);
+  expect(results.slowPhone.results.widget.bytes).toBeGreaterThan(results.widget.sizes['embed.js'].gzip);
+  expect(results.slowPhone.results.waline.skipped).toBeTruthy();
   // Issue 12: the cost model counted each kind of request and priced every scenario.
   const { profile, rows, freeCeiling } = results.cost;
   for (const kind of ['threadCold', 'threadWarm', 'countsCold', 'countsWarm', 'comment', 'like']) {
