@@ -37,7 +37,10 @@ const bootMount = (element: Element, options: WidgetOptions, base: string, eager
   const rendered = serverRendered(element);
   const start = () => {
     // The first page in parallel with the app, while the app is still to come: once it is on the page, it
-    // asks at once itself, with the bookmark of any write it made. (Called only while mounted.)
+    // asks at once itself, with the bookmark of any write it made. (Called only while mounted.) No
+    // `<link rel=preload>` for the app: its script is added right here, where a hint would be, so a hint
+    // would start nothing sooner, and one added earlier would download the app for readers who never
+    // scroll to the thread (and the app is a classic script: `modulepreload` does not apply).
     const boot = host.causerieBoot as Boot;
     if (!rendered && !window.causerieApps?.[options.lang]) boot.options._first = prefetch(boot.options);
     return loadApp(options.lang, base).then(
