@@ -15,7 +15,7 @@ import { loadLive } from '../../widget/src/lazy.tsx';
 import { newCommentsText } from '../../widget/src/live/i18n/index.ts';
 import { backoff, liveUrl, MAX_FAILURES, openLiveSocket } from '../../widget/src/live/socket.ts';
 import type { LiveEvent } from '../../worker/types/api.ts';
-import { comment, fakeFetch, json, options, page, type Recorded } from './helpers.ts';
+import { comment, created, fakeFetch, json, options, page, type Recorded } from './helpers.ts';
 
 /** A WebSocket the test drives: it opens, speaks and drops when told. */
 class ScriptedSocket {
@@ -132,6 +132,39 @@ describe('the live part in the app', () => {
     socket._say({ type: 'remove', id: first.id });
     await vi.waitFor(() => expect(screen.queryByText('Premier')).toBeNull());
     expect(document.querySelector('h2.count')?.textContent).toBe('Pas encore de commentaire');
+  });
+
+  it("stops counting the reader's own comment once their post's answer shows it", async () => {
+    let answer: (response: Response) => void = () => {};
+    let clientId = '';
+    const thread = page([comment({ html: '<p>Premier</p>' })]);
+    fakeFetch((request) => {
+      if (is(request, '/config')) return json({ live: true, auth: null, challenge: null });
+      if (request.method === 'POST') {
+        clientId = (request.body as { clientId: string }).clientId;
+        return new Promise<Response>((resolve) => (answer = resolve));
+      }
+      return json(thread);
+    });
+    render(<App _options={options({ origin: 'https://own.example' })} />);
+    await screen.findByText('Premier');
+    await vi.waitFor(() => expect(observing).toBe(true));
+    seen(true);
+    await vi.waitFor(() => expect(ScriptedSocket.all).toHaveLength(1));
+    const socket = ScriptedSocket.all[0] as ScriptedSocket;
+    socket._open();
+    socket._say({ type: 'hello', commentCount: 1 });
+    fireEvent.input(screen.getByLabelText('Commentaire', { exact: true }), { target: { value: 'Le mien' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Publier le commentaire' }));
+    await vi.waitFor(() => expect(clientId).not.toBe(''));
+    const own = comment({ id: `own-${clientId}`, html: '<p>Le mien</p>' });
+    // Heard before the POST's answer came back: counted for now.
+    socket._say({ type: 'comment', comment: own });
+    const button = await screen.findByRole('button', { name: '1 nouveau commentaire — afficher' });
+    answer(json(created(own), 201));
+    await screen.findByText('Le mien');
+    await vi.waitFor(() => expect(button.closest('.live')?.hasAttribute('hidden')).toBe(true));
+    expect(screen.getAllByText('Le mien')).toHaveLength(1);
   });
 
   it('replaces an edited comment where it stands, without the button', async () => {

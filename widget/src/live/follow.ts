@@ -108,6 +108,11 @@ export const follow = (root: Element, widget: Widget, add: Follower['_add'], rel
     else linger = setTimeout(() => socket._want(false), LINGER_MS);
   };
 
+  // The reader's own comment can be heard before their POST's answer shows it: once it is drawn, the
+  // button stops counting it.
+  const drawn = new MutationObserver(() => waiting.size && update());
+  drawn.observe(root, { childList: true, subtree: true });
+
   const observer = new IntersectionObserver((entries) => {
     for (const entry of entries) visible = entry.isIntersecting;
     want();
@@ -116,6 +121,7 @@ export const follow = (root: Element, widget: Widget, add: Follower['_add'], rel
     clearTimeout(linger);
     socket._stop();
     observer.disconnect();
+    drawn.disconnect();
     document.removeEventListener('visibilitychange', want);
     pill._remove();
     followed.delete(root);
