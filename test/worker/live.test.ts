@@ -223,3 +223,25 @@ describe('the thread room: what readers hear after a write commits', () => {
     reader.socket.close(1000, 'done');
   });
 });
+
+describe('the runtime setting', () => {
+  it('turns live updates off and on from the admin API, without a redeploy', async () => {
+    const url = freshPage();
+    const off = await admin('PATCH', '/settings', { live: 'off' });
+    expect(off.res.status).toBe(200);
+    expect(off.json.settings.live).toBe('off');
+    expect(off.json.sources.live).toBe('kv');
+    const refused = await request(`/api/v1/live?${query(url)}`, {
+      headers: { Upgrade: 'websocket', Origin: ORIGIN },
+    });
+    expect(refused.status).toBe(404);
+    expect(((await (await request('/api/v1/config')).json()) as { live: boolean }).live).toBe(false);
+    const bad = await admin('PATCH', '/settings', { live: 'maybe' });
+    expect(bad.res.status).toBe(422);
+    const back = await admin('PATCH', '/settings', { live: null });
+    expect(back.json.settings.live).toBe('on');
+    const reader = await connect(query(url));
+    expect(await reader.nth(0)).toEqual({ type: 'hello', commentCount: 0 });
+    reader.socket.close(1000, 'done');
+  });
+});

@@ -340,6 +340,8 @@ export interface RuntimeSettings {
   webhookUrl: string;
   /** Who hears of new and held comments by e-mail (OWNER_EMAIL); `""`: nobody. */
   ownerEmail: string;
+  /** Live updates of open threads over WebSockets (LIVE, issue 17). */
+  live: 'on' | 'off';
 }
 
 export type RuntimeSettingName = keyof RuntimeSettings;
