@@ -6,6 +6,7 @@
 import { env, runInDurableObject } from 'cloudflare:test';
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { moderationLinks } from '../../worker/lib/moderation-link.ts';
 import type { LiveEvent } from '../../worker/types/api.ts';
 import { admin, call, freshPage, ORIGIN, postJson, request, setStatus } from './helpers.ts';
 
@@ -151,6 +152,34 @@ describe('the thread room: what readers hear after a write commits', () => {
     const bulk = await admin('POST', '/comments/bulk', { ids: [first.comment.id], action: 'spam' });
     expect(bulk.res.status).toBe(200);
     expect(await reader.nth(4)).toEqual({ type: 'remove', id: first.comment.id });
+    reader.socket.close(1000, 'done');
+  });
+
+  it("tells of a one-click link's spam decision and of the owner's reply", async () => {
+    const url = freshPage();
+    const posted = await post(url);
+    const reader = await connect(query(url));
+    await reader.nth(0);
+    const links = await moderationLinks(
+      'https://comments.example',
+      'test-secret-key',
+      posted.comment.id,
+      Math.floor(Date.now() / 1000),
+    );
+    const clicked = await request(new URL(links.spam).pathname + new URL(links.spam).search, {
+      method: 'POST',
+      headers: { Accept: 'text/html' },
+    });
+    expect(clicked.status).toBe(200);
+    expect(await reader.nth(1)).toEqual({ type: 'remove', id: posted.comment.id });
+    const second = await post(url, 'Une question');
+    await reader.nth(2);
+    const reply = await admin('POST', '/comments', { parentId: second.comment.id, body: 'La réponse' });
+    expect(reply.res.status).toBe(201);
+    expect(await reader.nth(3)).toMatchObject({
+      type: 'comment',
+      comment: { id: reply.json.comment.id, parentId: second.comment.id, author: { moderator: true } },
+    });
     reader.socket.close(1000, 'done');
   });
 
