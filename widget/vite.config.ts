@@ -83,7 +83,10 @@ const oneLanguage = (lang: string): Plugin => ({
   name: 'causerie-one-language',
   enforce: 'pre', // before TypeScript is stripped: the pattern includes the type argument
   transform(code, id) {
-    const file = /\/src\/(i18n\/(index|count-forms|extra)|auth\/messages)\.ts$/.exec(id)?.[0];
+    // live/i18n/index.ts: the live part's catalog (issue 17), a glob of its own folder (`'./*.ts'`).
+    const file = /\/src\/(i18n\/(index|count-forms|extra)|auth\/messages|live\/i18n\/index)\.ts$/.exec(
+      id,
+    )?.[0];
     if (!file) return undefined;
     // auth/messages.ts globs the catalogs from beside i18n/ (`'../i18n/*.ts'`).
     // Every glob of the file (auth/messages.ts has two: its own strings and the error messages).
@@ -116,10 +119,12 @@ const appBuilds = (): Plugin => ({
         ['src/extras.ts', `causerie-extras.${lang}.js`],
         ['src/auth.tsx', `causerie-auth.${lang}.js`],
         ['src/counts.ts', `causerie-counts.${lang}.js`],
+        // Live threads (issue 17): loaded by the app only where GET /config says `live: true`.
+        ['src/live.ts', `causerie-live.${lang}.js`],
       ] as const) {
         const app = library(entry, file);
         // A part that runs inside the app borrows from it (extras, sign-in); counts runs beside embed.js alone.
-        const extras = entry === 'src/extras.ts' || entry === 'src/auth.tsx';
+        const extras = entry === 'src/extras.ts' || entry === 'src/auth.tsx' || entry === 'src/live.ts';
         await build({
           ...app,
           configFile: false,

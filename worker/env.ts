@@ -69,6 +69,8 @@ export interface Settings {
   moderators: ModeratorEntry[];
   /** The spam pipeline (issue 14; README "Spam"). */
   spam: SpamSettings;
+  /** LIVE: readers' open threads get new comments, likes and removals over WebSockets (`on` by default). */
+  live: boolean;
 }
 
 export interface SpamSettings {
@@ -256,6 +258,7 @@ export const readSettings = (env: Bindings): Settings => {
     turnstile: readTurnstile(env as IntegrationVars),
     akismet: readAkismet(env as IntegrationVars),
     telegram: readTelegram(env as IntegrationVars),
+    live: (env as { LIVE?: string }).LIVE?.trim().toLowerCase() !== 'off',
   };
 };
 

@@ -25,6 +25,7 @@ import { confirm } from './routes/confirm.ts';
 import { counts } from './routes/counts.ts';
 import { feed } from './routes/feed.ts';
 import { commentLikes, pageLikes } from './routes/likes.ts';
+import { live } from './routes/live.ts';
 import { me } from './routes/me.ts';
 import { moderate } from './routes/moderate.ts';
 import { preview } from './routes/preview.ts';
@@ -53,6 +54,8 @@ const api = new Hono<AppEnv>()
   .route('/counts', counts)
   .route('/recent', recent)
   .route('/feed', feed)
+  // Live threads (issue 17): the WebSocket of a thread's events, held by its Durable Object.
+  .route('/live', live)
   // The signed-in reader's account, e-mail sign-in and signing out (issue 13); before the popup's
   // `/auth/:provider/*` so that `/auth/email/*` and `/auth/logout` are never taken for a provider.
   .route('/me', me)
@@ -92,5 +95,8 @@ app.notFound(onNotFound);
 const scheduled: ExportedHandlerScheduledHandler<Bindings> = (_controller, env, ctx) => {
   ctx.waitUntil(runDigests(env).catch((err) => console.error('digest run failed:', err)));
 };
+
+// The Durable Object class of live threads, bound as LIVE_ROOMS in wrangler.toml: the runtime finds it here.
+export { ThreadRoom } from './live/thread-room.ts';
 
 export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<Bindings>;

@@ -3,6 +3,8 @@
 // commented field of ASSUMPTIONS; every quota and price comes from Cloudflare's docs (URLs beside them).
 // Pure functions, no I/O: run.mjs measures, this computes, report.mjs prints.
 
+import { liveWindow } from './live-cost.mjs';
+
 /**
  * Workers Free daily quotas. Sources:
  * - requests 100,000/day, 10 ms CPU per invocation: https://developers.cloudflare.com/workers/platform/limits/
@@ -273,5 +275,7 @@ export const costModel = (profile, assumptions = ASSUMPTIONS) => {
     ),
     // Local workerd's process CPU overstates the edge's, so this is a warning, not a verdict.
     cpuOverFreeLimit: Object.fromEntries(cpuOverFreeLimit),
+    // Live threads (issue 17): Durable Object requests and GB-s of 1,000 readers for 10 minutes.
+    live: liveWindow(),
   };
 };

@@ -1,5 +1,7 @@
 // The cost model's and the Waline comparison's part of the terminal report (report.mjs prints the rest).
 
+import { formatLive } from './live-cost.mjs';
+
 const int = (n) =>
   n === null || n === undefined || Number.isNaN(n) ? 'n/a' : Math.round(n).toLocaleString('en');
 const pct = (share) =>
@@ -84,6 +86,7 @@ export const formatCost = (cost) => {
     lines.push(
       `  Local CPU per request over the Free plan's 10 ms: ${over.map(([k, ms]) => `${k} ${fixed(ms)} ms`).join(', ')} (local workerd overstates the edge).`,
     );
+  if (cost.live) lines.push('', ...formatLive(cost.live));
   return lines;
 };
 

@@ -4,6 +4,9 @@
 // costs here before its first line runs (HTTP, the isolate, wrangler dev's local bindings), so no route of
 // ours can be cheaper or faster; the difference between the two is what one D1 round trip costs locally,
 // where the simulated D1 runs in the same workerd process and its CPU counts as the Worker's.
+// wrangler.toml binds LIVE_ROOMS to this class: every entry point under its config must export it.
+export { ThreadRoom } from '../../worker/live/thread-room.ts';
+
 export default {
   /** @param {Request} request @param {{ DB: D1Database }} env */
   fetch: async (request, env) => {

@@ -5,6 +5,10 @@
 // model's accounting stack runs this; load is always measured on the plain worker.
 import worker from '../../worker/index.ts';
 
+// wrangler.toml binds LIVE_ROOMS to this class: an entry point other than worker/index.ts must export it
+// too, or wrangler dev refuses to start (the live threads' Durable Object, issue 17).
+export { ThreadRoom } from '../../worker/live/thread-room.ts';
+
 const zero = () => ({
   invocations: 0,
   d1RowsRead: 0,

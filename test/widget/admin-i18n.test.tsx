@@ -56,6 +56,7 @@ const settings: RuntimeSettingsView = {
     allowedOrigins: ['https://blog.example'],
     webhookUrl: '',
     ownerEmail: '',
+    live: 'on',
   },
   defaults: {
     moderation: 'none',
@@ -70,6 +71,7 @@ const settings: RuntimeSettingsView = {
     allowedOrigins: ['https://blog.example'],
     webhookUrl: '',
     ownerEmail: '',
+    live: 'on',
   },
   sources: {
     moderation: 'kv',
@@ -84,6 +86,7 @@ const settings: RuntimeSettingsView = {
     webhookUrl: 'default',
     ownerEmail: 'default',
     rateLimitLikes: 'kv',
+    live: 'vars',
   },
 };
 

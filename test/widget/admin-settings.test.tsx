@@ -22,6 +22,7 @@ const view = (overrides: Partial<RuntimeSettingsView['settings']> = {}): Runtime
     allowedOrigins: ['https://blog.example'],
     webhookUrl: '',
     ownerEmail: '',
+    live: 'on',
   };
   const sources = Object.fromEntries(
     Object.keys(defaults).map((name) => [name, name in overrides ? 'kv' : 'vars']),

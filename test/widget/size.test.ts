@@ -35,6 +35,9 @@ const budget = {
   counts: 1 * KB,
   // 4.5 KB (was 4): "Your account" (own comments, download, erasure) came in; loaded only where sign-in is offered.
   auth: 4.5 * KB,
+  // Live threads (issue 17): the socket, the "N new comments" button and its catalog; loaded only where
+  // GET /config says `live: true`, once a thread has loaded. The app's own share is its hook (~60 B).
+  live: 2.5 * KB,
 };
 
 /** The CSS's share of an app file: the `?inline` string, gzipped alone (for the report only). */
@@ -52,6 +55,8 @@ interface Language {
   counts: number;
   /** causerie-auth.<lang>.js: sign-in, loaded only where the deployment offers it. */
   auth: number;
+  /** causerie-live.<lang>.js: live threads, loaded only where the deployment has them on. */
+  live: number;
   total: number;
 }
 
@@ -69,6 +74,7 @@ const sizes = () => {
         extras: part(`causerie-extras.${lang}.js`),
         counts: part(`causerie-counts.${lang}.js`),
         auth: part(`causerie-auth.${lang}.js`),
+        live: part(`causerie-live.${lang}.js`),
         total: boot + app,
       };
     });
@@ -135,4 +141,10 @@ describe('what a reader downloads for the widget (gzip -9)', () => {
       for (const l of measured?.langs ?? []) expect(l.auth, l.lang).toBeLessThanOrEqual(budget.auth);
     },
   );
+
+  const live = measured?.langs.map((l) => `${l.lang} ${l.live} B`).join(', ') ?? '?';
+  run(`follows threads live with a part of at most ${budget.live} bytes per language: ${live}`, () => {
+    console.info(`widget live chunks: ${live}`);
+    for (const l of measured?.langs ?? []) expect(l.live, l.lang).toBeLessThanOrEqual(budget.live);
+  });
 });

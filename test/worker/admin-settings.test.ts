@@ -26,6 +26,7 @@ const VARS_SETTINGS = {
   allowedOrigins: ['https://blog.example', 'http://localhost:8787'],
   webhookUrl: '',
   ownerEmail: '',
+  live: 'on',
 };
 
 describe('GET /admin/settings', () => {
@@ -46,6 +47,7 @@ describe('GET /admin/settings', () => {
       allowedOrigins: 'vars',
       webhookUrl: 'default',
       ownerEmail: 'default',
+      live: 'vars',
     });
   });
 

@@ -96,6 +96,8 @@ describe('GET /api/v1/config', () => {
       auth: { guests: true, providers: [], sso: false },
       // API.md "Additions": no challenge while Turnstile is not configured (issue 14).
       challenge: null,
+      // Live threads are on by default (LIVE, issue 17): GET /live takes WebSockets.
+      live: true,
     });
   });
 

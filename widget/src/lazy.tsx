@@ -12,6 +12,7 @@ import type { AuthPart } from './auth.tsx';
 import type { Extras } from './extras.ts';
 import { type ApiError, request } from './http.ts';
 import type { Translator } from './i18n/index.ts';
+import type { LivePart } from './live.ts';
 
 // Read at once: `currentScript` is the app's script only during its first run. Beside it, same query.
 const src = (document.currentScript as HTMLScriptElement | null)?.src;
@@ -19,6 +20,7 @@ const src = (document.currentScript as HTMLScriptElement | null)?.src;
 interface Parts {
   extras?: Extras;
   auth?: AuthPart;
+  live?: LivePart;
 }
 const parts: Parts = {};
 const loading: { [K in keyof Parts]?: Promise<NonNullable<Parts[K]>> } = {};
@@ -48,13 +50,23 @@ export const loadExtras = (): Promise<Extras> => load('extras');
 export type Auth = ReturnType<AuthPart['_signIn']>;
 
 const auths: Record<string, Promise<Auth | null>> = {};
+// GET /config, once per page and deployment: sign-in and live updates both ask it.
+const configs: Record<string, ReturnType<typeof request<ConfigWithAuth>>> = {};
+const config = (origin: string) =>
+  (configs[origin] ??= request<ConfigWithAuth>(`${origin}/api/v1/config`, {}));
+
+/** The live part (issue 17) where `GET /config` says `live: true`; never rejects (no live, no error). */
+export const loadLive = (origin: string): Promise<LivePart | undefined> =>
+  config(origin)
+    .then((result) => (result.ok && result.value.live ? load('live') : undefined))
+    .catch(() => undefined);
 
 /**
  * Whether this deployment offers sign-in (`GET /config`, once per page and deployment), and then the
  * sign-in part; null when it does not, or when either cannot be loaded: the form stays a guest's.
  */
 export const loadAuth = (origin: string): Promise<Auth | null> =>
-  (auths[origin] ??= request<ConfigWithAuth>(`${origin}/api/v1/config`, {}).then((result) => {
+  (auths[origin] ??= config(origin).then((result) => {
     const config = result.ok && result.value.auth;
     return config && (config.providers[0] || config.sso)
       ? load('auth').then(

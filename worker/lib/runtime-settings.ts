@@ -3,7 +3,7 @@
  * site runs, kept as overrides in one KV value (services/settings/runtime-store.ts). An override takes the
  * place of its var and goes through the same parsing (env.ts `readSettings`), so a setting means the same
  * thing wherever it lives: moderation and its rules, rate limits, the edit window, the anonymous name, the
- * allowed origins and the notification targets (issue 16, item 3). Secrets and transports stay in
+ * allowed origins, the notification targets (issue 16, item 3) and live updates (issue 17). Secrets and transports stay in
  * wrangler.toml.
  */
 import type { Bindings, RateLimit, Settings } from '../env.ts';
@@ -28,6 +28,7 @@ export const RUNTIME_VARS = {
   allowedOrigins: 'ALLOWED_ORIGINS',
   webhookUrl: 'WEBHOOK_URL',
   ownerEmail: 'OWNER_EMAIL',
+  live: 'LIVE',
 } as const satisfies Record<RuntimeSettingName, keyof Bindings>;
 
 export const RUNTIME_SETTING_NAMES = Object.keys(RUNTIME_VARS) as RuntimeSettingName[];
@@ -87,6 +88,7 @@ const values = (settings: Settings): RuntimeSettings => ({
   allowedOrigins: [...settings.allowedOrigins],
   webhookUrl: settings.webhook?.url ?? '',
   ownerEmail: settings.email?.ownerEmail ?? '',
+  live: settings.live ? 'on' : 'off',
 });
 
 /**

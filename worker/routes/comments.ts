@@ -11,6 +11,7 @@ import type { AppEnv } from '../env.ts';
 import { isAllowedOrigin } from '../lib/origins.ts';
 import { editSchema, newCommentSchema } from '../lib/schemas.ts';
 import { validate } from '../middleware/validate.ts';
+import { liveEvents } from '../services/live/notify.ts';
 import { scheduleNotify } from '../services/notify/index.ts';
 import { purgeThreads } from '../services/pages/edge-cache.ts';
 import type { PostContext } from '../services/posting/context.ts';
@@ -52,6 +53,11 @@ export const comments = new Hono<AppEnv>()
     purgeThreads(c, [result.threadKey]);
     // Webhook and e-mails after the response (waitUntil); a retry found an old comment: nothing new to tell.
     if (result.created) scheduleNotify(c, result.body.comment.id, { owner: true });
+    // Live readers (issue 17) hear of what they may see: an approved comment, not a held one.
+    const { comment } = result.body;
+    if (result.created && comment.status === 'approved') {
+      liveEvents(c, result.threadKey, [{ type: 'comment', comment }]);
+    }
     // 201 for a new comment; 200 when a retried clientId found the one made before.
     return c.json(result.body, result.created ? 201 : 200);
   })
@@ -60,12 +66,15 @@ export const comments = new Hono<AppEnv>()
     const row = await authorizeOwnEdit(c, ctx);
     const updated = await editComment(ctx, row, c.req.valid('json').body);
     purgeThreads(c, [row.thread_key]);
-    return c.json({ comment: toComment(updated, ctx.settings.anonymousName) });
+    const comment = toComment(updated, ctx.settings.anonymousName);
+    if (comment.status === 'approved') liveEvents(c, row.thread_key, [{ type: 'comment', comment }]);
+    return c.json({ comment });
   })
   .delete('/:id', async (c) => {
     const ctx = postContext(c);
     const row = await authorizeOwnEdit(c, ctx);
     await deleteComment(ctx.db, row);
     purgeThreads(c, [row.thread_key]);
+    liveEvents(c, row.thread_key, [{ type: 'remove', id: row.id }]);
     return c.body(null, 204);
   });

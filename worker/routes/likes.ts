@@ -11,6 +11,7 @@ import { keyedHash } from '../lib/crypto.ts';
 import { isAllowedOrigin } from '../lib/origins.ts';
 import { likeSchema, pageLikeSchema } from '../lib/schemas.ts';
 import { validate } from '../middleware/validate.ts';
+import { liveEvents } from '../services/live/notify.ts';
 import { purgeThreads } from '../services/pages/edge-cache.ts';
 import { checkLikeRate, requireThread } from '../services/posting/like-guards.ts';
 import { resolvePage } from '../services/posting/post-comment.ts';
@@ -27,6 +28,7 @@ const likeComment = (like: boolean) =>
     const hash = await readerHash(c, c.req.valid('json').reader);
     const state = await setLike(c.env.DB, { comment: id }, hash, like, new Date().toISOString());
     purgeThreads(c, [comment.thread_key]);
+    liveEvents(c, comment.thread_key, [{ type: 'like', id, likes: state.likes }]);
     return c.json(state);
   };
 
@@ -45,6 +47,7 @@ const likePage = (like: boolean) =>
     const now = new Date().toISOString();
     const state = await setLike(c.env.DB, { thread: page.key }, hash, like, now);
     purgeThreads(c, [page.key]);
+    liveEvents(c, page.key, [{ type: 'like', page: true, likes: state.likes }]);
     return c.json(state);
   };
 

@@ -16,6 +16,7 @@ import { escapeHtml } from '../lib/mail-html.ts';
 import { checkModerationLink, type LinkAction } from '../lib/moderation-link.ts';
 import * as z from '../lib/zod.ts';
 import { validate } from '../middleware/validate.ts';
+import { liveComments } from '../services/live/notify.ts';
 import { actOnLink, linkState } from '../services/moderation/link-action.ts';
 import { scheduleNotify } from '../services/notify/index.ts';
 import { purgeThreads } from '../services/pages/edge-cache.ts';
@@ -92,6 +93,7 @@ export const moderate = new Hono<AppEnv>().on(
     if (outcome.kind === 'spent') return refuse(c, 'forbidden', 'this moderation link was already used');
     if (outcome.kind === 'gone') return refuse(c, 'not_found', 'this comment no longer exists');
     purgeThreads(c, [outcome.threadKey]);
+    liveComments(c, [{ id: check.commentId, threadKey: outcome.threadKey }]);
     if (outcome.decision) {
       if (outcome.decision.to === 'approved') scheduleNotify(c, check.commentId, { owner: false });
       scheduleAkismetFeedback(c, [outcome.decision]);

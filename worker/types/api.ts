@@ -151,6 +151,8 @@ export interface PublicConfig {
   auth: PublicAuthConfig;
   /** The challenge the form must pass (POST /comments `challengeToken`); `null` when none is configured. */
   challenge: PublicChallenge | null;
+  /** Live updates (issue 17): `GET /live` takes WebSockets (var LIVE, on by default). */
+  live: boolean;
 }
 
 /** `GET /config` `auth`: `providers` and `sso` stay empty/false while AUTH is `off`. */
@@ -338,6 +340,8 @@ export interface RuntimeSettings {
   webhookUrl: string;
   /** Who hears of new and held comments by e-mail (OWNER_EMAIL); `""`: nobody. */
   ownerEmail: string;
+  /** Live updates of open threads over WebSockets (LIVE, issue 17). */
+  live: 'on' | 'off';
 }
 
 export type RuntimeSettingName = keyof RuntimeSettings;
@@ -554,3 +558,16 @@ export interface SsoSignIn {
   session: { token: string; expiresAt: string };
   user: SessionUser;
 }
+
+/**
+ * The JSON messages of `GET /live` (issue 17, docs/api.md "Live updates"), one per WebSocket message.
+ * `hello` comes first on every connection: a reader whose page counts fewer comments missed some while it
+ * was away, and reloads. `comment` carries a comment readers may see (new, newly approved or edited); `like`
+ * the new count of a comment (`id`) or of the page (`page: true`); `remove` a comment deleted or moderated away.
+ */
+export type LiveEvent =
+  | { type: 'hello'; commentCount: number }
+  | { type: 'comment'; comment: Comment }
+  | { type: 'like'; id: string; likes: number }
+  | { type: 'like'; page: true; likes: number }
+  | { type: 'remove'; id: string };

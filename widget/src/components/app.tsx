@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type Comment, SORTS, type SortOrder } from '../../../worker/types/api.ts';
 import { likePage } from '../api.ts';
 import { translator } from '../i18n/index.ts';
-import { type Auth, ErrorText, errorText, loadAuth, loadExtras } from '../lazy.tsx';
+import { type Auth, ErrorText, errorText, loadAuth, loadExtras, loadLive } from '../lazy.tsx';
 import type { WidgetOptions } from '../options.ts';
 import { useThread } from '../state/use-thread.ts';
 import { buildTree } from '../tree.ts';
@@ -46,6 +46,12 @@ export const App = ({ _options, _onReady }: AppProps) => {
     _onReady?.(root.current);
     // The comment a feed link points at (#comment-<id>): rare, so in the extras.
     if (location.hash.startsWith('#comment-')) loadExtras().then((x) => x._showLinked(root.current));
+  }, [ready]);
+
+  // Live threads (issue 17): the live part follows a loaded thread while it is on screen (where LIVE is on).
+  useEffect(() => {
+    if (ready)
+      loadLive(_options.origin).then((x) => x?._follow(root.current as HTMLElement, widget, add, _retry));
   }, [ready]);
 
   // After a post, focus moves to the new comment (once it is rendered).

@@ -13,6 +13,7 @@ import { ApiError, validationFailed } from '../../errors.ts';
 import { keyedHash } from '../../lib/crypto.ts';
 import { normalizeUrl } from '../../lib/normalize-url.ts';
 import { validate } from '../../middleware/validate.ts';
+import { liveComments, liveEvents } from '../../services/live/notify.ts';
 import { auditFor, bulkModerate, changeComment, eraseComment } from '../../services/moderation/moderate.ts';
 import { scheduleNotify } from '../../services/notify/index.ts';
 import { purgeThreads } from '../../services/pages/edge-cache.ts';
@@ -87,6 +88,7 @@ export const adminComments = new Hono<AppEnv>()
       auditFor(c.env.DB, row, { action: 'comment.reply', detail: {} }, c.get('staff').actor),
     ]);
     purgeThreads(c, [key]);
+    liveComments(c, [{ id, threadKey: key }]);
     // The reader who asked to hear of replies hears of the owner's; the owner needs no alert of their own.
     scheduleNotify(c, id, { owner: false });
     const stored = await findAdminComment(c.env.DB, id);
@@ -99,6 +101,7 @@ export const adminComments = new Hono<AppEnv>()
     for (const id of result.approved) scheduleNotify(c, id, { owner: false });
     scheduleAkismetFeedback(c, result.decisions);
     purgeThreads(c, result.threadKeys);
+    liveComments(c, result.changed);
     return c.json({ updated: result.updated });
   })
   .patch('/:id', validate('json', commentPatchSchema), async (c) => {
@@ -129,6 +132,7 @@ export const adminComments = new Hono<AppEnv>()
     };
     await changeComment(db, row, change, c.get('staff').actor, settings.spam);
     purgeThreads(c, [row.thread_key]);
+    liveComments(c, [{ id: row.id, threadKey: row.thread_key }]);
     if (input.status === 'approved' && row.status !== 'approved') scheduleNotify(c, row.id, { owner: false });
     if (input.status !== undefined && input.status !== row.status) {
       scheduleAkismetFeedback(c, [{ commentId: row.id, from: row.status, to: input.status }]);
@@ -142,5 +146,6 @@ export const adminComments = new Hono<AppEnv>()
     const row = await editable(db, c.req.param('id'));
     await eraseComment(db, row, c.get('staff').actor);
     purgeThreads(c, [row.thread_key]);
+    liveEvents(c, row.thread_key, [{ type: 'remove', id: row.id }]);
     return c.body(null, 204);
   });

@@ -211,6 +211,7 @@ const SETTINGS_SHAPE = {
   ),
   webhookUrl: change(urlOrEmpty),
   ownerEmail: change(emailOrEmpty),
+  live: change(z.enum(['on', 'off'], { error: 'must be on or off' })),
 };
 
 // A misspelt name must not pass silently as "nothing to change": each unknown key is a field error.

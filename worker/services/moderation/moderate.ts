@@ -104,6 +104,8 @@ export interface BulkResult {
   approved: string[];
   /** Every status change made, for Akismet's feedback (services/spam/akismet-feedback.ts). */
   decisions: StatusDecision[];
+  /** Every comment changed, with its thread as read before the action: what live readers hear of. */
+  changed: Array<{ id: string; threadKey: string }>;
 }
 
 /** One comment moved from one status to another by a moderator. */
@@ -134,7 +136,7 @@ export const bulkModerate = async (
   for (const id of unique) if (!found.some((row) => row.id === id)) view.erase(id);
 
   const statements: D1PreparedStatement[] = [];
-  const result: BulkResult = { updated: 0, threadKeys: new Set(), approved: [], decisions: [] };
+  const result: BulkResult = { updated: 0, threadKeys: new Set(), approved: [], decisions: [], changed: [] };
   for (const id of unique) {
     const row = await view.find(id);
     if (!row) continue;
@@ -158,6 +160,7 @@ export const bulkModerate = async (
     }
     result.updated += 1;
     result.threadKeys.add(row.thread_key);
+    result.changed.push({ id: row.id, threadKey: row.thread_key });
   }
   // The whole action teaches in a fixed handful of statements (the ids go as one JSON parameter).
   const present = unique.filter((id) => found.some((row) => row.id === id));

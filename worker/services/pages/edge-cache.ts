@@ -25,7 +25,8 @@ export interface HasEdgeContext {
   readonly executionCtx: EdgeContext;
 }
 
-const contextOf = (c: HasEdgeContext): EdgeContext | undefined => {
+/** The request's execution context, or undefined where there is none (services/live/notify.ts too). */
+export const contextOf = (c: HasEdgeContext): EdgeContext | undefined => {
   try {
     return c.executionCtx;
   } catch {

@@ -305,6 +305,7 @@ export const strings = {
       allowedOrigins: 'Sites that may embed comments',
       webhookUrl: 'Webhook',
       ownerEmail: 'Owner’s e-mail',
+      live: 'Live updates',
     } satisfies Record<RuntimeSettingName, string>,
     hints: {
       moderation: 'Which new comments wait for your approval.',
@@ -320,6 +321,7 @@ export const strings = {
         'One origin per line (e.g. https://blog.example): pages there may show and take comments. This page’s own origin is always allowed.',
       webhookUrl: 'Where new and held comments are announced (Slack, Discord or JSON); empty: nowhere.',
       ownerEmail: 'Who hears of new and held comments by e-mail (when e-mail is set up); empty: nobody.',
+      live: 'on: open threads show new comments, likes and removals as they happen; off: readers reload.',
     } satisfies Record<RuntimeSettingName, string>,
     modes: {
       none: 'Publish at once',

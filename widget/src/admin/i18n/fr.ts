@@ -270,6 +270,7 @@ export const strings: Strings = {
       allowedOrigins: 'Sites autorisés à afficher les commentaires',
       webhookUrl: 'Adresse du webhook',
       ownerEmail: 'Courriel du propriétaire',
+      live: 'Mises à jour en direct',
     },
     hints: {
       moderation: 'Quels nouveaux commentaires attendent votre approbation.',
@@ -290,6 +291,7 @@ export const strings: Strings = {
         'Où annoncer les commentaires nouveaux et retenus (Slack, Discord ou JSON)\u00a0; vide\u00a0: nulle part.',
       ownerEmail:
         'Qui est prévenu par courriel des commentaires nouveaux et retenus (si le courriel est configuré)\u00a0; vide\u00a0: personne.',
+      live: 'on\u00a0: les fils ouverts montrent aussitôt les nouveaux commentaires, j’aime et retraits\u00a0; off\u00a0: il faut recharger.',
     },
     modes: {
       none: 'Publier aussitôt',

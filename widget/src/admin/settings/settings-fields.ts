@@ -19,6 +19,7 @@ export const FIELDS: ReadonlyArray<{ name: RuntimeSettingName; control: Control 
   { name: 'allowedOrigins', control: 'list' },
   { name: 'webhookUrl', control: 'text' },
   { name: 'ownerEmail', control: 'text' },
+  { name: 'live', control: 'text' },
 ];
 
 /** The value as the control shows it. */
