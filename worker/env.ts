@@ -69,6 +69,8 @@ export interface Settings {
   moderators: ModeratorEntry[];
   /** The spam pipeline (issue 14; README "Spam"). */
   spam: SpamSettings;
+  /** FOLLOW_DIGEST_MINUTES: at most one e-mail per follower and thread in this time (issue 17; 60). */
+  followDigestMinutes: number;
 }
 
 export interface SpamSettings {
@@ -256,6 +258,7 @@ export const readSettings = (env: Bindings): Settings => {
     turnstile: readTurnstile(env as IntegrationVars),
     akismet: readAkismet(env as IntegrationVars),
     telegram: readTelegram(env as IntegrationVars),
+    followDigestMinutes: positiveInt((env as { FOLLOW_DIGEST_MINUTES?: string }).FOLLOW_DIGEST_MINUTES, 60),
   };
 };
 

@@ -37,6 +37,7 @@ export const config = new Hono<AppEnv>().get('/', (c) => {
       sso: settings.auth !== 'off' && settings.signIn.sso !== null,
     },
     challenge: settings.turnstile ? { provider: 'turnstile', siteKey: settings.turnstile.siteKey } : null,
+    follow: settings.email !== null,
   };
   // Runtime settings show here (moderation, comment length): PATCH /admin/settings purges CONFIG_TAG.
   return c.json(

@@ -28,6 +28,12 @@ export const en = {
   signInLead: 'Someone asked, with this address, to sign in to the comments of {site}.',
   signInAction: 'If it was you, sign in here (the link works once, for 15 minutes)',
   signInIgnore: 'If it was not you, ignore this e-mail: nobody can sign in without this link.',
+  /** A followed thread's batch (issue 17). */
+  followSubject: '{count} new comments on {page}',
+  followSubjectOne: 'A new comment on {page}',
+  followLead: 'New comments on {page} since the last e-mail:',
+  followItem: '{author} wrote:',
+  followUnsubscribe: 'Stop e-mails about this thread',
 };
 
 export type MailMessages = typeof en;

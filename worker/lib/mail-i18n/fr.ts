@@ -29,4 +29,9 @@ export const fr: MailMessages = {
   signInLead: 'Quelqu’un a demandé, avec cette adresse, à se connecter aux commentaires de {site}.',
   signInAction: 'Si c’est vous, connectez-vous ici (le lien sert une fois, pendant 15 minutes)',
   signInIgnore: 'Si ce n’est pas vous, ignorez cet e-mail : personne ne peut se connecter sans ce lien.',
+  followSubject: '{count} nouveaux commentaires sur {page}',
+  followSubjectOne: 'Un nouveau commentaire sur {page}',
+  followLead: 'Les nouveaux commentaires sur {page} depuis le dernier e-mail :',
+  followItem: '{author} a écrit :',
+  followUnsubscribe: 'Ne plus recevoir d’e-mails sur cette discussion',
 };
