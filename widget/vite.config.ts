@@ -83,7 +83,10 @@ const oneLanguage = (lang: string): Plugin => ({
   name: 'causerie-one-language',
   enforce: 'pre', // before TypeScript is stripped: the pattern includes the type argument
   transform(code, id) {
-    const file = /\/src\/(i18n\/(index|count-forms|extra)|auth\/messages)\.ts$/.exec(id)?.[0];
+    // follow/i18n/index.ts: the follow part's own catalog (issue 17), globbing `./*.ts` beside it.
+    const file = /\/src\/(i18n\/(index|count-forms|extra)|auth\/messages|follow\/i18n\/index)\.ts$/.exec(
+      id,
+    )?.[0];
     if (!file) return undefined;
     // auth/messages.ts globs the catalogs from beside i18n/ (`'../i18n/*.ts'`).
     // Every glob of the file (auth/messages.ts has two: its own strings and the error messages).
@@ -116,10 +119,12 @@ const appBuilds = (): Plugin => ({
         ['src/extras.ts', `causerie-extras.${lang}.js`],
         ['src/auth.tsx', `causerie-auth.${lang}.js`],
         ['src/counts.ts', `causerie-counts.${lang}.js`],
+        // Issue 17: the feed link and "Follow this thread", loaded once a thread shows.
+        ['src/follow.ts', `causerie-follow.${lang}.js`],
       ] as const) {
         const app = library(entry, file);
         // A part that runs inside the app borrows from it (extras, sign-in); counts runs beside embed.js alone.
-        const extras = entry === 'src/extras.ts' || entry === 'src/auth.tsx';
+        const extras = entry === 'src/extras.ts' || entry === 'src/auth.tsx' || entry === 'src/follow.ts';
         await build({
           ...app,
           configFile: false,
@@ -150,6 +155,19 @@ const appBuilds = (): Plugin => ({
       logLevel: 'warn',
       build: {
         ...challenge.build,
+        emptyOutDir: false,
+        rolldownOptions: { output: { minify: { mangleProps } } },
+      },
+    });
+    // recent.js (issue 17): the recent-comments embed an owner includes, every language inside, no Preact.
+    const recent = library('src/recent.ts', 'recent.js');
+    await build({
+      ...recent,
+      configFile: false,
+      publicDir: false,
+      logLevel: 'warn',
+      build: {
+        ...recent.build,
         emptyOutDir: false,
         rolldownOptions: { output: { minify: { mangleProps } } },
       },
