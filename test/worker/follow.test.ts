@@ -116,6 +116,21 @@ describe('POST /threads/follow: who may follow', () => {
     expect(await followCount()).toBe(before);
   });
 
+  it('is limited per IP by RATE_LIMIT_WRITES (a guest’s follow sends a confirmation e-mail): 429 with Retry-After', async () => {
+    const url = await threadWithComment();
+    const from = (n: number) =>
+      call({ ...MAIL(), RATE_LIMIT_WRITES: '2/60' } as Partial<Cloudflare.Env>, '/api/v1/threads/follow', {
+        method: 'POST',
+        headers: { Origin: ORIGIN, 'Content-Type': 'application/json', 'CF-Connecting-IP': '203.0.113.77' },
+        body: JSON.stringify(followBody(url, `${marker(`rate${n}`)}@example.com`)),
+      });
+    expect((await from(1)).res.status).toBe(202);
+    expect((await from(2)).res.status).toBe(202);
+    const third = await from(3);
+    expectProblem(third, 429, 'rate_limited');
+    expect(Number(third.res.headers.get('Retry-After'))).toBeGreaterThan(0);
+  });
+
   it('a guest cannot DELETE by typing an address: 401, the e-mails carry the way out', async () => {
     const url = await threadWithComment();
     const answer = await send('DELETE', '/api/v1/threads/follow', { body: { url }, vars: MAIL() });
@@ -212,6 +227,24 @@ describe('the cron mails new comments in batches', () => {
       .bind(address)
       .all<{ status: string }>();
     expect(logged.results).toEqual([{ status: 'sent' }]);
+  });
+
+  it('mails no like or repost from the open web (a face, not words)', async () => {
+    const { url, address } = await follower();
+    const like = (await postComment({ url, body: 'a like' })).json.comment.id as string;
+    await env.DB.prepare(
+      "UPDATE comments SET kind = 'webmention', source_type = 'like', source_url = ?2 WHERE id = ?1",
+    )
+      .bind(like, `https://elsewhere.example/${like}`)
+      .run();
+    await cron();
+    expect(await mailsTo(address)).toEqual([]);
+    await postComment({ url, body: 'words' });
+    await cron();
+    const [mail, ...more] = await mailsTo(address);
+    expect(more).toEqual([]);
+    expect(mail?.text).toContain('words');
+    expect(mail?.text).not.toContain('a like');
   });
 
   it('at most one e-mail per FOLLOW_DIGEST_MINUTES: later comments wait for the window, then come together', async () => {

@@ -89,11 +89,13 @@ export interface DueFollowRow {
 }
 
 /**
- * A comment is the follower's own when their account wrote it or it carries their address: never mailed
- * to them. Shared by the two reads below (`f` the follow, `c` the comment).
+ * What a follower is mailed: not their own comments (their account wrote it, or it carries their address),
+ * and no like or repost from the open web (migration 0016: a face, not words). Shared by the two reads
+ * below (`f` the follow, `c` the comment).
  */
 const NOT_OWN = `(c.user_id IS NULL OR f.user_id IS NULL OR c.user_id <> f.user_id)
-  AND (c.author_email IS NULL OR lower(c.author_email) <> f.email)`;
+  AND (c.author_email IS NULL OR lower(c.author_email) <> f.email)
+  AND (c.source_type IS NULL OR c.source_type = 'reply')`;
 
 /**
  * The follows to mail now: vouched for (an account, or a confirmed address), nothing sent since

@@ -13,7 +13,7 @@ import { LIMITS } from '../lib/schemas.ts';
 import * as z from '../lib/zod.ts';
 import { validate } from '../middleware/validate.ts';
 import { DEFAULT_RETRY } from '../services/notify/deliver.ts';
-import { followThread, unfollowThread } from '../services/notify/follow.ts';
+import { checkFollowRate, followThread, unfollowThread } from '../services/notify/follow.ts';
 import { resolvePage } from '../services/posting/post-comment.ts';
 import type { FollowResult } from '../types/api.ts';
 
@@ -40,6 +40,8 @@ export const follow = new Hono<AppEnv>()
     const settings = c.get('settings');
     const origin = new URL(c.req.url).origin;
     const page = resolvePage(input, settings, (o) => isAllowedOrigin(o, origin, settings));
+    const now = new Date();
+    await checkFollowRate(c.env.DB, settings, c.req.header('CF-Connecting-IP'), now);
     const outcome = await followThread(
       {
         db: c.env.DB,
@@ -50,7 +52,7 @@ export const follow = new Hono<AppEnv>()
         binding: c.env.EMAIL,
         lang: pickMailLang(c.req.header('Accept-Language')),
       },
-      { threadKey: page.key, email: input.email, reader: c.get('reader'), now: new Date() },
+      { threadKey: page.key, email: input.email, reader: c.get('reader'), now },
     );
     // The confirmation e-mail goes after the answer: the follow is stored whatever becomes of the mail.
     const confirm = outcome.confirm;

@@ -5,10 +5,14 @@
  * confirmation, whose e-mail goes out after the answer: nothing is mailed for the thread before it.
  */
 
+import { countWrite } from '../../db/rate-limit.ts';
 import { deleteThreadFollow, upsertFollow } from '../../db/thread-follows.ts';
 import { findThread } from '../../db/threads.ts';
+import type { Settings } from '../../env.ts';
 import { ApiError } from '../../errors.ts';
 import { addressHash } from '../../lib/confirm-link.ts';
+import { keyedHash } from '../../lib/crypto.ts';
+import { ipRateKey } from '../../lib/ip-prefix.ts';
 import type { FollowState } from '../../types/api.ts';
 import type { Reader } from '../identity/sessions.ts';
 import { type ConfirmationContext, isConfirmed, requestConfirmation } from './address-confirmation.ts';
@@ -26,6 +30,28 @@ export interface FollowOutcome {
   /** The confirmation e-mail to send after the answer (a guest's unconfirmed address), else null. */
   confirm: (() => Promise<unknown>) | null;
 }
+
+/**
+ * 429 with Retry-After past RATE_LIMIT_WRITES for this IP (an IPv6 /64), a budget of its own: a guest's
+ * follow sends a confirmation e-mail, so a script must not be able to send them to a list of addresses
+ * (each address gets at most one a day besides: address-confirmation.ts).
+ */
+export const checkFollowRate = async (
+  db: D1Database,
+  settings: Pick<Settings, 'rateLimit' | 'secretKey'>,
+  ip: string | undefined,
+  now: Date,
+): Promise<void> => {
+  const limit = settings.rateLimit;
+  if (!limit || !ip) return;
+  const key = `follow-ip:${await keyedHash(settings.secretKey, 'ip', ipRateKey(ip))}`;
+  const retryAfter = await countWrite(db, [key], limit, Math.floor(now.getTime() / 1000));
+  if (retryAfter !== null) {
+    throw new ApiError('rate_limited', `too many follows; try again in ${retryAfter} s`, {
+      headers: { 'Retry-After': String(retryAfter) },
+    });
+  }
+};
 
 /** A thread that exists (a follow never creates one, as a like does not: services/posting/like-guards.ts). */
 const threadOf = async (db: D1Database, key: string) => {
