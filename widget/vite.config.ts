@@ -83,8 +83,9 @@ const oneLanguage = (lang: string): Plugin => ({
   name: 'causerie-one-language',
   enforce: 'pre', // before TypeScript is stripped: the pattern includes the type argument
   transform(code, id) {
-    // live/i18n/index.ts: the live part's catalog (issue 17), a glob of its own folder (`'./*.ts'`).
-    const file = /\/src\/(i18n\/(index|count-forms|extra)|auth\/messages|live\/i18n\/index)\.ts$/.exec(
+    // live/i18n/index.ts and follow/i18n/index.ts: the live and follow parts' own catalogs (issue 17), each a
+    // glob of its own folder (`'./*.ts'`).
+    const file = /\/src\/(i18n\/(index|count-forms|extra)|auth\/messages|live\/i18n\/index|follow\/i18n\/index)\.ts$/.exec(
       id,
     )?.[0];
     if (!file) return undefined;
@@ -121,10 +122,13 @@ const appBuilds = (): Plugin => ({
         ['src/counts.ts', `causerie-counts.${lang}.js`],
         // Live threads (issue 17): loaded by the app only where GET /config says `live: true`.
         ['src/live.ts', `causerie-live.${lang}.js`],
+        // Issue 17: the feed link and "Follow this thread", loaded once a thread shows.
+        ['src/follow.ts', `causerie-follow.${lang}.js`],
       ] as const) {
         const app = library(entry, file);
         // A part that runs inside the app borrows from it (extras, sign-in); counts runs beside embed.js alone.
-        const extras = entry === 'src/extras.ts' || entry === 'src/auth.tsx' || entry === 'src/live.ts';
+        const extras =
+          entry === 'src/extras.ts' || entry === 'src/auth.tsx' || entry === 'src/live.ts' || entry === 'src/follow.ts';
         await build({
           ...app,
           configFile: false,
@@ -155,6 +159,19 @@ const appBuilds = (): Plugin => ({
       logLevel: 'warn',
       build: {
         ...challenge.build,
+        emptyOutDir: false,
+        rolldownOptions: { output: { minify: { mangleProps } } },
+      },
+    });
+    // recent.js (issue 17): the recent-comments embed an owner includes, every language inside, no Preact.
+    const recent = library('src/recent.ts', 'recent.js');
+    await build({
+      ...recent,
+      configFile: false,
+      publicDir: false,
+      logLevel: 'warn',
+      build: {
+        ...recent.build,
         emptyOutDir: false,
         rolldownOptions: { output: { minify: { mangleProps } } },
       },

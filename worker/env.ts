@@ -71,6 +71,8 @@ export interface Settings {
   spam: SpamSettings;
   /** LIVE: readers' open threads get new comments, likes and removals over WebSockets (`on` by default). */
   live: boolean;
+  /** FOLLOW_DIGEST_MINUTES: at most one e-mail per follower and thread in this time (issue 17; 60). */
+  followDigestMinutes: number;
 }
 
 export interface SpamSettings {
@@ -259,6 +261,7 @@ export const readSettings = (env: Bindings): Settings => {
     akismet: readAkismet(env as IntegrationVars),
     telegram: readTelegram(env as IntegrationVars),
     live: (env as { LIVE?: string }).LIVE?.trim().toLowerCase() !== 'off',
+    followDigestMinutes: positiveInt((env as { FOLLOW_DIGEST_MINUTES?: string }).FOLLOW_DIGEST_MINUTES, 60),
   };
 };
 

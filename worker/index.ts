@@ -24,6 +24,7 @@ import { config } from './routes/config.ts';
 import { confirm } from './routes/confirm.ts';
 import { counts } from './routes/counts.ts';
 import { feed } from './routes/feed.ts';
+import { follow } from './routes/follow.ts';
 import { commentLikes, pageLikes } from './routes/likes.ts';
 import { live } from './routes/live.ts';
 import { me } from './routes/me.ts';
@@ -32,7 +33,9 @@ import { preview } from './routes/preview.ts';
 import { recent } from './routes/recent.ts';
 import { replies } from './routes/replies.ts';
 import { threads } from './routes/threads.ts';
+import { unfollow } from './routes/unfollow.ts';
 import { unsubscribe } from './routes/unsubscribe.ts';
+import { runFollowDigests } from './services/notify/follow-digest.ts';
 import { runDigests } from './services/notify/index.ts';
 
 const api = new Hono<AppEnv>()
@@ -45,6 +48,8 @@ const api = new Hono<AppEnv>()
   .use(limitBody())
   .use(requireJson())
   .route('/threads/replies', replies)
+  // Issue 17 (follow): before `/threads`, so that `follow` is never taken for a thread's path.
+  .route('/threads/follow', follow)
   .route('/threads', threads)
   .route('/threads', pageLikes)
   .route('/comments', comments)
@@ -80,6 +85,8 @@ const app = new Hono<AppEnv>()
   .use('/api/v1/admin/*', readerSession())
   .route('/api/v1/admin', admin)
   .route('/api/v1/unsubscribe', unsubscribe)
+  // Issue 17 (follow): the one-click unsubscribe of a followed thread's e-mails (a form POST too).
+  .route('/api/v1/unfollow', unfollow)
   .route('/api/v1/confirm', confirm)
   // The magic link's page: its button posts a form, so it stays out of the JSON-only reader API.
   .route('/api/v1/auth/email/verify', emailVerify)
@@ -90,10 +97,12 @@ app.notFound(onNotFound);
 
 /**
  * The Cron Trigger of wrangler.toml `[triggers]`: sends the digests of reply bursts whose window has
- * closed (services/notify/digest.ts).
+ * closed (services/notify/digest.ts), and the new comments of followed threads (follow-digest.ts). Two
+ * jobs, each failing alone.
  */
 const scheduled: ExportedHandlerScheduledHandler<Bindings> = (_controller, env, ctx) => {
   ctx.waitUntil(runDigests(env).catch((err) => console.error('digest run failed:', err)));
+  ctx.waitUntil(runFollowDigests(env).catch((err) => console.error('follow run failed:', err)));
 };
 
 // The Durable Object class of live threads, bound as LIVE_ROOMS in wrangler.toml: the runtime finds it here.

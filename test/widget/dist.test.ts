@@ -17,12 +17,14 @@ const built = existsSync(`${dist}embed.js`);
 /** Every file a site may serve, by path under dist/. */
 const shipped = [
   /^embed\.js$/,
-  /^causerie-(app|extras|auth|counts|live)\.[a-z]{2,3}(-[A-Za-z0-9]+)?\.js$/,
+  /^causerie-(app|extras|auth|counts|live|follow)\.[a-z]{2,3}(-[A-Za-z0-9]+)?\.js$/,
+  // The recent-comments embed (issue 17), one file for every language, included by the owner.
+  /^recent\.js$/,
   // The Turnstile challenge, loaded only where GET /config names one (issue 14).
   /^causerie-challenge\.js$/,
   /^admin\/index\.html$/,
   /^admin\/assets\/index-[\w-]+\.(js|css)$/,
-  /^(index|index-with-counts|en|dark|spa)\.html$/,
+  /^(index|index-with-counts|en|dark|spa|recent)\.html$/,
   // The demo's single-page app script (no inline script under the demo pages' CSP) and the headers file.
   /^spa\.js$/,
   /^_headers$/,

@@ -38,6 +38,10 @@ const budget = {
   // Live threads (issue 17): the socket, the "N new comments" button and its catalog; loaded only where
   // GET /config says `live: true`, once a thread has loaded. The app's own share is its hook (~60 B).
   live: 2.5 * KB,
+  // Issue 17: the feed link and "Follow this thread", loaded once a thread shows (~1.7–1.9 KB measured).
+  follow: 2 * KB,
+  // Issue 17: recent.js, the recent-comments embed an owner includes, every language inside.
+  recent: 1.5 * KB,
 };
 
 /** The CSS's share of an app file: the `?inline` string, gzipped alone (for the report only). */
@@ -57,6 +61,8 @@ interface Language {
   auth: number;
   /** causerie-live.<lang>.js: live threads, loaded only where the deployment has them on. */
   live: number;
+  /** causerie-follow.<lang>.js: the feed link and the follow control (issue 17). */
+  follow: number;
   total: number;
 }
 
@@ -75,11 +81,13 @@ const sizes = () => {
         counts: part(`causerie-counts.${lang}.js`),
         auth: part(`causerie-auth.${lang}.js`),
         live: part(`causerie-live.${lang}.js`),
+        follow: part(`causerie-follow.${lang}.js`),
         total: boot + app,
       };
     });
   const largest = langs.reduce((a, b) => (b.total > a.total ? b : a), langs[0] as Language);
-  return { boot, langs, largest, css: largest ? cssOf(`causerie-app.${largest.lang}.js`) : 0 };
+  const recent = existsSync(`${dist}recent.js`) ? gzip('recent.js') : Number.POSITIVE_INFINITY;
+  return { boot, langs, largest, recent, css: largest ? cssOf(`causerie-app.${largest.lang}.js`) : 0 };
 };
 
 // Computed at collection time so the exact numbers are in the test names.
@@ -147,4 +155,19 @@ describe('what a reader downloads for the widget (gzip -9)', () => {
     console.info(`widget live chunks: ${live}`);
     for (const l of measured?.langs ?? []) expect(l.live, l.lang).toBeLessThanOrEqual(budget.live);
   });
+  const follow = measured?.langs.map((l) => `${l.lang} ${l.follow} B`).join(', ') ?? '?';
+  run(
+    `draws the feed link and the follow control with a part of at most ${budget.follow} bytes: ${follow}`,
+    () => {
+      console.info(`widget follow chunks: ${follow}`);
+      for (const l of measured?.langs ?? []) expect(l.follow, l.lang).toBeLessThanOrEqual(budget.follow);
+    },
+  );
+
+  run(
+    `embeds the recent comments with recent.js of at most ${budget.recent} bytes: ${measured?.recent ?? '?'} B`,
+    () => {
+      expect(measured?.recent).toBeLessThanOrEqual(budget.recent);
+    },
+  );
 });

@@ -6,6 +6,7 @@
  *   `idempotency_key` that lets a retry verify the same token again).
  * - `/akismet/1.1/{comment-check,submit-spam,submit-ham,verify-key}`: Akismet's form-encoded protocol.
  * - `/telegram/bot<token>/sendMessage`: the Bot API's JSON answer `{ ok, result }`.
+ * - `/mail/send`: an e-mail API (the `http` transport of mailer.ts), 202 for every message.
  * What each request gets is chosen by the request itself (a token, a key, a marker in the comment), so test
  * files running at once never share a script; every request is logged, and `GET /__log?tag=T` returns the
  * logged requests whose body contains T (the tests' unique markers). Slow answers never answer at all:
@@ -140,6 +141,8 @@ const handle = async (req: IncomingMessage, res: ServerResponse) => {
   if (akismetMatch) return akismet(res, akismetMatch[1] as string, fields);
   const telegramMatch = /^\/telegram\/bot([^/]+)\/sendMessage$/.exec(url.pathname);
   if (telegramMatch) return telegram(res, telegramMatch[1] as string, fields);
+  // An e-mail API (EMAIL_TRANSPORT=http, issue 17's follow tests): accepts every message; the log keeps it.
+  if (url.pathname === '/mail/send') return json(res, 202, { id: `mail-${log.length}` });
   return json(res, 404, { error: 'no such fake' });
 };
 

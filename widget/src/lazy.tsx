@@ -10,6 +10,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ConfigWithAuth } from './auth/config.ts';
 import type { AuthPart } from './auth.tsx';
 import type { Extras } from './extras.ts';
+import type { FollowPart } from './follow.ts';
 import { type ApiError, request } from './http.ts';
 import type { Translator } from './i18n/index.ts';
 import type { LivePart } from './live.ts';
@@ -21,6 +22,7 @@ interface Parts {
   extras?: Extras;
   auth?: AuthPart;
   live?: LivePart;
+  follow?: FollowPart;
 }
 const parts: Parts = {};
 const loading: { [K in keyof Parts]?: Promise<NonNullable<Parts[K]>> } = {};
@@ -45,6 +47,9 @@ const load = <K extends keyof Parts>(name: K): Promise<NonNullable<Parts[K]>> =>
   }) as never);
 
 export const loadExtras = (): Promise<Extras> => load('extras');
+
+/** The feed link and "Follow this thread" (issue 17): causerie-follow.<lang>.js, once a thread shows. */
+export const loadFollow = (): Promise<FollowPart> => load('follow');
 
 /** The sign-in box bound to the deployment's `auth` settings: what the form shows instead of guest fields. */
 export type Auth = ReturnType<AuthPart['_signIn']>;

@@ -3,6 +3,7 @@
  * that ban it or erase it. The session and sign-in queries are sessions.ts and users.ts.
  */
 import { PUBLIC_COMMENT_COLUMNS, type PublicCommentRow } from './rows.ts';
+import { deleteUserFollowsStatement } from './thread-follows.ts';
 import type { UserRow } from './users.ts';
 
 export const listIdentities = async (
@@ -183,6 +184,8 @@ export const eraseAccountStatements = (db: D1Database, user: UserRow): D1Prepare
   const common = [
     db.prepare('DELETE FROM account_names WHERE user_id = ?1').bind(user.id),
     db.prepare('DELETE FROM sessions WHERE user_id = ?1').bind(user.id),
+    // Issue 17: the threads the account followed with its address.
+    deleteUserFollowsStatement(db, user.id),
   ];
   if (user.banned_at !== null) {
     return [

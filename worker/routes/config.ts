@@ -38,6 +38,7 @@ export const config = new Hono<AppEnv>().get('/', (c) => {
     },
     challenge: settings.turnstile ? { provider: 'turnstile', siteKey: settings.turnstile.siteKey } : null,
     live: settings.live,
+    follow: settings.email !== null,
   };
   // Runtime settings show here (moderation, comment length): PATCH /admin/settings purges CONFIG_TAG.
   return c.json(

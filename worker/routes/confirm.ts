@@ -24,11 +24,14 @@ const page = (title: string, body: string) => `<!doctype html><meta charset="utf
 
 // No script and no style: the API's CSP (default-src 'none', form-action 'self') lets this form post.
 const ASK = page(
-  'Confirm reply e-mails',
-  `<p>Confirm that this address may receive e-mails about replies to its comments.</p>
+  'Confirm e-mails',
+  `<p>Confirm that this address may receive e-mails about replies to its comments, or about the new comments of the threads it follows.</p>
 <form method="post"><button type="submit">Confirm</button></form>`,
 );
-const DONE = page('Address confirmed', '<p>You will be e-mailed about replies you asked to hear of.</p>');
+const DONE = page(
+  'Address confirmed',
+  '<p>You will be e-mailed about the replies and threads you asked to hear of.</p>',
+);
 
 export const confirm = new Hono<AppEnv>().on(
   ['GET', 'POST'],

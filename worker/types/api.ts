@@ -153,6 +153,18 @@ export interface PublicConfig {
   challenge: PublicChallenge | null;
   /** Live updates (issue 17): `GET /live` takes WebSockets (var LIVE, on by default). */
   live: boolean;
+  /** Readers may follow a thread by e-mail (`POST /threads/follow`): the site sends e-mail (issue 17). */
+  follow: boolean;
+}
+
+/**
+ * `POST /threads/follow`: `following` (200) when the address is vouched for (a signed-in account's, or one
+ * confirmed before), `confirm` (202) when a confirmation e-mail must be answered first.
+ */
+export type FollowState = 'following' | 'confirm';
+
+export interface FollowResult {
+  state: FollowState;
 }
 
 /** `GET /config` `auth`: `providers` and `sso` stay empty/false while AUTH is `off`. */

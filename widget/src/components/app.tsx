@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type Comment, SORTS, type SortOrder } from '../../../worker/types/api.ts';
 import { likePage } from '../api.ts';
 import { translator } from '../i18n/index.ts';
-import { type Auth, ErrorText, errorText, loadAuth, loadExtras, loadLive } from '../lazy.tsx';
+import { type Auth, ErrorText, errorText, loadAuth, loadExtras, loadFollow, loadLive } from '../lazy.tsx';
 import type { WidgetOptions } from '../options.ts';
 import { useThread } from '../state/use-thread.ts';
 import { buildTree } from '../tree.ts';
@@ -44,6 +44,11 @@ export const App = ({ _options, _onReady }: AppProps) => {
   useEffect(() => {
     if (!ready || !root.current) return;
     _onReady?.(root.current);
+    // Issue 17: the feed link and "Follow this thread", drawn under the form by a part of their own.
+    loadFollow().then(
+      (part) => part._attach(root.current, _options),
+      () => {},
+    );
     // The comment a feed link points at (#comment-<id>): rare, so in the extras.
     if (location.hash.startsWith('#comment-')) loadExtras().then((x) => x._showLinked(root.current));
   }, [ready]);

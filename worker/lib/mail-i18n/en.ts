@@ -18,8 +18,9 @@ export const en = {
   digestSubject: '{count} new replies to your comments on {site}',
   digestSubjectOne: 'A new reply to your comment on {site}',
   digestLead: 'Replies to your comments since the last e-mail:',
-  confirmSubject: 'Confirm e-mails about replies on {site}',
-  confirmLead: 'Someone asked, with this address, to be e-mailed about replies to comments on {site}.',
+  confirmSubject: 'Confirm e-mails about comments on {site}',
+  confirmLead:
+    'Someone asked, with this address, to be e-mailed about replies to comments, or new comments of a thread, on {site}.',
   confirmAction: 'If it was you, confirm here',
   confirmIgnore:
     'If it was not you, ignore this e-mail: nothing else will be sent to this address unless it is confirmed.',
@@ -28,6 +29,12 @@ export const en = {
   signInLead: 'Someone asked, with this address, to sign in to the comments of {site}.',
   signInAction: 'If it was you, sign in here (the link works once, for 15 minutes)',
   signInIgnore: 'If it was not you, ignore this e-mail: nobody can sign in without this link.',
+  /** A followed thread's batch (issue 17). */
+  followSubject: '{count} new comments on {page}',
+  followSubjectOne: 'A new comment on {page}',
+  followLead: 'New comments on {page} since the last e-mail:',
+  followItem: '{author} wrote:',
+  followUnsubscribe: 'Stop e-mails about this thread',
 };
 
 export type MailMessages = typeof en;

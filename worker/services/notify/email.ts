@@ -13,7 +13,8 @@ import type { CommentEvent } from './payload.ts';
 /** All a template needs of the settings: who it is from. */
 export type Sender = Pick<EmailSettings, 'from'>;
 
-export type MailKind = 'owner' | 'reply' | 'digest' | 'confirm' | 'signin';
+/** `follow`: a followed thread's batch of new comments (follow-email.ts). */
+export type MailKind = 'owner' | 'reply' | 'digest' | 'confirm' | 'signin' | 'follow';
 
 export interface EmailMessage {
   from: string;
@@ -26,9 +27,9 @@ export interface EmailMessage {
 
 /** How much of a comment an e-mail quotes: a preview, the link leads to the rest. */
 const PREVIEW_CHARS = 500;
-const PREVIEW_HTML_BYTES = 2_000;
+export const PREVIEW_HTML_BYTES = 2_000;
 
-const previewText = (body: string): string => {
+export const previewText = (body: string): string => {
   const chars = [...body.trim()];
   return chars.length > PREVIEW_CHARS ? `${chars.slice(0, PREVIEW_CHARS).join('')}…` : chars.join('');
 };
@@ -47,7 +48,7 @@ export const siteName = (pageUrl: string, fallbackOrigin: string): string => {
 
 const pageName = (e: CommentEvent): string => e.thread.title || e.thread.url;
 
-const unsubscribeHeaders = (url: string): Record<string, string> => ({
+export const unsubscribeHeaders = (url: string): Record<string, string> => ({
   // RFC 8058: the one-click POST; the GET of the same link shows a page.
   'List-Unsubscribe': `<${url}>`,
   'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
