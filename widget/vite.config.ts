@@ -17,11 +17,16 @@ const langs = readdirSync(here('src/i18n'))
   .map((file) => /^([a-z]{2,3}(?:-[A-Za-z0-9]+)?)\.ts$/.exec(file)?.[1])
   .filter((lang): lang is string => !!lang);
 
-/** Classic JSX needs `h` and `Fragment` in scope: imported into each .tsx (oxc's jsxInject does .ts too). */
+/**
+ * Classic JSX needs `h` and `Fragment` in scope: imported into each .tsx (oxc's jsxInject does .ts too).
+ * Appended, not prepended (imports hoist either way): every line keeps its place, so the source maps of
+ * scripts/widget-size-report.mjs stay true (`map: null`: "this transform moves no code").
+ */
 const jsxInject: Plugin = {
   name: 'causerie-jsx-inject',
   enforce: 'pre',
-  transform: (code, id) => (id.endsWith('.tsx') ? `import { h, Fragment } from 'preact';${code}` : undefined),
+  transform: (code, id) =>
+    id.endsWith('.tsx') ? { code: `${code}\nimport { h, Fragment } from 'preact';`, map: null } : undefined,
 };
 
 /**
@@ -63,6 +68,8 @@ const library = (entry: string, fileName: string): InlineConfig => ({
   css: { lightningcss: { exclude: lightDark } },
   build: {
     outDir: here('../dist'),
+    // `CAUSERIE_SOURCEMAP=1 npm run build`: maps for scripts/widget-size-report.mjs (per-module bytes).
+    sourcemap: !!process.env.CAUSERIE_SOURCEMAP,
     lib: {
       entry: here(entry),
       formats: ['iife'],

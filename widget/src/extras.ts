@@ -1,21 +1,19 @@
 /**
- * The entry of causerie-extras.<lang>.js, what only some readers use: liking; posting, editing and
- * deleting one's own comment; the Markdown preview, the rest of a wide reply tree, scrolling to a linked
- * comment, the Turnstile challenge of the form (when the site has one), and the messages of the server's
- * error answers. lazy.tsx loads it on first use; it borrows the app's Preact (see vite.config.ts), so its
+ * The entry of causerie-extras.<lang>.js, what only some readers use: liking; the comment form's full
+ * machinery (guest fields, draft, the Markdown preview, the Turnstile challenge when the site has one,
+ * posting: components/full-form.tsx); editing and deleting one's own comment; the rest of a wide reply
+ * tree, scrolling to a linked comment, and the messages of the server's error answers. lazy.tsx loads it on first use; it borrows the app's Preact (see vite.config.ts), so its
  * components run in the app's tree.
  */
 import { deleteComment } from './api.ts';
-import { _Challenge } from './challenge/challenge.tsx';
 import { _EditForm } from './components/edit-form.tsx';
-import { _Preview } from './components/preview.tsx';
+import { _FullForm } from './components/full-form.tsx';
 import { _showLinked } from './components/show-linked.ts';
 import type { Widget } from './components/widget.ts';
 import type { ApiError } from './http.ts';
 import { _extraMessages } from './i18n/extra.ts';
 import { _register } from './lazy.tsx';
 import { _moreReplies } from './state/more-replies.ts';
-import { _postComment } from './state/post-comment.ts';
 import { replaceComment } from './state/replace-comment.ts';
 import { _toggleLike } from './state/toggle-like.ts';
 import { updateEditToken } from './storage.ts';
@@ -33,14 +31,12 @@ const remove = async (widget: Widget, id: string, token: string): Promise<ApiErr
 };
 
 const extras = {
+  _FullForm,
   _EditForm,
-  _Preview,
   remove,
-  _postComment,
   _showLinked,
   _extraMessages,
   _moreReplies,
-  _Challenge,
   _toggleLike,
 };
 export type Extras = typeof extras;

@@ -20,7 +20,8 @@ interface Parts {
   extras?: Extras;
   auth?: AuthPart;
 }
-const parts: Parts = {};
+/** The parts loaded so far: a component that finds its part already in renders it at once. */
+export const parts: Parts = {};
 const loading: { [K in keyof Parts]?: Promise<NonNullable<Parts[K]>> } = {};
 
 /** Called by each part when it runs (in tests, by importing extras.ts or auth.tsx). */

@@ -1,27 +1,35 @@
 /**
- * The comment form's behaviour: the draft saved as the reader types, the remembered identity, the
- * idempotent submit and its errors. The form component only renders what this returns; the posting itself
- * is in the extras (state/post-comment.ts), loaded on the first submit.
+ * The comment form's behaviour, in the extras with the full form (components/full-form.tsx): the draft
+ * saved as the reader types, the remembered identity, the idempotent submit and its errors. The form
+ * component only renders what this returns.
  */
 
 import { useState } from 'preact/hooks';
 import type { Comment } from '../../../worker/types/api.ts';
-import { type ApiError, offline } from '../http.ts';
-import { loadExtras } from '../lazy.tsx';
+import type { ApiError } from '../http.ts';
 import type { WidgetOptions } from '../options.ts';
 import { randomId } from '../random-id.ts';
 import { draftKey, type Identity, loadDraft, loadIdentity, saveDraft, saveIdentity } from '../storage.ts';
+import { _postComment } from './post-comment.ts';
 
 export interface CommentFormInput {
   _options: WidgetOptions;
   parentId: string | null;
   _onPosted: (comment: Comment) => void;
+  /** What the reader typed into the app's form before this loaded, if anything: it wins over the draft. */
+  _typed?: string;
 }
 
-export const useCommentForm = ({ _options, parentId, _onPosted }: CommentFormInput) => {
+export const useCommentForm = ({ _options, parentId, _onPosted, _typed }: CommentFormInput) => {
   const key = draftKey(_options.id ?? _options.url, parentId);
   // One clientId per draft, kept across failed attempts (and reloads) so a retry can never post twice.
-  const [_draft, setDraft] = useState(() => loadDraft(key) ?? { body: '', clientId: randomId() });
+  const [_draft, setDraft] = useState(() => {
+    const draft = loadDraft(key) ?? { body: '', clientId: randomId() };
+    if (_typed === undefined || _typed === draft.body) return draft;
+    const typed = { ...draft, body: _typed };
+    saveDraft(key, _typed ? typed : undefined);
+    return typed;
+  });
   const [_identity, setIdentity] = useState(loadIdentity);
   const [_busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -40,10 +48,7 @@ export const useCommentForm = ({ _options, parentId, _onPosted }: CommentFormInp
     setBusy(true);
     setError(null);
     saveIdentity(_identity);
-    const result = await loadExtras().then(
-      (x) => x._postComment({ _options, parentId, _draft, _identity, _honeypot: honeypot }),
-      () => ({ ok: false, error: offline }) as const,
-    );
+    const result = await _postComment({ _options, parentId, _draft, _identity, _honeypot: honeypot });
     setBusy(false);
     if (!result.ok) return setError(result.error);
     saveDraft(key, undefined);
