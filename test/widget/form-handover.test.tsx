@@ -40,9 +40,7 @@ describe('the comment form before the reader turns to it', () => {
     expect(text.value).toBe('Écrit avant de recharger');
     expect(within(form).getByRole('button', { name: 'Écrire', pressed: true })).toBeTruthy();
     expect(within(form).getByRole('button', { name: 'Aperçu', pressed: false })).toBeTruthy();
-    expect(text.getAttribute('aria-describedby')).toBe(
-      within(form).getByText('Markdown accepté.').id,
-    );
+    expect(text.getAttribute('aria-describedby')).toBe(within(form).getByText('Markdown accepté.').id);
     // Nothing of the rest, and no request for it, while the reader only reads.
     expect(within(form).queryByLabelText('Nom')).toBeNull();
     expect(within(form).queryByRole('button', { name: 'Publier le commentaire' })).toBeNull();
