@@ -1,7 +1,7 @@
 /** One mounted thread: the count heading, sort and page likes, the comments, "load more", and the form. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type Comment, SORTS, type SortOrder } from '../../../worker/types/api.ts';
-import { likePage } from '../api.ts';
+import { likeUrl } from '../api.ts';
 import { translator } from '../i18n/index.ts';
 import { type Auth, ErrorText, errorText, loadAuth, loadExtras } from '../lazy.tsx';
 import type { WidgetOptions } from '../options.ts';
@@ -97,14 +97,10 @@ export const App = ({ _options, _onReady }: AppProps) => {
               _count={thread.likes}
               _label={m._likePage}
               text={(n) => t._plural(m._pageLikes, n)}
-              _send={(reader, like) =>
-                likePage(
-                  _options.origin,
-                  { url: _options.url, ...(_options.id ? { id: _options.id } : {}) },
-                  reader,
-                  like,
-                )
-              }
+              _target={{
+                _url: likeUrl(_options.origin),
+                _body: { url: _options.url, ...(_options.id ? { id: _options.id } : {}) },
+              }}
               onError={(code) => errorText(t, code).then(setStatus)}
             />
             {count > 1 && (

@@ -6,7 +6,7 @@
 import type { ComponentChildren, RefObject } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Comment } from '../../../worker/types/api.ts';
-import { likeComment } from '../api.ts';
+import { likeUrl } from '../api.ts';
 import { formatDate, formatFullDate } from '../format-date.ts';
 import { ErrorText, errorText, Lazy } from '../lazy.tsx';
 import { loadEditToken } from '../storage.ts';
@@ -130,7 +130,7 @@ export const CommentItem = ({
               _count={comment.likes}
               _label={t._fill(m._likeComment, { name: author?.name ?? '' })}
               hidden
-              _send={(reader, like) => likeComment(_options.origin, comment.id, reader, like)}
+              _target={{ _url: likeUrl(_options.origin, comment.id), _body: {} }}
               onError={(code) => errorText(t, code).then(_announce)}
             />
           )}

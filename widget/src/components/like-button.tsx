@@ -1,7 +1,6 @@
 /** A heart with its count: `aria-pressed` says whether this reader likes it. */
-import type { Likes } from '../api.ts';
-import type { ApiError, ApiResult } from '../http.ts';
-import { useLike } from '../state/use-like.ts';
+import type { ApiError } from '../http.ts';
+import { type LikeTarget, useLike } from '../state/use-like.ts';
 
 export interface LikeButtonProps {
   /** The comment id, or `page:<thread>`. */
@@ -12,12 +11,12 @@ export interface LikeButtonProps {
   hidden?: boolean;
   /** The count as words beside the button ("12 people like this page"), instead of a bare number in it. */
   text?: (likes: number) => string;
-  _send: (reader: string, like: boolean) => Promise<ApiResult<Likes>>;
+  _target: LikeTarget;
   onError: (code: ApiError['code']) => void;
 }
 
-export const LikeButton = ({ _likeKey, _count, _label, hidden, text, _send, onError }: LikeButtonProps) => {
-  const like = useLike(_likeKey, _count, _send);
+export const LikeButton = ({ _likeKey, _count, _label, hidden, text, _target, onError }: LikeButtonProps) => {
+  const like = useLike(_likeKey, _count, _target);
   // The accessible name contains the visible text (WCAG 2.5.3 "label in name"); no aria-label.
   return (
     <span class="likes">

@@ -6,8 +6,7 @@
  */
 
 import { useState } from 'preact/hooks';
-import type { Likes } from '../api.ts';
-import { type ApiResult, offline } from '../http.ts';
+import { offline } from '../http.ts';
 import { loadExtras } from '../lazy.tsx';
 import { isLiked } from '../storage.ts';
 
@@ -17,18 +16,24 @@ export interface LikeState {
   _busy: boolean;
 }
 
-/** Calls the API with the reader id and the new state. */
-export type SendLike = (reader: string, like: boolean) => Promise<ApiResult<Likes>>;
+/**
+ * What a like is sent to (api.ts, `likeUrl`), and the body's page when it is the page's: the extras send
+ * it (api.ts, `sendLike`), so the app carries no request of its own for likes.
+ */
+export interface LikeTarget {
+  _url: string;
+  _body: object;
+}
 
 /** `key`: the comment id, or `page:<thread>`. */
-export const useLike = (key: string, count: number, send: SendLike) => {
+export const useLike = (key: string, count: number, target: LikeTarget) => {
   const [state, setState] = useState<LikeState>(() => ({ liked: isLiked(key), likes: count, _busy: false }));
   const _toggle = async () => {
     if (state._busy) return;
     // Busy at once: a second click waits for this one, even while the extras load.
     setState({ ...state, _busy: true });
     return loadExtras().then(
-      (x) => x._toggleLike(key, state, setState, send),
+      (x) => x._toggleLike(key, state, setState, target),
       () => {
         setState(state);
         return { ok: false, error: offline } as const;
