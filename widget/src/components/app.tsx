@@ -28,7 +28,6 @@ export const App = ({ _options, _onReady }: AppProps) => {
   // and where it is not offered (null again then: no re-render).
   const [auth, setAuth] = useState<Auth | null>(null);
   const root = useRef<HTMLElement>(null);
-  const focusId = useRef<string | null>(null);
   const tree = useMemo(() => buildTree(state.comments), [state.comments]);
   const { m } = t;
   const { thread } = state;
@@ -48,23 +47,10 @@ export const App = ({ _options, _onReady }: AppProps) => {
     if (location.hash.startsWith('#comment-')) loadExtras().then((x) => x._showLinked(root.current));
   }, [ready]);
 
-  // After a post, focus moves to the new comment (once it is rendered).
-  useEffect(() => {
-    const id = focusId.current;
-    if (!id) return;
-    focusId.current = null;
-    root.current?.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(id)}"]`)?.focus();
-  }, [state.comments]);
-
+  // The form (in the extras) then says so and moves the focus to the new comment.
   const onPosted = (comment: Comment) => {
-    focusId.current = comment.id;
     add(comment);
     setReplyTo(null);
-    // The extras are in: they posted it.
-    loadExtras().then((x) => {
-      const more = x._extraMessages(t.lang);
-      setStatus(comment.status === 'pending' ? more._postedPending : more._posted);
-    });
   };
 
   return (

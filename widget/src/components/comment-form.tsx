@@ -27,7 +27,8 @@ export const CommentForm = (props: CommentFormProps) => {
   const { m } = t;
   // Already in (a second form, or the tests): the full form at once.
   const [x, setX] = useState(parts.extras);
-  const seed = useRef<FullFormProps['_seed']>(undefined);
+  // What the reader did here, for the full form: filled in by a click on Preview and at the handover.
+  const seed = useRef<NonNullable<FullFormProps['_seed']>>({});
   const text = useRef<HTMLTextAreaElement>(null);
   const id = _useUid();
   const load = () =>
@@ -36,15 +37,14 @@ export const CommentForm = (props: CommentFormProps) => {
       (loaded) => {
         const area = text.current;
         // What the reader did meanwhile goes over: the characters typed, the focus.
-        if (area)
-          seed.current = {
-            body: area.value,
-            focus: (area.getRootNode() as Document).activeElement === area,
-          };
+        if (area) {
+          seed.current.body = area.value;
+          seed.current.focus = (area.getRootNode() as Document).activeElement === area;
+        }
         setX(loaded);
       },
-      () => {},
-    ); // offline: the form stays as it is; the next focus tries again
+      () => {}, // offline: the form stays as it is; the next focus tries again
+    );
 
   // A reply form opens on a click (and takes the focus, which loads the rest); sign-in replaces the guest fields.
   useEffect(() => {
@@ -64,7 +64,7 @@ export const CommentForm = (props: CommentFormProps) => {
         <button type="button" aria-pressed="true">
           {m._write}
         </button>
-        <button type="button" aria-pressed="false">
+        <button type="button" aria-pressed="false" onClick={() => (seed.current._preview = true)}>
           {m._preview}
         </button>
       </div>

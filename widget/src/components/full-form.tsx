@@ -21,19 +21,35 @@ const fieldOf = (path: string): string => path.slice(path.lastIndexOf('.') + 1);
 
 export interface FullFormProps extends CommentFormProps {
   /** What the reader did in the app's form before this loaded: the text typed, and whether it had focus. */
-  _seed?: { body: string; focus: boolean };
+  _seed?: { body?: string; focus?: boolean; _preview?: boolean };
 }
 
 export const _FullForm = ({ widget, parent, _onPosted, onCancel, _seed }: FullFormProps) => {
   const { _options, t } = widget;
   const { m } = t;
   const more = _extraMessages(t.lang);
-  const form = useCommentForm({ _options, parentId: parent?.id ?? null, _onPosted, _typed: _seed?.body });
+  const form = useCommentForm({
+    _options,
+    parentId: parent?.id ?? null,
+    _typed: _seed?.body,
+    _onPosted: (comment) => {
+      // Taken now: a reply form is gone once the thread shows its reply.
+      const scope = formEl.current?.getRootNode() as Document | undefined;
+      _onPosted(comment);
+      widget._announce(comment.status === 'pending' ? more._postedPending : more._posted);
+      // After the thread's next render (Preact renders in a microtask): the reader lands on what they wrote.
+      setTimeout(() =>
+        scope?.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(comment.id)}"]`)?.focus(),
+      );
+    },
+  });
   const id = _useUid();
+  const formEl = useRef<HTMLFormElement>(null);
   const honeypot = useRef<HTMLInputElement>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
-  // 0 while writing; each click on Preview counts up, so that it renders the text again.
-  const [preview, setPreview] = useState(0);
+  // 0 while writing; each click on Preview counts up, so that it renders the text again (the app's form
+  // passes on a click it could not answer).
+  const [preview, setPreview] = useState(_seed?._preview ? 1 : 0);
   // The challenge (issue 14), if the site has one, once the reader is in the form: not for a form only seen.
   const [writing, setWriting] = useState(false);
 
@@ -81,6 +97,7 @@ export const _FullForm = ({ widget, parent, _onPosted, onCancel, _seed }: FullFo
   const { error } = form;
   return (
     <form
+      ref={formEl}
       class="form"
       aria-labelledby={headingId}
       // Validation is the server's (one set of rules, messages in the widget's language, not the browser's).
