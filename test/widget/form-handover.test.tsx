@@ -26,6 +26,23 @@ afterEach(() => {
 });
 
 describe('the comment form before the reader turns to it', () => {
+  it('saves what is typed into it as the draft, so a reload before the extras are in keeps it', async () => {
+    localStorage.clear();
+    fakeFetch(server(page([])));
+    render(<App _options={options()} />);
+    const form = await screen.findByRole('form', { name: 'Laisser un commentaire' });
+    fireEvent.input(within(form).getByLabelText('Commentaire'), { target: { value: 'Tapé tout de suite' } });
+    cleanup(); // the reader reloads the page at once
+
+    render(<App _options={options()} />);
+    const again = await screen.findByRole('form', { name: 'Laisser un commentaire' });
+    expect((within(again).getByLabelText('Commentaire') as HTMLTextAreaElement).value).toBe(
+      'Tapé tout de suite',
+    );
+    expect(within(again).queryByLabelText('Nom')).toBeNull();
+    localStorage.clear();
+  });
+
   it('shows the form’s top with the saved draft, loads nothing, then hands over text, draft and focus', async () => {
     localStorage.clear();
     // The reader wrote this before reloading the page (use-comment-form.ts saved it).

@@ -8,7 +8,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Comment } from '../../../worker/types/api.ts';
 import { loadExtras, parts } from '../lazy.tsx';
-import { draftKey, loadDraft } from '../storage.ts';
+import { draftKey, loadDraft, saveDraft } from '../storage.ts';
 import type { FullFormProps } from './full-form.tsx';
 import { _useUid } from './use-uid.ts';
 import type { Widget } from './widget.ts';
@@ -31,16 +31,14 @@ export const CommentForm = (props: CommentFormProps) => {
   const seed = useRef<NonNullable<FullFormProps['_seed']>>({});
   const text = useRef<HTMLTextAreaElement>(null);
   const id = _useUid();
+  const key = draftKey(_options.id ?? _options.url, parent?.id ?? null);
   const load = () =>
     x ||
     loadExtras().then(
       (loaded) => {
         const area = text.current;
-        // What the reader did meanwhile goes over: the characters typed, the focus.
-        if (area) {
-          seed.current.body = area.value;
-          seed.current.focus = (area.getRootNode() as Document).activeElement === area;
-        }
+        // The focus goes over (what they typed is in the draft).
+        if (area) seed.current.focus = (area.getRootNode() as Document).activeElement === area;
         setX(loaded);
       },
       () => {}, // offline: the form stays as it is; the next focus tries again
@@ -76,7 +74,12 @@ export const CommentForm = (props: CommentFormProps) => {
           aria-describedby={`${id}-hint`}
           name="body"
           rows={parent ? 4 : 6}
-          defaultValue={loadDraft(draftKey(_options.id ?? _options.url, parent?.id ?? null))?.body}
+          defaultValue={loadDraft(key)?.body}
+          // Saved as typed, as the full form does: a reload before the extras are in keeps it too.
+          onInput={(e) => {
+            const body = e.currentTarget.value;
+            saveDraft(key, body ? { ...loadDraft(key), body } : undefined);
+          }}
         />
         <small id={`${id}-hint`} class="hint">
           {m._commentHint}

@@ -20,8 +20,11 @@ import { withName } from './with-name.tsx';
 const fieldOf = (path: string): string => path.slice(path.lastIndexOf('.') + 1);
 
 export interface FullFormProps extends CommentFormProps {
-  /** What the reader did in the app's form before this loaded: the text typed, and whether it had focus. */
-  _seed?: { body?: string; focus?: boolean; _preview?: boolean };
+  /**
+   * What the reader did in the app's form before this loaded (the text itself is in the draft it saved):
+   * whether it had the focus, whether they clicked Preview.
+   */
+  _seed?: { focus?: boolean; _preview?: boolean };
 }
 
 export const _FullForm = ({ widget, parent, _onPosted, onCancel, _seed }: FullFormProps) => {
@@ -31,7 +34,6 @@ export const _FullForm = ({ widget, parent, _onPosted, onCancel, _seed }: FullFo
   const form = useCommentForm({
     _options,
     parentId: parent?.id ?? null,
-    _typed: _seed?.body,
     _onPosted: (comment) => {
       // Taken now: a reply form is gone once the thread shows its reply.
       const scope = formEl.current?.getRootNode() as Document | undefined;

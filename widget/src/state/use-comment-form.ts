@@ -9,26 +9,33 @@ import type { Comment } from '../../../worker/types/api.ts';
 import type { ApiError } from '../http.ts';
 import type { WidgetOptions } from '../options.ts';
 import { randomId } from '../random-id.ts';
-import { draftKey, type Identity, loadDraft, loadIdentity, saveDraft, saveIdentity } from '../storage.ts';
+import {
+  type Draft,
+  draftKey,
+  type Identity,
+  loadDraft,
+  loadIdentity,
+  saveDraft,
+  saveIdentity,
+} from '../storage.ts';
 import { _postComment } from './post-comment.ts';
 
 export interface CommentFormInput {
   _options: WidgetOptions;
   parentId: string | null;
   _onPosted: (comment: Comment) => void;
-  /** What the reader typed into the app's form before this loaded, if anything: it wins over the draft. */
-  _typed?: string;
 }
 
-export const useCommentForm = ({ _options, parentId, _onPosted, _typed }: CommentFormInput) => {
+export const useCommentForm = ({ _options, parentId, _onPosted }: CommentFormInput) => {
   const key = draftKey(_options.id ?? _options.url, parentId);
   // One clientId per draft, kept across failed attempts (and reloads) so a retry can never post twice.
-  const [_draft, setDraft] = useState(() => {
-    const draft = loadDraft(key) ?? { body: '', clientId: randomId() };
-    if (_typed === undefined || _typed === draft.body) return draft;
-    const typed = { ...draft, body: _typed };
-    saveDraft(key, _typed ? typed : undefined);
-    return typed;
+  const [_draft, setDraft] = useState((): Draft => {
+    const saved = loadDraft(key);
+    if (saved?.clientId) return saved as Draft;
+    // Written by the app's form alone (the reader typed before the extras were in): its clientId now.
+    const draft = { body: saved?.body ?? '', clientId: randomId() };
+    if (saved) saveDraft(key, draft);
+    return draft;
   });
   const [_identity, setIdentity] = useState(loadIdentity);
   const [_busy, setBusy] = useState(false);
