@@ -65,15 +65,26 @@ export const loadAuth = (origin: string): Promise<Auth | null> =>
       : null;
   }));
 
-/** What `render` makes of the extras once in: "Loading…" until then, the network error if they fail. */
-export const Lazy = ({ t, render }: { t: Translator; render: (extras: Extras) => ComponentChildren }) => {
+/**
+ * What `render` makes of the extras once in: until then `_else` if given (also if they cannot load), else
+ * "Loading…", then the network error if they fail.
+ */
+export const Lazy = ({
+  t,
+  render,
+  _else,
+}: {
+  t: Translator;
+  render: (extras: Extras) => ComponentChildren;
+  _else?: ComponentChildren;
+}) => {
   const { m } = t;
   // undefined: loading; null: failed.
   const [loaded, setLoaded] = useState<Extras | null | undefined>(parts.extras);
   useEffect(() => {
     if (!loaded) loadExtras().then(setLoaded, () => setLoaded(null));
   }, []);
-  return loaded ? render(loaded) : loaded === null ? m.errors.network : m._loadingMore;
+  return loaded ? render(loaded) : (_else ?? (loaded === null ? m.errors.network : m._loadingMore));
 };
 
 /** The message of an error: `network` at once, the server's codes with the extras. */
