@@ -96,12 +96,3 @@ export const ErrorText = ({ t, error }: { t: Translator; error: ApiError }) => {
     <Lazy t={t} render={(x) => x._extraMessages(t.lang).errors[code]} />
   );
 };
-
-/** The same as a string, for the aria-live region. */
-export const errorText = ({ m, lang }: Translator, code: ApiError['code']): Promise<string> =>
-  code === 'network'
-    ? Promise.resolve(m.errors.network)
-    : loadExtras().then(
-        (x) => x._extraMessages(lang).errors[code],
-        () => m.errors.network,
-      );

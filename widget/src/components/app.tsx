@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type Comment, SORTS, type SortOrder } from '../../../worker/types/api.ts';
 import { likeUrl } from '../api.ts';
 import { translator } from '../i18n/index.ts';
-import { type Auth, ErrorText, errorText, loadAuth, loadExtras } from '../lazy.tsx';
+import { type Auth, ErrorText, loadAuth, loadExtras } from '../lazy.tsx';
 import type { WidgetOptions } from '../options.ts';
 import { useThread } from '../state/use-thread.ts';
 import { buildTree } from '../tree.ts';
@@ -87,7 +87,7 @@ export const App = ({ _options, _onReady }: AppProps) => {
                 _url: likeUrl(_options.origin),
                 _body: { url: _options.url, ...(_options.id ? { id: _options.id } : {}) },
               }}
-              onError={(code) => errorText(t, code).then(setStatus)}
+              widget={widget}
             />
             {count > 1 && (
               <label class="sort">

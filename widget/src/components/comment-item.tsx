@@ -8,7 +8,7 @@ import type { ComponentChildren, RefObject } from 'preact';
 import type { Comment } from '../../../worker/types/api.ts';
 import { likeUrl } from '../api.ts';
 import { formatDate, formatFullDate } from '../format-date.ts';
-import { errorText, Lazy } from '../lazy.tsx';
+import { Lazy } from '../lazy.tsx';
 import { loadEditToken } from '../storage.ts';
 import { Avatar } from './avatar.tsx';
 import { LikeButton } from './like-button.tsx';
@@ -37,7 +37,7 @@ export const CommentItem = ({
   _inReplyTo,
   children,
 }: CommentItemProps) => {
-  const { t, _options, _announce } = widget;
+  const { t, _options } = widget;
   const { m } = t;
   const { author } = comment;
   // Read at render: the window closes by itself, and the buttons go with it on the next render.
@@ -55,7 +55,7 @@ export const CommentItem = ({
         _label={t._fill(m._likeComment, { name: author?.name ?? '' })}
         hidden
         _target={{ _url: likeUrl(_options.origin, comment.id), _body: {} }}
-        onError={(code) => errorText(t, code).then(_announce)}
+        widget={widget}
       />
     ),
     _onReply && (

@@ -1,6 +1,6 @@
 /** A heart with its count: `aria-pressed` says whether this reader likes it. */
-import type { ApiError } from '../http.ts';
 import { type LikeTarget, useLike } from '../state/use-like.ts';
+import type { Widget } from './widget.ts';
 
 export interface LikeButtonProps {
   /** The comment id, or `page:<thread>`. */
@@ -12,11 +12,12 @@ export interface LikeButtonProps {
   /** The count as words beside the button ("12 people like this page"), instead of a bare number in it. */
   text?: (likes: number) => string;
   _target: LikeTarget;
-  onError: (code: ApiError['code']) => void;
+  /** Whose live region says why a like failed. */
+  widget: Widget;
 }
 
-export const LikeButton = ({ _likeKey, _count, _label, hidden, text, _target, onError }: LikeButtonProps) => {
-  const like = useLike(_likeKey, _count, _target);
+export const LikeButton = ({ _likeKey, _count, _label, hidden, text, _target, widget }: LikeButtonProps) => {
+  const like = useLike(_likeKey, _count, _target, widget);
   // The accessible name contains the visible text (WCAG 2.5.3 "label in name"); no aria-label.
   return (
     <span class="likes">
@@ -25,10 +26,7 @@ export const LikeButton = ({ _likeKey, _count, _label, hidden, text, _target, on
         class="like"
         aria-pressed={like.liked}
         aria-busy={like._busy}
-        onClick={async () => {
-          const result = await like._toggle();
-          if (result && !result.ok) onError(result.error.code);
-        }}
+        onClick={like._toggle}
       >
         {/* aria-hidden: a screen reader would read "white heart suit" */}
         <span aria-hidden="true">{like.liked ? '♥' : '♡'}</span>{' '}

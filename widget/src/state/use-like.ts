@@ -6,7 +6,7 @@
  */
 
 import { useState } from 'preact/hooks';
-import { offline } from '../http.ts';
+import type { Widget } from '../components/widget.ts';
 import { loadExtras } from '../lazy.tsx';
 import { isLiked } from '../storage.ts';
 
@@ -26,17 +26,18 @@ export interface LikeTarget {
 }
 
 /** `key`: the comment id, or `page:<thread>`. */
-export const useLike = (key: string, count: number, target: LikeTarget) => {
+export const useLike = (key: string, count: number, target: LikeTarget, widget: Widget) => {
   const [state, setState] = useState<LikeState>(() => ({ liked: isLiked(key), likes: count, _busy: false }));
   const _toggle = async () => {
     if (state._busy) return;
     // Busy at once: a second click waits for this one, even while the extras load.
     setState({ ...state, _busy: true });
+    // Extras that cannot load count as the network failing.
     return loadExtras().then(
-      (x) => x._toggleLike(key, state, setState, target),
+      (x) => x._toggleLike(key, state, setState, target, widget),
       () => {
         setState(state);
-        return { ok: false, error: offline } as const;
+        widget._announce(widget.t.m.errors.network);
       },
     );
   };
