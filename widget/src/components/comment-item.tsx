@@ -64,6 +64,7 @@ export const CommentItem = ({
       </button>
     ),
   ];
+  const plain = [body, <div class="tools">{tools}</div>];
   return (
     <article
       class="comment"
@@ -123,16 +124,13 @@ export const CommentItem = ({
         // Until the extras are in (they load at once for this), the comment as every reader sees it.
         <Lazy
           t={t}
-          _else={[body, <div class="tools">{tools}</div>]}
+          _else={plain}
           render={(x) => (
             <x._OwnComment widget={widget} comment={comment} _token={token} _body={body} _tools={tools} />
           )}
         />
       ) : (
-        <>
-          {body}
-          <div class="tools">{tools}</div>
-        </>
+        plain
       )}
       {children}
     </article>
