@@ -2,7 +2,7 @@
 /**
  * Where the bytes of a built widget file come from: each source module's share of the minified file, raw
  * and gzip. Run `CAUSERIE_SOURCEMAP=1 npm run build` first (maps beside dist/*.js), then
- * `node scripts/widget-size-report.mjs [causerie-app.en.js …]`.
+ * `npm run size:report -- [causerie-app.en.js …]`.
  *
  * gzip is not additive, so a module's gzip share is its marginal cost: the file's gzip size minus the
  * gzip size of the file with that module's characters removed. The shares sum to more or less than the
@@ -71,7 +71,7 @@ const report = (file) => {
   const map = JSON.parse(readFileSync(new URL(`${file}.map`, dist), 'utf8'));
   const owners = ownerOfEachChar(code, map);
   const total = gzip(code);
-  const names = map.sources.map((s) => s.replace(/^(\.\.\/)+/, '').replace(/^node_modules\//, ''));
+  const names = map.sources.map((s) => s.replace(/^.*node_modules\//, '').replace(/^(\.\.\/)+/, ''));
   const rows = names.map((name, index) => {
     let raw = 0;
     let without = '';
