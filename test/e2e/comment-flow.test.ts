@@ -37,6 +37,8 @@ describe('a guest on the French demo post', () => {
     const before = await comments.count();
     if (before === 0) await toBeVisible(page.getByText('Pas encore de commentaire'));
 
+    // The guest fields come with the rest of the form when the reader turns to it (components/comment-form.tsx).
+    await form.getByLabel('Commentaire', { exact: true }).click();
     await form.getByLabel('Nom').fill('Camille');
     await form.getByLabel('E-mail (facultatif)').fill('camille@example.com');
     await form

@@ -70,7 +70,9 @@ describe('the engine pages in Chromium', () => {
     );
     await page.goto(url);
     await toBeVisible(page.getByText(`Bonjour from ${engine}`));
-    // The thread's form is there too: the whole widget, not just a list.
+    // The thread's form is there too: the whole widget, not just a list (its submit button comes with the
+    // rest of the form when the reader turns to it: components/comment-form.tsx).
+    await page.getByRole('form', { name: 'Leave a comment' }).getByLabel('Comment', { exact: true }).click();
     await toBeVisible(page.getByRole('button', { name: 'Post comment' }));
     expect(errors).toEqual([]);
     await context.close();

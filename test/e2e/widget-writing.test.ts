@@ -22,11 +22,18 @@ describe('writing in the widget', () => {
     await page.goto(thread('e2e-draft'));
     const form = page.getByRole('form', { name: 'Laisser un commentaire' });
     await form.getByLabel('Commentaire', { exact: true }).fill('Un brouillon qui survit.');
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await page.reload();
     const body = form.getByLabel('Commentaire', { exact: true });
     await toBeVisible(body);
     expect(await body.inputValue()).toBe('Un brouillon qui survit.');
+    // The draft is shown by the app alone: the rest of the form is not loaded until the reader turns to it.
+    expect(requested).toContain('/causerie-app.fr.js');
+    expect(requested.filter((path) => path.startsWith('/causerie-extras'))).toEqual([]);
+    await body.click();
     await form.getByLabel('Nom').fill('Camille');
+    expect(await body.inputValue()).toBe('Un brouillon qui survit.');
     await form.getByRole('button', { name: 'Publier le commentaire' }).click();
     await toHaveCount(page.getByTestId('comment'), 1);
     expect(await body.inputValue()).toBe('');
@@ -55,6 +62,8 @@ describe('writing in the widget', () => {
     const { page, context } = await newReader(browser);
     await page.goto(thread('e2e-edit'));
     const form = page.getByRole('form', { name: 'Laisser un commentaire' });
+    // The guest fields come with the rest of the form when the reader turns to it (components/comment-form.tsx).
+    await form.getByLabel('Commentaire', { exact: true }).click();
     await form.getByLabel('Nom').fill('Camille');
     await form.getByLabel('Commentaire', { exact: true }).fill('Première version');
     await form.getByRole('button', { name: 'Publier le commentaire' }).click();
@@ -78,6 +87,8 @@ describe('writing in the widget', () => {
     const { page, context } = await newReader(browser);
     await page.goto(thread('e2e-delete'));
     const form = page.getByRole('form', { name: 'Laisser un commentaire' });
+    // The guest fields come with the rest of the form when the reader turns to it (components/comment-form.tsx).
+    await form.getByLabel('Commentaire', { exact: true }).click();
     await form.getByLabel('Nom').fill('Camille');
     await form.getByLabel('Commentaire', { exact: true }).fill('À effacer');
     await form.getByRole('button', { name: 'Publier le commentaire' }).click();

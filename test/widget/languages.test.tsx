@@ -6,6 +6,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../widget/src/components/app.tsx';
 import { maxDepth } from '../../widget/src/components/comment-list.tsx';
+import { _extraMessages } from '../../widget/src/i18n/extra.ts';
 import { supportedLangs, translator } from '../../widget/src/i18n/index.ts';
 import '../../widget/src/extras.ts';
 import type { Comment } from '../../worker/types/api.ts';
@@ -48,7 +49,8 @@ describe('every language', () => {
         new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(-3, 'minute'),
       );
       expect(screen.getByRole('heading', { name: t.m._formHeading })).toBeTruthy();
-      expect(screen.getByRole('button', { name: t.m._submit })).toBeTruthy();
+      // The full form's own strings are the extras' (loaded here by the import above).
+      expect(screen.getByRole('button', { name: _extraMessages(lang)._submit })).toBeTruthy();
       expect(screen.getByRole('button', { name: t.m._loadMore })).toBeTruthy();
       expect(screen.getByRole('combobox', { name: t.m._sortBy })).toBeTruthy();
     },

@@ -27,11 +27,21 @@ export interface PageRef {
 export const getThread = (origin: string, query: ThreadQuery, signal?: AbortSignal) =>
   request<ThreadPage>(threadUrl(origin, query), { signal });
 
+/**
+ * Likes or unlikes what `url` names (`/comments/:id/like`, `/threads/like` with the page in `body`). Sent
+ * by the extras (state/toggle-like.ts): the app only says where, so `send` stays out of its bundle.
+ */
+export const sendLike = (url: string, body: object, reader: string, like: boolean) =>
+  request<Likes>(url, send(like ? 'POST' : 'DELETE', { ...body, reader }));
+
+export const likeUrl = (origin: string, commentId?: string) =>
+  `${origin}/api/v1/${commentId ? `comments/${commentId}` : 'threads'}/like`;
+
 export const likeComment = (origin: string, id: string, reader: string, like: boolean) =>
-  request<Likes>(`${origin}/api/v1/comments/${id}/like`, send(like ? 'POST' : 'DELETE', { reader }));
+  sendLike(likeUrl(origin, id), {}, reader, like);
 
 export const likePage = (origin: string, page: PageRef, reader: string, like: boolean) =>
-  request<Likes>(`${origin}/api/v1/threads/like`, send(like ? 'POST' : 'DELETE', { ...page, reader }));
+  sendLike(likeUrl(origin), page, reader, like);
 
 // The calls only the extras make (lazy.tsx): plain functions, so the app's bundle leaves them out.
 

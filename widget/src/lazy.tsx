@@ -24,7 +24,8 @@ interface Parts {
   live?: LivePart;
   follow?: FollowPart;
 }
-const parts: Parts = {};
+/** The parts loaded so far: a component that finds its part already in renders it at once. */
+export const parts: Parts = {};
 const loading: { [K in keyof Parts]?: Promise<NonNullable<Parts[K]>> } = {};
 
 /** Called by each part when it runs (in tests, by importing extras.ts or auth.tsx). */
@@ -81,15 +82,26 @@ export const loadAuth = (origin: string): Promise<Auth | null> =>
       : null;
   }));
 
-/** What `render` makes of the extras once in: "Loading…" until then, the network error if they fail. */
-export const Lazy = ({ t, render }: { t: Translator; render: (extras: Extras) => ComponentChildren }) => {
+/**
+ * What `render` makes of the extras once in: until then `_else` if given (also if they cannot load), else
+ * "Loading…", then the network error if they fail.
+ */
+export const Lazy = ({
+  t,
+  render,
+  _else,
+}: {
+  t: Translator;
+  render: (extras: Extras) => ComponentChildren;
+  _else?: ComponentChildren;
+}) => {
   const { m } = t;
   // undefined: loading; null: failed.
   const [loaded, setLoaded] = useState<Extras | null | undefined>(parts.extras);
   useEffect(() => {
     if (!loaded) loadExtras().then(setLoaded, () => setLoaded(null));
   }, []);
-  return loaded ? render(loaded) : loaded === null ? m.errors.network : m._loadingMore;
+  return loaded ? render(loaded) : (_else ?? (loaded === null ? m.errors.network : m._loadingMore));
 };
 
 /** The message of an error: `network` at once, the server's codes with the extras. */
@@ -101,12 +113,3 @@ export const ErrorText = ({ t, error }: { t: Translator; error: ApiError }) => {
     <Lazy t={t} render={(x) => x._extraMessages(t.lang).errors[code]} />
   );
 };
-
-/** The same as a string, for the aria-live region. */
-export const errorText = ({ m, lang }: Translator, code: ApiError['code']): Promise<string> =>
-  code === 'network'
-    ? Promise.resolve(m.errors.network)
-    : loadExtras().then(
-        (x) => x._extraMessages(lang).errors[code],
-        () => m.errors.network,
-      );

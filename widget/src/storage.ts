@@ -49,10 +49,18 @@ export interface Draft {
 export const draftKey = (thread: string, parentId: string | null): string =>
   `draft:${thread}#${parentId ?? ''}`;
 
-export const loadDraft = (key: string): Draft | undefined => read<Draft>(key);
-export const saveDraft = (key: string, draft: Draft | undefined): void => write(key, draft);
+/** No `clientId` yet when only the app's form (components/comment-form.tsx) has saved it. */
+export const loadDraft = (key: string): Partial<Draft> | undefined => read<Partial<Draft>>(key);
+export const saveDraft = (key: string, draft: Partial<Draft> | undefined): void => write(key, draft);
 
-type EditTokens = Record<string, { editToken: string; editableUntil: string; body?: string }>;
+/** The proof of authorship of one comment, and the Markdown the reader typed. */
+export interface EditToken {
+  editToken: string;
+  editableUntil: string;
+  body?: string;
+}
+
+type EditTokens = Record<string, EditToken>;
 
 /**
  * Remembers the proof of authorship, and the Markdown the reader typed (the API only returns HTML), for

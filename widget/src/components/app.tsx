@@ -1,9 +1,9 @@
 /** One mounted thread: the count heading, sort and page likes, the comments, "load more", and the form. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type Comment, SORTS, type SortOrder } from '../../../worker/types/api.ts';
-import { likePage } from '../api.ts';
+import { likeUrl } from '../api.ts';
 import { translator } from '../i18n/index.ts';
-import { type Auth, ErrorText, errorText, loadAuth, loadExtras, loadFollow, loadLive } from '../lazy.tsx';
+import { type Auth, ErrorText, loadAuth, loadExtras, loadFollow, loadLive } from '../lazy.tsx';
 import type { WidgetOptions } from '../options.ts';
 import { useThread } from '../state/use-thread.ts';
 import { buildTree } from '../tree.ts';
@@ -28,7 +28,6 @@ export const App = ({ _options, _onReady }: AppProps) => {
   // and where it is not offered (null again then: no re-render).
   const [auth, setAuth] = useState<Auth | null>(null);
   const root = useRef<HTMLElement>(null);
-  const focusId = useRef<string | null>(null);
   const tree = useMemo(() => buildTree(state.comments), [state.comments]);
   const { m } = t;
   const { thread } = state;
@@ -49,33 +48,16 @@ export const App = ({ _options, _onReady }: AppProps) => {
       (part) => part._attach(root.current, _options),
       () => {},
     );
+    // Live threads (issue 17): the live part follows a loaded thread while it is on screen (where LIVE is on).
+    loadLive(_options.origin).then((x) => x?._follow(root.current as HTMLElement, widget, add, _retry));
     // The comment a feed link points at (#comment-<id>): rare, so in the extras.
     if (location.hash.startsWith('#comment-')) loadExtras().then((x) => x._showLinked(root.current));
   }, [ready]);
 
-  // Live threads (issue 17): the live part follows a loaded thread while it is on screen (where LIVE is on).
-  useEffect(() => {
-    if (ready)
-      loadLive(_options.origin).then((x) => x?._follow(root.current as HTMLElement, widget, add, _retry));
-  }, [ready]);
-
-  // After a post, focus moves to the new comment (once it is rendered).
-  useEffect(() => {
-    const id = focusId.current;
-    if (!id) return;
-    focusId.current = null;
-    root.current?.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(id)}"]`)?.focus();
-  }, [state.comments]);
-
+  // The form (in the extras) then says so and moves the focus to the new comment.
   const onPosted = (comment: Comment) => {
-    focusId.current = comment.id;
     add(comment);
     setReplyTo(null);
-    // The extras are in: they posted it.
-    loadExtras().then((x) => {
-      const more = x._extraMessages(t.lang);
-      setStatus(comment.status === 'pending' ? more._postedPending : more._posted);
-    });
   };
 
   return (
@@ -108,15 +90,11 @@ export const App = ({ _options, _onReady }: AppProps) => {
               _count={thread.likes}
               _label={m._likePage}
               text={(n) => t._plural(m._pageLikes, n)}
-              _send={(reader, like) =>
-                likePage(
-                  _options.origin,
-                  { url: _options.url, ...(_options.id ? { id: _options.id } : {}) },
-                  reader,
-                  like,
-                )
-              }
-              onError={(code) => errorText(t, code).then(setStatus)}
+              _target={{
+                _url: likeUrl(_options.origin),
+                _body: { url: _options.url, ...(_options.id ? { id: _options.id } : {}) },
+              }}
+              widget={widget}
             />
             {count > 1 && (
               <label class="sort">

@@ -1,12 +1,15 @@
-/** The comment form, used for new comments and, inline under a comment, for replies. */
+/**
+ * The comment form as every reader first gets it: its heading, the Write/Preview switch and the text, the
+ * same elements as the full form's top (components/full-form.tsx, in the extras), with the saved draft in
+ * it. The rest (the guest fields or the sign-in box, preview, posting) arrives with the extras the moment
+ * the reader turns to the form, and takes its place with what they typed and the focus: nothing above the
+ * text moves, what appears comes below it.
+ */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Comment } from '../../../worker/types/api.ts';
-import type { Extras } from '../extras.ts';
-import type { FieldName } from '../i18n/messages.ts';
-import { ErrorText, Lazy, loadExtras } from '../lazy.tsx';
-import { useCommentForm } from '../state/use-comment-form.ts';
-import type { Identity } from '../storage.ts';
-import { Field } from './field.tsx';
+import { loadExtras, parts } from '../lazy.tsx';
+import { draftKey, loadDraft, saveDraft } from '../storage.ts';
+import type { FullFormProps } from './full-form.tsx';
 import { _useUid } from './use-uid.ts';
 import type { Widget } from './widget.ts';
 import { withName } from './with-name.tsx';
@@ -18,136 +21,69 @@ export interface CommentFormProps {
   onCancel?: () => void;
 }
 
-/** 422 fields arrive as paths (`author.email`); the last segment names the control. */
-const fieldOf = (path: string): string => path.slice(path.lastIndexOf('.') + 1);
-
-export const CommentForm = ({ widget, parent, _onPosted, onCancel }: CommentFormProps) => {
+export const CommentForm = (props: CommentFormProps) => {
+  const { widget, parent } = props;
   const { _options, t } = widget;
   const { m } = t;
-  const form = useCommentForm({ _options, parentId: parent?.id ?? null, _onPosted });
+  // Already in (a second form, or the tests): the full form at once.
+  const [x, setX] = useState(parts.extras);
+  // What the reader did here, for the full form: filled in by a click on Preview and at the handover.
+  const seed = useRef<NonNullable<FullFormProps['_seed']>>({});
+  const text = useRef<HTMLTextAreaElement>(null);
   const id = _useUid();
-  const honeypot = useRef<HTMLInputElement>(null);
-  const textarea = useRef<HTMLTextAreaElement>(null);
-  // 0 while writing; each click on Preview counts up, so that it renders the text again.
-  const [preview, setPreview] = useState(0);
-  // The extras once the reader starts writing: they bring the challenge, if the site has one (issue 14).
-  const [x, setX] = useState<Extras>();
+  const key = draftKey(_options.id ?? _options.url, parent?.id ?? null);
+  const load = () =>
+    x ||
+    loadExtras().then(
+      (loaded) => {
+        const area = text.current;
+        // The focus goes over (what they typed is in the draft).
+        if (area) seed.current.focus = (area.getRootNode() as Document).activeElement === area;
+        setX(loaded);
+      },
+      () => {}, // offline: the form stays as it is; the next focus tries again
+    );
 
-  // A reply form opens where the reader clicked; take them straight to the text.
+  // A reply form opens on a click (and takes the focus, which loads the rest); sign-in replaces the guest fields.
   useEffect(() => {
-    if (parent) textarea.current?.focus();
-  }, [parent]);
+    if (parent) text.current?.focus();
+    else if (widget._auth) load();
+  }, [widget._auth]);
 
-  // The fields the server refused (422), each with its message from the extras.
-  const refused = new Set(form.error?.fields.map(({ field }) => fieldOf(field)));
-  const fieldError = (name: FieldName) =>
-    refused.has(name) && <Lazy t={t} render={(x) => x._extraMessages(t.lang)._fieldErrors[name]} />;
-
-  const identityField = (
-    name: keyof Identity,
-    mode: 'text' | 'email' | 'url',
-    autocomplete: string,
-    hint?: string,
-  ) => (
-    <Field id={`${id}-${name}`} _label={m[name]} _hint={hint} error={fieldError(name)}>
-      {(ids) => (
-        <input
-          {...ids}
-          name={name}
-          // type="text" with inputMode: the right phone keyboard, without the browser's own validation.
-          type="text"
-          inputMode={mode}
-          autocomplete={autocomplete}
-          value={form._identity[name]}
-          onInput={(e) => form._setField(name, e.currentTarget.value)}
-        />
-      )}
-    </Field>
-  );
-
-  const guest = (
-    <div class="identity">
-      {identityField('name', 'text', 'name')}
-      {identityField('email', 'email', 'email', m._emailHint)}
-      {identityField('website', 'url', 'url')}
-    </div>
-  );
-
+  if (x) return <x._FullForm {...props} _seed={seed.current} />;
   const headingId = `${id}-heading`;
   const Heading = parent ? 'h3' : 'h2';
   return (
-    <form
-      class="form"
-      aria-labelledby={headingId}
-      // Validation is the server's (one set of rules, messages in the widget's language, not the browser's).
-      noValidate
-      onFocusIn={() => x || loadExtras().then(setX, () => {})}
-      onSubmit={(e) => {
-        e.preventDefault();
-        setPreview(0);
-        form._submit(honeypot.current?.value ?? '');
-      }}
-    >
+    <form class="form" aria-labelledby={headingId} onFocusIn={load} onPointerDown={load}>
       <Heading id={headingId}>
         {parent ? withName(m._replyTo, parent.author?.name ?? m._deleted) : m._formHeading}
       </Heading>
-      {/* Two toggle buttons rather than ARIA tabs: simpler to use and to announce, and no panel bookkeeping. */}
       <div class="switch">
-        <button
-          type="button"
-          aria-pressed={!preview}
-          onClick={() => {
-            setPreview(0);
-            setTimeout(() => textarea.current?.focus());
-          }}
-        >
+        <button type="button" aria-pressed="true">
           {m._write}
         </button>
-        <button type="button" aria-pressed={!!preview} onClick={() => setPreview(preview + 1)}>
+        <button type="button" aria-pressed="false" onClick={() => (seed.current._preview = true)}>
           {m._preview}
         </button>
       </div>
-      {preview ? (
-        <div class="preview" aria-live="polite">
-          <Lazy key={preview} t={t} render={(x) => <x._Preview widget={widget} body={form.body} />} />
-        </div>
-      ) : (
-        <Field id={`${id}-body`} _label={m.comment} _hint={m._commentHint} error={fieldError('body')}>
-          {(ids) => (
-            <textarea
-              ref={textarea}
-              {...ids}
-              name="body"
-              rows={parent ? 4 : 6}
-              value={form.body}
-              onInput={(e) => form._setBody(e.currentTarget.value)}
-            />
-          )}
-        </Field>
-      )}
-      {widget._auth ? <widget._auth widget={widget} _guest={guest} /> : guest}
-      {/* Honeypot: off-screen, out of the tab order and hidden from assistive technology; only bots fill it. */}
-      <div class="hp" aria-hidden="true">
-        <label>
-          {m._honeypot}
-          <input ref={honeypot} name="website2" type="text" tabIndex={-1} autocomplete="off" />
-        </label>
-      </div>
-      {x && <x._Challenge widget={widget} _formKey={parent?.id ?? ''} />}
-      {form.error && (
-        <p class="error" role="alert">
-          <ErrorText t={t} error={form.error} />
-        </p>
-      )}
-      <div class="actions">
-        <button type="submit" class="primary" disabled={form._busy} aria-busy={form._busy}>
-          {m._submit}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            {m._cancel}
-          </button>
-        )}
+      <div class="field">
+        <label for={id}>{m.comment}</label>
+        <textarea
+          ref={text}
+          id={id}
+          aria-describedby={`${id}-hint`}
+          name="body"
+          rows={parent ? 4 : 6}
+          defaultValue={loadDraft(key)?.body}
+          // Saved as typed, as the full form does: a reload before the extras are in keeps it too.
+          onInput={(e) => {
+            const body = e.currentTarget.value;
+            saveDraft(key, body ? { ...loadDraft(key), body } : undefined);
+          }}
+        />
+        <small id={`${id}-hint`} class="hint">
+          {m._commentHint}
+        </small>
       </div>
     </form>
   );

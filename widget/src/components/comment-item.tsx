@@ -1,18 +1,17 @@
 /**
- * One comment: author, badges, date, the server's HTML, its actions (like, reply, edit, delete), then
- * `children` (its reply form and replies): replies are nested articles inside their parent's, as the HTML
- * spec suggests for comments. `id="comment-<id>"` is the anchor the Atom feed links to.
+ * One comment: author, badges, date, the server's HTML, its actions (like, reply; edit and delete for its
+ * author, from the extras: components/own-comment.tsx), then `children` (its reply form and replies):
+ * replies are nested articles inside their parent's, as the HTML spec suggests for comments.
+ * `id="comment-<id>"` is the anchor the Atom feed links to.
  */
 import type { ComponentChildren, RefObject } from 'preact';
-import { useState } from 'preact/hooks';
 import type { Comment } from '../../../worker/types/api.ts';
-import { likeComment } from '../api.ts';
+import { likeUrl } from '../api.ts';
 import { formatDate, formatFullDate } from '../format-date.ts';
-import { ErrorText, errorText, Lazy } from '../lazy.tsx';
+import { Lazy } from '../lazy.tsx';
 import { loadEditToken } from '../storage.ts';
 import { Avatar } from './avatar.tsx';
 import { LikeButton } from './like-button.tsx';
-import { useAction } from './use-action.ts';
 import type { Widget } from './widget.ts';
 import { withName } from './with-name.tsx';
 
@@ -38,15 +37,34 @@ export const CommentItem = ({
   _inReplyTo,
   children,
 }: CommentItemProps) => {
-  const { t, _options, _announce } = widget;
+  const { t, _options } = widget;
   const { m } = t;
   const { author } = comment;
-  const [editing, setEditing] = useState(false);
-  // Of a delete: an edit's are the edit form's.
-  const [busy, error, run] = useAction();
   // Read at render: the window closes by itself, and the buttons go with it on the next render.
   const token = comment.status === 'deleted' ? undefined : loadEditToken(comment.id);
-  const approved = comment.status === 'approved';
+  // Safe by contract: the server renders Markdown to HTML with no raw HTML and only http(s)/mailto
+  // links (API.md, "Rules for POST /comments"); the widget never builds HTML from reader input.
+  // dir="auto": a comment takes the direction of its own text (a Hebrew comment on an English
+  // site reads right to left), whatever the widget's language.
+  const body = <div class="body" dir="auto" dangerouslySetInnerHTML={{ __html: comment.html }} />;
+  const tools = [
+    comment.status === 'approved' && (
+      <LikeButton
+        _likeKey={comment.id}
+        _count={comment.likes}
+        _label={t._fill(m._likeComment, { name: author?.name ?? '' })}
+        hidden
+        _target={{ _url: likeUrl(_options.origin, comment.id), _body: {} }}
+        widget={widget}
+      />
+    ),
+    _onReply && (
+      <button ref={_replyButton} type="button" class="link" aria-expanded={_replying} onClick={_onReply}>
+        {m._reply}
+      </button>
+    ),
+  ];
+  const plain = [body, <div class="tools">{tools}</div>];
   return (
     <article
       class="comment"
@@ -102,71 +120,17 @@ export const CommentItem = ({
       )}
       {comment.status === 'deleted' ? (
         <p class="deleted">{m._deleted}</p>
-      ) : editing && token ? (
+      ) : token ? (
+        // Until the extras are in (they load at once for this), the comment as every reader sees it.
         <Lazy
           t={t}
+          _else={plain}
           render={(x) => (
-            <x._EditForm
-              widget={widget}
-              comment={comment}
-              _token={token.editToken}
-              _source={token.body ?? ''}
-              _onClose={() => setEditing(false)}
-            />
+            <x._OwnComment widget={widget} comment={comment} _token={token} _body={body} _tools={tools} />
           )}
         />
       ) : (
-        // Safe by contract: the server renders Markdown to HTML with no raw HTML and only http(s)/mailto
-        // links (API.md, "Rules for POST /comments"); the widget never builds HTML from reader input.
-        // dir="auto": a comment takes the direction of its own text (a Hebrew comment on an English
-        // site reads right to left), whatever the widget's language.
-        <div class="body" dir="auto" dangerouslySetInnerHTML={{ __html: comment.html }} />
-      )}
-      {comment.status !== 'deleted' && !editing && (
-        <div class="tools">
-          {approved && (
-            <LikeButton
-              _likeKey={comment.id}
-              _count={comment.likes}
-              _label={t._fill(m._likeComment, { name: author?.name ?? '' })}
-              hidden
-              _send={(reader, like) => likeComment(_options.origin, comment.id, reader, like)}
-              onError={(code) => errorText(t, code).then(_announce)}
-            />
-          )}
-          {_onReply && (
-            <button
-              ref={_replyButton}
-              type="button"
-              class="link"
-              aria-expanded={_replying}
-              onClick={_onReply}
-            >
-              {m._reply}
-            </button>
-          )}
-          {token && (
-            <>
-              <button type="button" class="link" onClick={() => setEditing(true)}>
-                {m._edit}
-              </button>
-              <button
-                type="button"
-                class="link"
-                disabled={busy}
-                aria-busy={busy}
-                onClick={() => run((x) => x.remove(widget, comment.id, token.editToken))}
-              >
-                {m.remove}
-              </button>
-            </>
-          )}
-          {error && (
-            <span class="error" role="alert">
-              <ErrorText t={t} error={error} />
-            </span>
-          )}
-        </div>
+        plain
       )}
       {children}
     </article>

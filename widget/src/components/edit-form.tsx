@@ -6,6 +6,7 @@ import type { ApiError } from '../http.ts';
 import { _extraMessages } from '../i18n/extra.ts';
 import { replaceComment } from '../state/replace-comment.ts';
 import { updateEditToken } from '../storage.ts';
+import css from './form.css?inline';
 import { _useUid } from './use-uid.ts';
 import type { Widget } from './widget.ts';
 
@@ -47,6 +48,7 @@ export const _EditForm = ({ widget, comment, _token, _source, _onClose }: EditFo
         _change(replaceComment(comment.id, result.value.comment));
       }}
     >
+      <style>{css}</style>
       <label for={id}>{t.m.comment}</label>
       <textarea
         ref={textarea}
@@ -65,7 +67,7 @@ export const _EditForm = ({ widget, comment, _token, _source, _onClose }: EditFo
           {m._save}
         </button>
         <button type="button" onClick={_onClose}>
-          {t.m._cancel}
+          {m._cancel}
         </button>
       </div>
     </form>

@@ -1,7 +1,6 @@
 /** A heart with its count: `aria-pressed` says whether this reader likes it. */
-import type { Likes } from '../api.ts';
-import type { ApiError, ApiResult } from '../http.ts';
-import { useLike } from '../state/use-like.ts';
+import { type LikeTarget, useLike } from '../state/use-like.ts';
+import type { Widget } from './widget.ts';
 
 export interface LikeButtonProps {
   /** The comment id, or `page:<thread>`. */
@@ -12,12 +11,13 @@ export interface LikeButtonProps {
   hidden?: boolean;
   /** The count as words beside the button ("12 people like this page"), instead of a bare number in it. */
   text?: (likes: number) => string;
-  _send: (reader: string, like: boolean) => Promise<ApiResult<Likes>>;
-  onError: (code: ApiError['code']) => void;
+  _target: LikeTarget;
+  /** Whose live region says why a like failed. */
+  widget: Widget;
 }
 
-export const LikeButton = ({ _likeKey, _count, _label, hidden, text, _send, onError }: LikeButtonProps) => {
-  const like = useLike(_likeKey, _count, _send);
+export const LikeButton = ({ _likeKey, _count, _label, hidden, text, _target, widget }: LikeButtonProps) => {
+  const like = useLike(_likeKey, _count, _target, widget);
   // The accessible name contains the visible text (WCAG 2.5.3 "label in name"); no aria-label.
   return (
     <span class="likes">
@@ -26,10 +26,7 @@ export const LikeButton = ({ _likeKey, _count, _label, hidden, text, _send, onEr
         class="like"
         aria-pressed={like.liked}
         aria-busy={like._busy}
-        onClick={async () => {
-          const result = await like._toggle();
-          if (result && !result.ok) onError(result.error.code);
-        }}
+        onClick={like._toggle}
       >
         {/* aria-hidden: a screen reader would read "white heart suit" */}
         <span aria-hidden="true">{like.liked ? '♥' : '♡'}</span>{' '}

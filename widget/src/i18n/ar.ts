@@ -31,15 +31,9 @@ export const messages: Messages = {
   _pending: 'بانتظار المراجعة',
   _reply: 'رد',
   _replyTo: 'الرد على {name}',
-  _cancel: 'إلغاء',
   _formHeading: 'إضافة تعليق',
-  name: 'الاسم',
-  email: 'البريد الإلكتروني (اختياري)',
-  _emailHint: 'لن يُنشر أبدًا.',
-  website: 'الموقع الإلكتروني (اختياري)',
   comment: 'التعليق',
   _commentHint: 'يمكن استخدام Markdown.',
-  _submit: 'نشر التعليق',
   _sortBy: 'الترتيب حسب',
   _sorts: { oldest: 'الأقدم', newest: 'الأحدث', top: 'الأكثر إعجابًا' },
   _likeComment: 'الإعجاب بتعليق {name}',
@@ -63,7 +57,6 @@ export const messages: Messages = {
   _write: 'كتابة',
   _preview: 'معاينة',
   _loadingMore: 'جارٍ التحميل…',
-  _honeypot: 'يُترك هذا الحقل فارغًا',
   _verified: 'حساب موثّق: ',
   errors: { network: 'تعذّر الوصول إلى الخادم: يُرجى التحقق من الاتصال ثم إعادة المحاولة.' },
 };
@@ -114,6 +107,13 @@ export const extraMessages: ExtraMessages = {
     website: 'يجب أن يبدأ العنوان بـ http://\u200e أو https://\u200e.',
     body: 'يُرجى كتابة تعليق (10,000 حرف كحد أقصى).',
   },
+  _cancel: 'إلغاء',
+  name: 'الاسم',
+  email: 'البريد الإلكتروني (اختياري)',
+  _emailHint: 'لن يُنشر أبدًا.',
+  website: 'الموقع الإلكتروني (اختياري)',
+  _submit: 'نشر التعليق',
+  _honeypot: 'يُترك هذا الحقل فارغًا',
 };
 
 /** Loaded only where sign-in is offered, with the sign-in part (lazy.tsx, `loadAuth`). */

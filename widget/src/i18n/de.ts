@@ -20,15 +20,9 @@ export const messages: Messages = {
   _pending: 'Wartet auf Freigabe',
   _reply: 'Antworten',
   _replyTo: 'Antwort an {name}',
-  _cancel: 'Abbrechen',
   _formHeading: 'Schreibe einen Kommentar',
-  name: 'Name',
-  email: 'E-Mail (optional)',
-  _emailHint: 'Wird nie veröffentlicht.',
-  website: 'Website (optional)',
   comment: 'Kommentar',
   _commentHint: 'Markdown wird unterstützt.',
-  _submit: 'Kommentar abschicken',
   _sortBy: 'Sortieren nach',
   _sorts: { oldest: 'Älteste zuerst', newest: 'Neueste zuerst', top: 'Beliebteste' },
   _likeComment: 'Der Kommentar von {name} gefällt mir',
@@ -45,7 +39,6 @@ export const messages: Messages = {
   _write: 'Schreiben',
   _preview: 'Vorschau',
   _loadingMore: 'Wird geladen\u00a0…',
-  _honeypot: 'Dieses Feld leer lassen',
   _verified: 'Verifiziert: ',
   errors: { network: 'Der Server ist nicht erreichbar: Prüfe deine Verbindung und versuche es erneut.' },
 };
@@ -89,6 +82,13 @@ export const extraMessages: ExtraMessages = {
     website: 'Die Adresse muss mit http:// oder https:// beginnen.',
     body: 'Schreibe einen Kommentar (höchstens 10.000 Zeichen).',
   },
+  _cancel: 'Abbrechen',
+  name: 'Name',
+  email: 'E-Mail (optional)',
+  _emailHint: 'Wird nie veröffentlicht.',
+  website: 'Website (optional)',
+  _submit: 'Kommentar abschicken',
+  _honeypot: 'Dieses Feld leer lassen',
 };
 
 /** Loaded only where sign-in is offered, with the sign-in part (lazy.tsx, `loadAuth`). */

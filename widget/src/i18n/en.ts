@@ -16,15 +16,9 @@ export const messages: Messages = {
   _pending: 'Awaiting moderation',
   _reply: 'Reply',
   _replyTo: 'Reply to {name}',
-  _cancel: 'Cancel',
   _formHeading: 'Leave a comment',
-  name: 'Name',
-  email: 'Email (optional)',
-  _emailHint: 'Never published.',
-  website: 'Website (optional)',
   comment: 'Comment',
   _commentHint: 'Markdown is supported.',
-  _submit: 'Post comment',
   _sortBy: 'Sort by',
   _sorts: { oldest: 'Oldest', newest: 'Newest', top: 'Most liked' },
   _likeComment: 'Like {name}’s comment',
@@ -41,7 +35,6 @@ export const messages: Messages = {
   _write: 'Write',
   _preview: 'Preview',
   _loadingMore: 'Loading…',
-  _honeypot: 'Leave this field empty',
   _verified: 'Verified: ',
   errors: { network: 'Could not reach the server: check your connection and try again.' },
 };
@@ -85,6 +78,13 @@ export const extraMessages: ExtraMessages = {
     website: 'This address must start with http:// or https://.',
     body: 'Write a comment (at most 10,000 characters).',
   },
+  _cancel: 'Cancel',
+  name: 'Name',
+  email: 'Email (optional)',
+  _emailHint: 'Never published.',
+  website: 'Website (optional)',
+  _submit: 'Post comment',
+  _honeypot: 'Leave this field empty',
 };
 
 /** Loaded only where sign-in is offered, with the sign-in part (lazy.tsx, `loadAuth`). */

@@ -20,15 +20,9 @@ export const messages: Messages = {
   _pending: 'Pendiente de moderación',
   _reply: 'Responder',
   _replyTo: 'Responder a {name}',
-  _cancel: 'Cancelar',
   _formHeading: 'Deja un comentario',
-  name: 'Nombre',
-  email: 'Correo electrónico (opcional)',
-  _emailHint: 'Nunca se publicará.',
-  website: 'Sitio web (opcional)',
   comment: 'Comentario',
   _commentHint: 'Puedes usar Markdown.',
-  _submit: 'Publicar comentario',
   _sortBy: 'Ordenar por',
   _sorts: { oldest: 'Más antiguos', newest: 'Más recientes', top: 'Más populares' },
   _likeComment: 'Me gusta el comentario de {name}',
@@ -45,7 +39,6 @@ export const messages: Messages = {
   _write: 'Escribir',
   _preview: 'Vista previa',
   _loadingMore: 'Cargando…',
-  _honeypot: 'Deja este campo vacío',
   _verified: 'Verificado: ',
   errors: { network: 'No se pudo conectar con el servidor: comprueba tu conexión y vuelve a intentarlo.' },
 };
@@ -89,6 +82,13 @@ export const extraMessages: ExtraMessages = {
     website: 'La dirección debe empezar por http:// o https://.',
     body: 'Escribe un comentario (10.000 caracteres como máximo).',
   },
+  _cancel: 'Cancelar',
+  name: 'Nombre',
+  email: 'Correo electrónico (opcional)',
+  _emailHint: 'Nunca se publicará.',
+  website: 'Sitio web (opcional)',
+  _submit: 'Publicar comentario',
+  _honeypot: 'Deja este campo vacío',
 };
 
 /** Loaded only where sign-in is offered, with the sign-in part (lazy.tsx, `loadAuth`). */

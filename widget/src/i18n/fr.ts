@@ -16,15 +16,9 @@ export const messages: Messages = {
   _pending: 'En attente de modération',
   _reply: 'Répondre',
   _replyTo: 'Répondre à {name}',
-  _cancel: 'Annuler',
   _formHeading: 'Laisser un commentaire',
-  name: 'Nom',
-  email: 'E-mail (facultatif)',
-  _emailHint: 'Jamais publié.',
-  website: 'Site web (facultatif)',
   comment: 'Commentaire',
   _commentHint: 'Markdown accepté.',
-  _submit: 'Publier le commentaire',
   _sortBy: 'Trier par',
   _sorts: { oldest: 'Plus anciens', newest: 'Plus récents', top: 'Les plus appréciés' },
   _likeComment: 'J’aime le commentaire de {name}',
@@ -41,7 +35,6 @@ export const messages: Messages = {
   _write: 'Écrire',
   _preview: 'Aperçu',
   _loadingMore: 'Chargement…',
-  _honeypot: 'Laissez ce champ vide',
   _verified: 'Vérifié\u00a0: ',
   errors: { network: 'Impossible de joindre le serveur\u00a0: vérifiez votre connexion puis réessayez.' },
 };
@@ -85,6 +78,13 @@ export const extraMessages: ExtraMessages = {
     website: 'Cette adresse doit commencer par http:// ou https://.',
     body: 'Écrivez un commentaire (10\u202f000 caractères au plus).',
   },
+  _cancel: 'Annuler',
+  name: 'Nom',
+  email: 'E-mail (facultatif)',
+  _emailHint: 'Jamais publié.',
+  website: 'Site web (facultatif)',
+  _submit: 'Publier le commentaire',
+  _honeypot: 'Laissez ce champ vide',
 };
 
 /** Loaded only where sign-in is offered, with the sign-in part (lazy.tsx, `loadAuth`). */

@@ -23,15 +23,9 @@ export const messages: Messages = {
   _pending: 'ממתינה לאישור',
   _reply: 'להגיב',
   _replyTo: 'תגובה ל־{name}',
-  _cancel: 'ביטול',
   _formHeading: 'כתיבת תגובה',
-  name: 'שם',
-  email: 'אימייל (לא חובה)',
-  _emailHint: 'לעולם לא יפורסם.',
-  website: 'אתר (לא חובה)',
   comment: 'תגובה',
   _commentHint: 'אפשר להשתמש ב־Markdown.',
-  _submit: 'פרסום התגובה',
   _sortBy: 'מיון לפי',
   _sorts: { oldest: 'הישנות ביותר', newest: 'החדשות ביותר', top: 'האהובות ביותר' },
   _likeComment: 'אהבתי את התגובה של {name}',
@@ -52,7 +46,6 @@ export const messages: Messages = {
   _write: 'כתיבה',
   _preview: 'תצוגה מקדימה',
   _loadingMore: 'בטעינה…',
-  _honeypot: 'יש להשאיר שדה זה ריק',
   _verified: 'חשבון מאומת: ',
   errors: { network: 'לא ניתן להתחבר לשרת: יש לבדוק את החיבור ולנסות שוב.' },
 };
@@ -96,6 +89,13 @@ export const extraMessages: ExtraMessages = {
     website: 'הכתובת צריכה להתחיל ב־http://\u200e או ב־https://\u200e.',
     body: 'יש לכתוב תגובה (עד 10,000 תווים).',
   },
+  _cancel: 'ביטול',
+  name: 'שם',
+  email: 'אימייל (לא חובה)',
+  _emailHint: 'לעולם לא יפורסם.',
+  website: 'אתר (לא חובה)',
+  _submit: 'פרסום התגובה',
+  _honeypot: 'יש להשאיר שדה זה ריק',
 };
 
 /** Loaded only where sign-in is offered, with the sign-in part (lazy.tsx, `loadAuth`). */

@@ -19,15 +19,9 @@ export const messages: Messages = {
   _pending: 'In attesa di moderazione',
   _reply: 'Rispondi',
   _replyTo: 'Rispondi a {name}',
-  _cancel: 'Annulla',
   _formHeading: 'Lascia un commento',
-  name: 'Nome',
-  email: 'Email (facoltativa)',
-  _emailHint: 'Non verrà mai pubblicata.',
-  website: 'Sito web (facoltativo)',
   comment: 'Commento',
   _commentHint: 'Puoi usare Markdown.',
-  _submit: 'Pubblica il commento',
   _sortBy: 'Ordina per',
   _sorts: { oldest: 'Meno recenti', newest: 'Più recenti', top: 'Più apprezzati' },
   _likeComment: 'Mi piace il commento di {name}',
@@ -44,7 +38,6 @@ export const messages: Messages = {
   _write: 'Scrivi',
   _preview: 'Anteprima',
   _loadingMore: 'Caricamento…',
-  _honeypot: 'Lascia vuoto questo campo',
   _verified: 'Verificato: ',
   errors: { network: 'Impossibile raggiungere il server: controlla la connessione e riprova.' },
 };
@@ -88,6 +81,13 @@ export const extraMessages: ExtraMessages = {
     website: 'L’indirizzo deve iniziare con http:// o https://.',
     body: 'Scrivi un commento (al massimo 10.000 caratteri).',
   },
+  _cancel: 'Annulla',
+  name: 'Nome',
+  email: 'Email (facoltativa)',
+  _emailHint: 'Non verrà mai pubblicata.',
+  website: 'Sito web (facoltativo)',
+  _submit: 'Pubblica il commento',
+  _honeypot: 'Lascia vuoto questo campo',
 };
 
 /** Loaded only where sign-in is offered, with the sign-in part (lazy.tsx, `loadAuth`). */

@@ -20,15 +20,9 @@ export const messages: Messages = {
   _pending: '承認待ち',
   _reply: '返信',
   _replyTo: '{name}さんに返信',
-  _cancel: 'キャンセル',
   _formHeading: 'コメントを残す',
-  name: '名前',
-  email: 'メールアドレス（任意）',
-  _emailHint: '公開されることはありません。',
-  website: 'ウェブサイト（任意）',
   comment: 'コメント',
   _commentHint: 'Markdown を使えます。',
-  _submit: 'コメントを送信',
   _sortBy: '並べ替え',
   _sorts: { oldest: '古い順', newest: '新しい順', top: 'いいねが多い順' },
   _likeComment: '{name}さんのコメントにいいね',
@@ -45,7 +39,6 @@ export const messages: Messages = {
   _write: '書く',
   _preview: 'プレビュー',
   _loadingMore: '読み込み中…',
-  _honeypot: 'この欄は空のままにしてください',
   _verified: '認証済み：',
   errors: { network: 'サーバーに接続できませんでした。接続を確認して、もう一度お試しください。' },
 };
@@ -89,6 +82,13 @@ export const extraMessages: ExtraMessages = {
     website: 'アドレスは http:// または https:// で始めてください。',
     body: 'コメントを入力してください（10,000文字以内）。',
   },
+  _cancel: 'キャンセル',
+  name: '名前',
+  email: 'メールアドレス（任意）',
+  _emailHint: '公開されることはありません。',
+  website: 'ウェブサイト（任意）',
+  _submit: 'コメントを送信',
+  _honeypot: 'この欄は空のままにしてください',
 };
 
 /** Loaded only where sign-in is offered, with the sign-in part (lazy.tsx, `loadAuth`). */

@@ -32,16 +32,9 @@ export interface Messages {
   _reply: string;
   /** Heading of an inline reply form; `{name}` is the parent's author. */
   _replyTo: string;
-  _cancel: string;
   _formHeading: string;
-  name: string;
-  email: string;
-  _emailHint: string;
-  website: string;
   comment: string;
   _commentHint: string;
-  _submit: string;
-  /** Label of the honeypot: only bots ever see it, so it reads as an instruction to leave it alone. */
   _sortBy: string;
   _sorts: Record<SortOrder, string>;
   /** The accessible name of a comment's like button; `{name}` is its author. */
@@ -62,7 +55,6 @@ export interface Messages {
   _write: string;
   _preview: string;
   _loadingMore: string;
-  _honeypot: string;
   /** The start of a signed-in author mark's accessible name, followed by the provider ("github", "email"). */
   _verified: string;
   /** A fetch that never got an answer: the one error that cannot wait for the extras (they need one). */
@@ -70,8 +62,9 @@ export interface Messages {
 }
 
 /**
- * What only the extras show (causerie-extras.<lang>.js, see lazy.tsx): editing, deleting, previewing, and
- * the server's error answers. Every one of them follows an answer from the server, so the extras can load.
+ * What only the extras show (causerie-extras.<lang>.js, see lazy.tsx): the full comment form, editing,
+ * deleting, previewing, and the server's error answers. Each follows the reader turning to the form or an
+ * answer from the server, so the extras can load first.
  */
 export interface ExtraMessages {
   _posted: string;
@@ -87,6 +80,15 @@ export interface ExtraMessages {
   /** One message per API error code (`network` is in `Messages`). */
   errors: Record<ErrorCode, string>;
   _fieldErrors: Record<FieldName, string>;
+  /* The full comment form's own strings (components/full-form.tsx); its top is the app's. */
+  name: string;
+  email: string;
+  _emailHint: string;
+  website: string;
+  _submit: string;
+  _cancel: string;
+  /** Label of the honeypot: only bots ever see it, so it reads as an instruction to leave it alone. */
+  _honeypot: string;
 }
 
 /**

@@ -19,15 +19,9 @@ export const messages: Messages = {
   _pending: 'Wacht op moderatie',
   _reply: 'Beantwoorden',
   _replyTo: 'Reageer op {name}',
-  _cancel: 'Annuleren',
   _formHeading: 'Laat een reactie achter',
-  name: 'Naam',
-  email: 'E-mailadres (optioneel)',
-  _emailHint: 'Wordt nooit gepubliceerd.',
-  website: 'Website (optioneel)',
   comment: 'Reactie',
   _commentHint: 'Je kunt Markdown gebruiken.',
-  _submit: 'Reactie plaatsen',
   _sortBy: 'Sorteren op',
   _sorts: { oldest: 'Oudste eerst', newest: 'Nieuwste eerst', top: 'Meest gewaardeerd' },
   _likeComment: 'Ik vind de reactie van {name} leuk',
@@ -44,7 +38,6 @@ export const messages: Messages = {
   _write: 'Schrijven',
   _preview: 'Voorbeeld',
   _loadingMore: 'Laden…',
-  _honeypot: 'Laat dit veld leeg',
   _verified: 'Geverifieerd: ',
   errors: { network: 'De server is niet bereikbaar: controleer je verbinding en probeer het opnieuw.' },
 };
@@ -88,6 +81,13 @@ export const extraMessages: ExtraMessages = {
     website: 'Het adres moet beginnen met http:// of https://.',
     body: 'Schrijf een reactie (maximaal 10.000 tekens).',
   },
+  _cancel: 'Annuleren',
+  name: 'Naam',
+  email: 'E-mailadres (optioneel)',
+  _emailHint: 'Wordt nooit gepubliceerd.',
+  website: 'Website (optioneel)',
+  _submit: 'Reactie plaatsen',
+  _honeypot: 'Laat dit veld leeg',
 };
 
 /** Loaded only where sign-in is offered, with the sign-in part (lazy.tsx, `loadAuth`). */

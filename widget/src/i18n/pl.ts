@@ -27,15 +27,9 @@ export const messages: Messages = {
   _pending: 'Oczekuje na moderację',
   _reply: 'Odpowiedz',
   _replyTo: 'Odpowiedz użytkownikowi {name}',
-  _cancel: 'Anuluj',
   _formHeading: 'Dodaj komentarz',
-  name: 'Nazwa',
-  email: 'E-mail (opcjonalnie)',
-  _emailHint: 'Nigdy nie zostanie opublikowany.',
-  website: 'Strona internetowa (opcjonalnie)',
   comment: 'Komentarz',
   _commentHint: 'Możesz używać składni Markdown.',
-  _submit: 'Opublikuj komentarz',
   _sortBy: 'Sortuj według',
   _sorts: { oldest: 'Od najstarszych', newest: 'Od najnowszych', top: 'Najbardziej lubiane' },
   _likeComment: 'Polub komentarz użytkownika {name}',
@@ -57,7 +51,6 @@ export const messages: Messages = {
   _write: 'Pisanie',
   _preview: 'Podgląd',
   _loadingMore: 'Wczytywanie…',
-  _honeypot: 'Zostaw to pole puste',
   _verified: 'Zweryfikowano: ',
   errors: { network: 'Nie można połączyć się z serwerem: sprawdź połączenie i spróbuj ponownie.' },
 };
@@ -106,6 +99,13 @@ export const extraMessages: ExtraMessages = {
     website: 'Adres musi zaczynać się od http:// lub https://.',
     body: 'Napisz komentarz (maksymalnie 10\u00a0000 znaków).',
   },
+  _cancel: 'Anuluj',
+  name: 'Nazwa',
+  email: 'E-mail (opcjonalnie)',
+  _emailHint: 'Nigdy nie zostanie opublikowany.',
+  website: 'Strona internetowa (opcjonalnie)',
+  _submit: 'Opublikuj komentarz',
+  _honeypot: 'Zostaw to pole puste',
 };
 
 /** Loaded only where sign-in is offered, with the sign-in part (lazy.tsx, `loadAuth`). */

@@ -20,15 +20,9 @@ export const messages: Messages = {
   _pending: 'Aguardando moderação',
   _reply: 'Responder',
   _replyTo: 'Responder a {name}',
-  _cancel: 'Cancelar',
   _formHeading: 'Deixe um comentário',
-  name: 'Nome',
-  email: 'E-mail (opcional)',
-  _emailHint: 'Nunca será publicado.',
-  website: 'Site (opcional)',
   comment: 'Comentário',
   _commentHint: 'Você pode usar Markdown.',
-  _submit: 'Publicar comentário',
   _sortBy: 'Ordenar por',
   _sorts: { oldest: 'Mais antigos', newest: 'Mais recentes', top: 'Mais curtidos' },
   _likeComment: 'Curtir o comentário de {name}',
@@ -45,7 +39,6 @@ export const messages: Messages = {
   _write: 'Escrever',
   _preview: 'Visualizar',
   _loadingMore: 'Carregando…',
-  _honeypot: 'Deixe este campo vazio',
   _verified: 'Verificado: ',
   errors: { network: 'Não foi possível conectar ao servidor: verifique sua conexão e tente novamente.' },
 };
@@ -89,6 +82,13 @@ export const extraMessages: ExtraMessages = {
     website: 'O endereço deve começar com http:// ou https://.',
     body: 'Escreva um comentário (no máximo 10.000 caracteres).',
   },
+  _cancel: 'Cancelar',
+  name: 'Nome',
+  email: 'E-mail (opcional)',
+  _emailHint: 'Nunca será publicado.',
+  website: 'Site (opcional)',
+  _submit: 'Publicar comentário',
+  _honeypot: 'Deixe este campo vazio',
 };
 
 /** Loaded only where sign-in is offered, with the sign-in part (lazy.tsx, `loadAuth`). */

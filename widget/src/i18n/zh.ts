@@ -21,15 +21,9 @@ export const messages: Messages = {
   _pending: '等待审核',
   _reply: '回复',
   _replyTo: '回复 {name}',
-  _cancel: '取消',
   _formHeading: '发表评论',
-  name: '昵称',
-  email: '电子邮箱（选填）',
-  _emailHint: '不会公开。',
-  website: '网站（选填）',
   comment: '评论',
   _commentHint: '支持 Markdown。',
-  _submit: '发表评论',
   _sortBy: '排序方式',
   _sorts: { oldest: '最早', newest: '最新', top: '最多赞' },
   _likeComment: '赞 {name} 的评论',
@@ -46,7 +40,6 @@ export const messages: Messages = {
   _write: '编写',
   _preview: '预览',
   _loadingMore: '加载中…',
-  _honeypot: '此栏请留空',
   _verified: '已验证：',
   errors: { network: '无法连接服务器：请检查网络连接后重试。' },
 };
@@ -90,6 +83,13 @@ export const extraMessages: ExtraMessages = {
     website: '网址必须以 http:// 或 https:// 开头。',
     body: '请填写评论内容（最多10,000字）。',
   },
+  _cancel: '取消',
+  name: '昵称',
+  email: '电子邮箱（选填）',
+  _emailHint: '不会公开。',
+  website: '网站（选填）',
+  _submit: '发表评论',
+  _honeypot: '此栏请留空',
 };
 
 /** Loaded only where sign-in is offered, with the sign-in part (lazy.tsx, `loadAuth`). */

@@ -1,16 +1,24 @@
 /**
- * The comment form's behaviour: the draft saved as the reader types, the remembered identity, the
- * idempotent submit and its errors. The form component only renders what this returns; the posting itself
- * is in the extras (state/post-comment.ts), loaded on the first submit.
+ * The comment form's behaviour, in the extras with the full form (components/full-form.tsx): the draft
+ * saved as the reader types, the remembered identity, the idempotent submit and its errors. The form
+ * component only renders what this returns.
  */
 
 import { useState } from 'preact/hooks';
 import type { Comment } from '../../../worker/types/api.ts';
-import { type ApiError, offline } from '../http.ts';
-import { loadExtras } from '../lazy.tsx';
+import type { ApiError } from '../http.ts';
 import type { WidgetOptions } from '../options.ts';
 import { randomId } from '../random-id.ts';
-import { draftKey, type Identity, loadDraft, loadIdentity, saveDraft, saveIdentity } from '../storage.ts';
+import {
+  type Draft,
+  draftKey,
+  type Identity,
+  loadDraft,
+  loadIdentity,
+  saveDraft,
+  saveIdentity,
+} from '../storage.ts';
+import { _postComment } from './post-comment.ts';
 
 export interface CommentFormInput {
   _options: WidgetOptions;
@@ -21,7 +29,14 @@ export interface CommentFormInput {
 export const useCommentForm = ({ _options, parentId, _onPosted }: CommentFormInput) => {
   const key = draftKey(_options.id ?? _options.url, parentId);
   // One clientId per draft, kept across failed attempts (and reloads) so a retry can never post twice.
-  const [_draft, setDraft] = useState(() => loadDraft(key) ?? { body: '', clientId: randomId() });
+  const [_draft, setDraft] = useState((): Draft => {
+    const saved = loadDraft(key);
+    if (saved?.clientId) return saved as Draft;
+    // Written by the app's form alone (the reader typed before the extras were in): its clientId now.
+    const draft = { body: saved?.body ?? '', clientId: randomId() };
+    if (saved) saveDraft(key, draft);
+    return draft;
+  });
   const [_identity, setIdentity] = useState(loadIdentity);
   const [_busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -40,10 +55,7 @@ export const useCommentForm = ({ _options, parentId, _onPosted }: CommentFormInp
     setBusy(true);
     setError(null);
     saveIdentity(_identity);
-    const result = await loadExtras().then(
-      (x) => x._postComment({ _options, parentId, _draft, _identity, _honeypot: honeypot }),
-      () => ({ ok: false, error: offline }) as const,
-    );
+    const result = await _postComment({ _options, parentId, _draft, _identity, _honeypot: honeypot });
     setBusy(false);
     if (!result.ok) return setError(result.error);
     saveDraft(key, undefined);

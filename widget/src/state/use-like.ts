@@ -6,8 +6,7 @@
  */
 
 import { useMemo, useState } from 'preact/hooks';
-import type { Likes } from '../api.ts';
-import { type ApiResult, offline } from '../http.ts';
+import type { Widget } from '../components/widget.ts';
 import { loadExtras } from '../lazy.tsx';
 import { isLiked } from '../storage.ts';
 
@@ -17,11 +16,17 @@ export interface LikeState {
   _busy: boolean;
 }
 
-/** Calls the API with the reader id and the new state. */
-export type SendLike = (reader: string, like: boolean) => Promise<ApiResult<Likes>>;
+/**
+ * What a like is sent to (api.ts, `likeUrl`), and the body's page when it is the page's: the extras send
+ * it (api.ts, `sendLike`), so the app carries no request of its own for likes.
+ */
+export interface LikeTarget {
+  _url: string;
+  _body: object;
+}
 
 /** `key`: the comment id, or `page:<thread>`. */
-export const useLike = (key: string, count: number, send: SendLike) => {
+export const useLike = (key: string, count: number, target: LikeTarget, widget: Widget) => {
   const [state, setState] = useState<LikeState>(() => ({ liked: isLiked(key), likes: count, _busy: false }));
   // A count that changes from outside (the live part, issue 17) replaces the shown one, in place: this
   // render shows it, and the next toggle starts from it. (useMemo as "on change": the app has it already.)
@@ -32,11 +37,12 @@ export const useLike = (key: string, count: number, send: SendLike) => {
     if (state._busy) return;
     // Busy at once: a second click waits for this one, even while the extras load.
     setState({ ...state, _busy: true });
+    // Extras that cannot load count as the network failing.
     return loadExtras().then(
-      (x) => x._toggleLike(key, state, setState, send),
+      (x) => x._toggleLike(key, state, setState, target, widget),
       () => {
         setState(state);
-        return { ok: false, error: offline } as const;
+        widget._announce(widget.t.m.errors.network);
       },
     );
   };
