@@ -93,9 +93,10 @@ const oneLanguage = (lang: string): Plugin => ({
   transform(code, id) {
     // live/i18n/index.ts and follow/i18n/index.ts: the live and follow parts' own catalogs (issue 17), each a
     // glob of its own folder (`'./*.ts'`).
-    const file = /\/src\/(i18n\/(index|count-forms|extra)|auth\/messages|live\/i18n\/index|follow\/i18n\/index)\.ts$/.exec(
-      id,
-    )?.[0];
+    const file =
+      /\/src\/(i18n\/(index|count-forms|extra)|auth\/messages|live\/i18n\/index|follow\/i18n\/index)\.ts$/.exec(
+        id,
+      )?.[0];
     if (!file) return undefined;
     // auth/messages.ts globs the catalogs from beside i18n/ (`'../i18n/*.ts'`).
     // Every glob of the file (auth/messages.ts has two: its own strings and the error messages).
@@ -153,7 +154,10 @@ const appBuilds = (): Plugin => ({
         const app = library(entry, file);
         // A part that runs inside the app borrows from it (extras, sign-in); counts runs beside embed.js alone.
         const extras =
-          entry === 'src/extras.ts' || entry === 'src/auth.tsx' || entry === 'src/live.ts' || entry === 'src/follow.ts';
+          entry === 'src/extras.ts' ||
+          entry === 'src/auth.tsx' ||
+          entry === 'src/live.ts' ||
+          entry === 'src/follow.ts';
         await build({
           ...app,
           configFile: false,
