@@ -151,7 +151,11 @@ describe('one-click moderation links', () => {
     const forged = [
       (u: URL) => u.searchParams.set('a', 'delete'),
       (u: URL) => u.searchParams.set('c', 'someone-else'),
-      (u: URL) => u.searchParams.set('sig', `${u.searchParams.get('sig')?.slice(0, -1)}0`),
+      // The last character replaced by a different one (a fixed "0" would change nothing one time in 16).
+      (u: URL) => {
+        const sig = u.searchParams.get('sig') ?? '';
+        u.searchParams.set('sig', `${sig.slice(0, -1)}${sig.endsWith('0') ? '1' : '0'}`);
+      },
       (u: URL) => u.searchParams.set('e', `${Number(u.searchParams.get('e')) + 1}`),
       (u: URL) => u.searchParams.delete('n'),
     ];
