@@ -70,12 +70,15 @@ export const startWrangler = ({
   entry,
   vars = {},
   quiet = false,
+  inspectorPort,
 }) => {
   const args = ['dev', ...(entry ? [entry] : []), '--port', String(port), '--ip', ip];
   args.push('--show-interactive-dev-session=false');
   if (persistTo) args.push('--persist-to', persistTo);
   if (assets) args.push('--assets', assets); // instead of wrangler.toml's dist/ (the e2e run adds test pages)
   for (const [key, value] of Object.entries(vars)) args.push('--var', `${key}:${value}`);
+  // The V8 inspector of the worker's isolate (scripts/bench/profile.mjs takes CPU profiles through it).
+  if (inspectorPort) args.push('--inspector-port', String(inspectorPort));
   const child = spawn('wrangler', args, {
     env: OFFLINE_ENV,
     stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
