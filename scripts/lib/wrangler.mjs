@@ -71,6 +71,7 @@ export const startWrangler = ({
   vars = {},
   quiet = false,
   inspectorPort,
+  cwd,
 }) => {
   const args = ['dev', ...(entry ? [entry] : []), '--port', String(port), '--ip', ip];
   args.push('--show-interactive-dev-session=false');
@@ -81,6 +82,8 @@ export const startWrangler = ({
   if (inspectorPort) args.push('--inspector-port', String(inspectorPort));
   const child = spawn('wrangler', args, {
     env: OFFLINE_ENV,
+    // Another checkout's worker (scripts/bench/ab.mjs runs the code before and after a change side by side).
+    cwd,
     stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     detached: true,
   });
