@@ -5,6 +5,7 @@
  */
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { nameKey } from '../../worker/lib/name-key.ts';
 import { countingD1 } from './d1-counter.ts';
 import { admin, call, freshPage, ORIGIN } from './helpers.ts';
 
@@ -80,6 +81,34 @@ describe('POST /comments round trips to D1', () => {
     const { res, json, trips } = await countedPost({ url: freshPage(), author: { name: 'B', email } });
     expect(res.status).toBe(403);
     expect(json.code).toBe('banned');
+    expect(trips).toHaveLength(1);
+    expect(await rateHits()).toBe(hits);
+  });
+
+  it('refuses a guest taking an account name after one round trip, and counts no write against the limit', async () => {
+    const name = `Zoé ${Date.now()}`;
+    const now = new Date().toISOString();
+    await env.DB.batch([
+      env.DB.prepare('INSERT INTO users (id, name, created_at) VALUES (?1, ?2, ?3)').bind(
+        `u-${name}`,
+        name,
+        now,
+      ),
+      env.DB.prepare('INSERT INTO account_names (name_key, user_id, created_at) VALUES (?1, ?2, ?3)').bind(
+        nameKey(name),
+        `u-${name}`,
+        now,
+      ),
+    ]);
+    const hits = await rateHits();
+    const { res, json, trips } = await countedPost({
+      url: freshPage(),
+      author: { name: name.toUpperCase() },
+    });
+    expect(res.status).toBe(422);
+    expect(json.errors).toEqual([
+      { field: 'author.name', message: 'is reserved on this site: an account uses it' },
+    ]);
     expect(trips).toHaveLength(1);
     expect(await rateHits()).toBe(hits);
   });
