@@ -159,6 +159,7 @@ export const compareWithWaline = async ({
       floorResult = {
         plain: await run(`${floor.base}/api/v1/counts`, floor.pid),
         d1: await run(`${floor.base}/api/v1/counts/d1`, floor.pid),
+        kv: await run(`${floor.base}/api/v1/counts/kv`, floor.pid),
       };
     }
     return {

@@ -122,6 +122,11 @@ export const formatWaline = (waline) => {
     lines.push(
       `  floor: a Worker that only answers {} on the same core: ${fixed(floor.plain.rps, 0)} r/s, ${fixed(floor.plain.cpuMsPerRequest)} ms CPU (no route of ours can beat it)`,
       `         the same after one D1 SELECT 1: ${fixed(floor.d1.rps, 0)} r/s, ${fixed(floor.d1.cpuMsPerRequest)} ms CPU`,
+      ...(floor.kv
+        ? [
+            `         the same after one KV read (the settings): ${fixed(floor.kv.rps, 0)} r/s, ${fixed(floor.kv.cpuMsPerRequest)} ms CPU`,
+          ]
+        : []),
     );
   }
   return lines;

@@ -89,12 +89,13 @@ export const isAlive = (pid) => existsSync(`/proc/${pid}/stat`);
  * Starts `wrangler dev` on `port` against the seeded `persistTo`. `locate()` finds the user worker's socket
  * and process *now*: wrangler dev watches the tree and, when someone edits the worker, starts a new workerd
  * on a new port, so callers locate it again before each measurement.
- * @param {{ port: number, persistTo: string, vars: Record<string, string>, entry?: string }} options
+ * `cwd`: another checkout to serve (scripts/bench/ab.mjs).
+ * @param {{ port: number, persistTo: string, vars: Record<string, string>, entry?: string, cwd?: string }} options
  * @returns {Promise<{ devUrl: string, locate: () => Promise<{ pid: number, url: string } | null>,
  *   workerdPids: () => number[], stop: () => void, log: () => string }>}
  */
-export const startStack = async ({ port, persistTo, vars, entry }) => {
-  const server = startWrangler({ port, persistTo, vars, entry, quiet: true });
+export const startStack = async ({ port, persistTo, vars, entry, cwd }) => {
+  const server = startWrangler({ port, persistTo, vars, entry, quiet: true, cwd });
   const devUrl = `http://127.0.0.1:${port}`;
   // Wrangler reports some start-up failures (a port taken meanwhile) and keeps running: fail at once.
   let watch;

@@ -70,14 +70,20 @@ export const startWrangler = ({
   entry,
   vars = {},
   quiet = false,
+  inspectorPort,
+  cwd,
 }) => {
   const args = ['dev', ...(entry ? [entry] : []), '--port', String(port), '--ip', ip];
   args.push('--show-interactive-dev-session=false');
   if (persistTo) args.push('--persist-to', persistTo);
   if (assets) args.push('--assets', assets); // instead of wrangler.toml's dist/ (the e2e run adds test pages)
   for (const [key, value] of Object.entries(vars)) args.push('--var', `${key}:${value}`);
+  // The V8 inspector of the worker's isolate (scripts/bench/profile.mjs takes CPU profiles through it).
+  if (inspectorPort) args.push('--inspector-port', String(inspectorPort));
   const child = spawn('wrangler', args, {
     env: OFFLINE_ENV,
+    // Another checkout's worker (scripts/bench/ab.mjs runs the code before and after a change side by side).
+    cwd,
     stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     detached: true,
   });

@@ -9,7 +9,14 @@ export const rememberAccountName = (
     .prepare('INSERT OR IGNORE INTO account_names (name_key, user_id, created_at) VALUES (?1, ?2, ?3)')
     .bind(row.nameKey, row.userId, row.now);
 
+/** The condition "some account posts under the folded name `?n`", for statements that repeat it. */
+export const accountNameMatch = (n: number): string =>
+  `SELECT 1 FROM account_names WHERE name_key = ?${n} LIMIT 1`;
+
+/** One row when some account posts under this folded name, none otherwise. One primary-key read. */
+export const accountNameStatement = (db: D1Database, nameKey: string): D1PreparedStatement =>
+  db.prepare(accountNameMatch(1)).bind(nameKey);
+
 /** Whether some account posts under this folded name. One primary-key read. */
 export const isAccountName = async (db: D1Database, nameKey: string): Promise<boolean> =>
-  (await db.prepare('SELECT 1 FROM account_names WHERE name_key = ?1 LIMIT 1').bind(nameKey).first()) !==
-  null;
+  (await accountNameStatement(db, nameKey).first()) !== null;

@@ -42,12 +42,13 @@ export const listOwnComments = async (
   return results;
 };
 
+/** "first-time" moderation for an account: one row when it has had a comment approved before. */
+export const approvedAccountCommentStatement = (db: D1Database, userId: string): D1PreparedStatement =>
+  db.prepare("SELECT 1 FROM comments WHERE user_id = ?1 AND status = 'approved' LIMIT 1").bind(userId);
+
 /** "first-time" moderation for an account: has it had a comment approved before? */
 export const hasApprovedAccountComment = async (db: D1Database, userId: string): Promise<boolean> =>
-  (await db
-    .prepare("SELECT 1 FROM comments WHERE user_id = ?1 AND status = 'approved' LIMIT 1")
-    .bind(userId)
-    .first()) !== null;
+  (await approvedAccountCommentStatement(db, userId).first()) !== null;
 
 /** A banned account as GET /admin/bans lists it. */
 export interface BannedUserRow {

@@ -16,24 +16,41 @@ export interface CommentRef extends PublicCommentRow {
 const REF_SQL = `SELECT ${PUBLIC_COMMENT_COLUMNS}, c.thread_id, t.key AS thread_key, c.tree_no, c.tree_pinned
   FROM comments c JOIN threads t ON t.id = c.thread_id`;
 
+/** The comment of this id as a `CommentRef` row (or none), as a statement for a batch. */
+export const findCommentStatement = (db: D1Database, id: string): D1PreparedStatement =>
+  db.prepare(`${REF_SQL} WHERE c.id = ?1`).bind(id);
+
+/** The comment a client made with this idempotency key (or none), as a statement for a batch. */
+export const findCommentByClientIdStatement = (db: D1Database, clientId: string): D1PreparedStatement =>
+  db.prepare(`${REF_SQL} WHERE c.client_id = ?1`).bind(clientId);
+
 export const findComment = (db: D1Database, id: string): Promise<CommentRef | null> =>
-  db.prepare(`${REF_SQL} WHERE c.id = ?1`).bind(id).first<CommentRef>();
+  findCommentStatement(db, id).first<CommentRef>();
 
 export const findCommentByClientId = (db: D1Database, clientId: string): Promise<CommentRef | null> =>
-  db.prepare(`${REF_SQL} WHERE c.client_id = ?1`).bind(clientId).first<CommentRef>();
+  findCommentByClientIdStatement(db, clientId).first<CommentRef>();
+
+/** The condition "a comment with the client id `?n` exists", for statements that repeat it. */
+export const clientIdMatch = (n: number): string => `SELECT 1 FROM comments WHERE client_id = ?${n}`;
+
+/** "first-time" moderation: one row when this e-mail, from this reader, had a comment approved before. */
+export const approvedCommentStatement = (
+  db: D1Database,
+  email: string,
+  readerHash: string,
+): D1PreparedStatement =>
+  db
+    .prepare(
+      "SELECT 1 FROM comments WHERE author_email = ?1 AND status = 'approved' AND reader_hash = ?2 LIMIT 1",
+    )
+    .bind(email, readerHash);
 
 /** "first-time" moderation: has this e-mail address, from this reader, had a comment approved before? */
 export const hasApprovedComment = async (
   db: D1Database,
   email: string,
   readerHash: string,
-): Promise<boolean> =>
-  (await db
-    .prepare(
-      "SELECT 1 FROM comments WHERE author_email = ?1 AND status = 'approved' AND reader_hash = ?2 LIMIT 1",
-    )
-    .bind(email, readerHash)
-    .first()) !== null;
+): Promise<boolean> => (await approvedCommentStatement(db, email, readerHash).first()) !== null;
 
 export interface NewCommentRow {
   id: string;
@@ -64,12 +81,12 @@ export interface NewCommentRow {
 }
 
 /**
- * Creates the thread if needed, the comment, and the counters, in one transaction.
+ * The statements that create the thread if needed, the comment, and the counters, for one transaction;
+ * the comment's own INSERT is the second (`INSERT_INDEX`).
  * A `client_id` seen before inserts nothing (the caller then returns the earlier comment), and the
  * counters only move when this very comment was inserted approved: retries and races never double-count.
- * @returns whether the comment was inserted.
  */
-export const insertComment = async (db: D1Database, row: NewCommentRow): Promise<boolean> => {
+export const insertCommentStatements = (db: D1Database, row: NewCommentRow): D1PreparedStatement[] => {
   const insertedApproved = `EXISTS (SELECT 1 FROM comments WHERE id = ?1 AND status = 'approved')`;
   const statements = [
     upsertThread(db, { ...row.thread, createdAt: row.createdAt }),
@@ -133,9 +150,42 @@ export const insertComment = async (db: D1Database, row: NewCommentRow): Promise
   }
   // The dashboard's counters (migration 0012): one row, for this very insert only.
   statements.push(newCommentStatement(db, row.id));
-  const results = await db.batch(statements);
-  // D1's `changes` counts the rows the tree-heads trigger (migration 0015) writes too: any change means inserted.
-  return (results[1]?.meta.changes ?? 0) > 0;
+  return statements;
+};
+
+const INSERT_INDEX = 1;
+
+/** D1's `changes` counts the rows the tree-heads trigger (migration 0015) writes too: any change means inserted. */
+const wasInserted = (results: readonly D1Result<unknown>[]): boolean =>
+  (results[INSERT_INDEX]?.meta.changes ?? 0) > 0;
+
+/**
+ * Creates the thread if needed, the comment, and the counters, in one transaction (`insertCommentStatements`).
+ * @returns whether the comment was inserted.
+ */
+export const insertComment = async (db: D1Database, row: NewCommentRow): Promise<boolean> =>
+  wasInserted(await db.batch(insertCommentStatements(db, row)));
+
+/**
+ * `insertComment` and the read-back in ONE round trip: D1 runs a batch as one transaction, in order
+ * (https://developers.cloudflare.com/d1/worker-api/d1-database/#batch), so a SELECT as its last statement
+ * sees what the statements before it wrote. `also` run between them, in the same transaction (a write that
+ * goes with the comment). With a clientId the read-back is by it: this comment when it was inserted, the
+ * one a concurrent retry made first when it was not.
+ */
+export const insertCommentAndRead = async (
+  db: D1Database,
+  row: NewCommentRow,
+  also: readonly D1PreparedStatement[] = [],
+): Promise<{ inserted: boolean; stored: CommentRef | null }> => {
+  const readBack = row.clientId
+    ? findCommentByClientIdStatement(db, row.clientId)
+    : findCommentStatement(db, row.id);
+  const results = await db.batch<unknown>([...insertCommentStatements(db, row), ...also, readBack]);
+  return {
+    inserted: wasInserted(results),
+    stored: (results.at(-1)?.results[0] as CommentRef | undefined) ?? null,
+  };
 };
 
 /**

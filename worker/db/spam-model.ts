@@ -14,16 +14,32 @@ const IDS = 'SELECT value FROM json_each(?1)';
  * The counts of these features and the class totals: two reads in one round trip. The token read is one
  * primary-key lookup per feature (at most MAX_FEATURES rows read).
  */
-export const readModel = async (
+export const readModel = async (db: D1Database, features: readonly string[]): Promise<SpamModel> => {
+  const [tokens, classes] = await db.batch<unknown>(readModelStatements(db, features));
+  return toModel(tokens, classes);
+};
+
+export interface SpamModel {
+  counts: Map<string, TokenCounts>;
+  totals: ClassTotals;
+}
+
+/** `readModel`'s two statements, for a caller that runs them in a batch of its own (db/post-lookups.ts). */
+export const readModelStatements = (
   db: D1Database,
   features: readonly string[],
-): Promise<{ counts: Map<string, TokenCounts>; totals: ClassTotals }> => {
-  const [tokens, classes] = await db.batch<unknown>([
-    db
-      .prepare('SELECT token, spam, ham FROM spam_tokens WHERE token IN (SELECT value FROM json_each(?1))')
-      .bind(JSON.stringify(features)),
-    db.prepare('SELECT class, docs FROM spam_classes'),
-  ]);
+): [D1PreparedStatement, D1PreparedStatement] => [
+  db
+    .prepare('SELECT token, spam, ham FROM spam_tokens WHERE token IN (SELECT value FROM json_each(?1))')
+    .bind(JSON.stringify(features)),
+  db.prepare('SELECT class, docs FROM spam_classes'),
+];
+
+/** The model from the results of `readModelStatements`, in their order. */
+export const toModel = (
+  tokens: D1Result<unknown> | undefined,
+  classes: D1Result<unknown> | undefined,
+): SpamModel => {
   const counts = new Map<string, TokenCounts>();
   for (const row of (tokens?.results ?? []) as TokenRow[]) {
     counts.set(row.token, { spam: row.spam, ham: row.ham });

@@ -1,8 +1,12 @@
 /** Queries on the threads table. */
 import type { ThreadRow } from './rows.ts';
 
+/** The thread of this key (one row or none), as a statement for a batch of lookups. */
+export const findThreadStatement = (db: D1Database, key: string): D1PreparedStatement =>
+  db.prepare('SELECT * FROM threads WHERE key = ?1').bind(key);
+
 export const findThread = (db: D1Database, key: string): Promise<ThreadRow | null> =>
-  db.prepare('SELECT * FROM threads WHERE key = ?1').bind(key).first<ThreadRow>();
+  findThreadStatement(db, key).first<ThreadRow>();
 
 /**
  * Creates the thread on its first comment; a later title fills an empty one but never replaces it

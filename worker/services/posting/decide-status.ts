@@ -4,6 +4,7 @@
  */
 import { hasApprovedAccountComment } from '../../db/accounts.ts';
 import { hasApprovedComment } from '../../db/comments.ts';
+import type { SpamModel } from '../../db/spam-model.ts';
 import { fetcherOf } from '../spam/integrations.ts';
 import { worse } from '../spam/pipeline.ts';
 import { buildSpamChecks } from '../spam/registry.ts';
@@ -11,11 +12,15 @@ import { type Screening, toRecord } from '../spam/screen.ts';
 import type { SpamCheck, SpamCheckResult } from '../spam/types.ts';
 import type { PostContext } from './context.ts';
 
-/** The owner's mode, the last word on a comment every check passed; its answer is one more reason. */
+/**
+ * The owner's mode, the last word on a comment every check passed; its answer is one more reason.
+ * `trusted`: first-time's answer when the caller looked it up already (db/post-lookups.ts).
+ */
 const moderationStatus = async (
   ctx: PostContext,
   email: string | null,
   readerHash: string | null,
+  trusted: boolean | null,
 ): Promise<SpamCheckResult> => {
   const answer = (held: boolean, detail: string): SpamCheckResult => ({
     check: 'moderation',
@@ -34,18 +39,20 @@ const moderationStatus = async (
     // A signed-in account is trusted once one of its comments was approved: its identity is verified.
     case 'first-time':
       if (userId)
-        return (await hasApprovedAccountComment(ctx.db, userId))
+        return (trusted ?? (await hasApprovedAccountComment(ctx.db, userId)))
           ? answer(false, 'mode first-time: a known account')
           : answer(true, 'mode first-time: no approved comment from this account yet');
-      return email !== null && readerHash !== null && (await hasApprovedComment(ctx.db, email, readerHash))
+      return email !== null &&
+        readerHash !== null &&
+        (trusted ?? (await hasApprovedComment(ctx.db, email, readerHash)))
         ? answer(false, 'mode first-time: a known commenter')
         : answer(true, 'mode first-time: no approved comment from this commenter yet');
   }
 };
 
 /** The checks of this request: the context's own (tests, a caller that built them) or the configured ones. */
-export const checksOf = (ctx: PostContext): readonly SpamCheck[] =>
-  ctx.checks ?? buildSpamChecks({ db: ctx.db, settings: ctx.settings, fetcher: fetcherOf(ctx) });
+export const checksOf = (ctx: PostContext, model?: SpamModel | null): readonly SpamCheck[] =>
+  ctx.checks ?? buildSpamChecks({ db: ctx.db, settings: ctx.settings, fetcher: fetcherOf(ctx), model });
 
 /** Turnstile's "challenge unavailable" hold (services/spam/integrations.ts) joins the pipeline's record. */
 export const withGate = (screening: Screening, gate: SpamCheckResult | null): Screening =>
@@ -62,12 +69,13 @@ export const decide = async (
   screening: Screening,
   email: string | null,
   readerHash: string | null,
+  trusted: boolean | null = null,
 ) => {
   if (screening.verdict === 'reject')
     return { status: 'spam' as const, record: toRecord(screening, null, 'reject') };
   if (screening.verdict === 'hold')
     return { status: 'pending' as const, record: toRecord(screening, null, 'hold') };
-  const mode = await moderationStatus(ctx, email, readerHash);
+  const mode = await moderationStatus(ctx, email, readerHash, trusted);
   return {
     status: mode.verdict === 'hold' ? ('pending' as const) : ('approved' as const),
     record: toRecord(screening, mode, mode.verdict),

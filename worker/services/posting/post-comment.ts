@@ -5,12 +5,16 @@
  * pipeline's record. A retry with a known clientId returns before the ban and rate checks: it writes nothing.
  * A signed-in reader (issue 13) posts as the account. Past 200 lines: the rules of a post stay in one
  * place, to be read in the order they run.
+ *
+ * Two D1 round trips in the common case (issue 12): every lookup in one batch (db/post-lookups.ts), whose
+ * answers the rules then read in their order, and the insert with its read-back in one more. Turnstile
+ * (a network call between the lookups and the write counters) and Akismet's sealed context add one each.
  */
 import { nanoid } from 'nanoid';
-import { isAccountName, rememberAccountName } from '../../db/account-names.ts';
-import { type CommentRef, findComment, findCommentByClientId, insertComment } from '../../db/comments.ts';
+import { rememberAccountName } from '../../db/account-names.ts';
+import { type CommentRef, insertCommentAndRead } from '../../db/comments.ts';
+import { readPostLookups } from '../../db/post-lookups.ts';
 import { type PublicCommentRow, toComment } from '../../db/rows.ts';
-import { findThread } from '../../db/threads.ts';
 import type { Settings } from '../../env.ts';
 import { ApiError, validationFailed } from '../../errors.ts';
 import { avatarSeed, decoyAvatar } from '../../lib/avatar-seed.ts';
@@ -19,15 +23,25 @@ import { nameKey } from '../../lib/name-key.ts';
 import { normalizeUrl } from '../../lib/normalize-url.ts';
 import { isReservedName } from '../../lib/reserved-names.ts';
 import type { NewCommentInput } from '../../lib/schemas.ts';
+import { commentFeatures } from '../../lib/spam/features.ts';
 import type { CreatedComment } from '../../types/api.ts';
 import { accountAvatar } from '../identity/account.ts';
-import { challengeGate, keepSpamContext } from '../spam/integrations.ts';
+import { challengeApplies, challengeGate, keepSpamContext } from '../spam/integrations.ts';
 import { screen } from '../spam/screen.ts';
 import { renderCommentHtml } from './comment-html.ts';
 import type { PostContext } from './context.ts';
 import { checksOf, decide, withGate } from './decide-status.ts';
 import { editDeadline } from './edit-window.ts';
-import { authorHashes, checkAuthor, checkLength } from './write-guards.ts';
+import { lookupRequest } from './lookup-request.ts';
+import {
+  type Author,
+  authorHashes,
+  bannedError,
+  checkLength,
+  countAuthorWrite,
+  rateKeys,
+  rateLimitedError,
+} from './write-guards.ts';
 
 export interface PostResult {
   created: boolean;
@@ -71,8 +85,7 @@ const respond = async (
   };
 };
 
-const visibleParent = async (ctx: PostContext, parentId: string, threadKey: string): Promise<CommentRef> => {
-  const parent = await findComment(ctx.db, parentId);
+const visibleParent = (parent: CommentRef | null, threadKey: string): CommentRef => {
   if (!parent || parent.thread_key !== threadKey || parent.status !== 'approved') {
     throw new ApiError('not_found', 'parentId is not a comment of this thread', {
       errors: [{ field: 'parentId', message: 'no such comment in this thread' }],
@@ -126,89 +139,110 @@ export const postComment = async (ctx: PostContext, input: NewCommentInput): Pro
     return respond(ctx, decoy, true, page.key);
   }
 
-  if (input.clientId) {
-    const clientId = input.clientId;
-    const earlier = await findCommentByClientId(ctx.db, clientId);
-    if (earlier) return respond(ctx, earlier, false, earlier.thread_key);
-  }
+  const { ipHash, readerHash } = await authorHashes(ctx, input.reader);
+  const author: Author = { email, ipHash, readerHash };
+  const features = ctx.settings.spam.filter
+    ? commentFeatures({ html, authorName: name, authorWebsite: input.author?.website ?? null })
+    : null;
+  const keys = rateKeys(ctx, author);
+  // The counters ride in the lookup batch unless Turnstile must answer first (a refused token counts no
+  // write) or the account is banned (refused before it counts).
+  const countsInBatch = keys.length > 0 && !challengeApplies(ctx) && !reader?.user.banned_at;
+  const found = await readPostLookups(
+    ctx.db,
+    lookupRequest(ctx, input, { page, author, guestName, features, keys: countsInBatch ? keys : [] }),
+  );
 
+  if (found.earlier) return respond(ctx, found.earlier, false, found.earlier.thread_key);
   // A guest may not take the name of a signed-in account (exact match once folded: migration 0014).
-  if (guestName && (await isAccountName(ctx.db, nameKey(guestName)))) {
+  if (found.accountNameTaken) {
     throw validationFailed([
       { field: 'author.name', message: 'is reserved on this site: an account uses it' },
     ]);
   }
   // Turnstile (issue 14), before anything is stored; a retry that found its comment above needs no token.
   const challenge = await challengeGate(ctx, input);
+  // A banned account (users.banned_at): its sessions were revoked, this catches one made since.
+  if (reader?.user.banned_at || found.banned) throw bannedError();
+  if (found.retryAfter !== null) throw rateLimitedError(found.retryAfter);
+  if (!countsInBatch) await countAuthorWrite(ctx, keys);
 
-  const { ipHash, readerHash } = await authorHashes(ctx, input.reader);
-  await checkAuthor(ctx, { email, ipHash, readerHash });
+  if (found.thread?.locked) throw new ApiError('thread_locked', 'this thread no longer takes comments');
+  const parent = input.parentId ? visibleParent(found.parent, page.key) : null;
 
-  const thread = await findThread(ctx.db, page.key);
-  if (thread?.locked) throw new ApiError('thread_locked', 'this thread no longer takes comments');
-  const parent = input.parentId ? await visibleParent(ctx, input.parentId, page.key) : null;
-
-  if (reader) {
-    const remembered = { nameKey: nameKey(reader.user.name), userId: reader.user.id, now: createdAt };
-    await rememberAccountName(ctx.db, remembered).run();
-  }
-  const screened = await screen(checksOf(ctx), ctx.settings, {
-    body: input.body,
-    html,
-    authorName: name,
-    authorEmail: email,
-    authorWebsite: input.author?.website ?? null,
-    pageUrl: page.url,
-    ip: ctx.ip,
-    userAgent: ctx.userAgent ?? null,
-    referrer: ctx.referrer ?? null,
-    signedIn: reader !== null,
-    edit: false,
-  });
+  const screened = await screen(
+    checksOf(ctx, found.model),
+    ctx.settings,
+    {
+      body: input.body,
+      html,
+      authorName: name,
+      authorEmail: email,
+      authorWebsite: input.author?.website ?? null,
+      pageUrl: page.url,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent ?? null,
+      referrer: ctx.referrer ?? null,
+      signedIn: reader !== null,
+      edit: false,
+    },
+    features,
+  );
   const screening = withGate(screened, challenge);
-  const { status, record } = await decide(ctx, screening, email, readerHash);
-  const inserted = await insertComment(ctx.db, {
-    id,
-    thread: { key: page.key, url: page.url, title: input.title ?? '' },
-    parentId: parent?.id ?? null,
-    rootId: parent?.root_id ?? id,
-    tree: parent ? { no: parent.tree_no, pinned: parent.tree_pinned } : null,
-    status,
-    spam: record,
-    body: input.body,
-    html,
-    authorName: name,
-    authorEmail: email,
-    authorWebsite: input.author?.website ?? null,
-    // Keyed and never the e-mail alone (AVATAR_SEED): no one can confirm an address by its avatar. An
-    // account has one avatar everywhere (GET /me says it), since its name is the same everywhere too.
-    avatar: reader
-      ? await accountAvatar(ctx.settings.secretKey, reader.user.id)
-      : await avatarSeed(ctx.settings.secretKey, ctx.settings.avatarSeed, {
-          commentId: id,
-          threadKey: page.key,
-          readerHash,
-          email,
-          name,
+  const { status, record } = await decide(ctx, screening, email, readerHash, found.trusted);
+  // The account's name is taken from now on (a guest may not use it); in the comment's own transaction.
+  const remembered = reader
+    ? [
+        rememberAccountName(ctx.db, {
+          nameKey: nameKey(reader.user.name),
+          userId: reader.user.id,
+          now: createdAt,
         }),
-    userId: reader?.user.id ?? null,
-    authorProvider: reader?.provider ?? null,
-    ipHash,
-    readerHash,
-    clientId: input.clientId ?? null,
-    notify: input.notify ?? false,
-    createdAt,
-  });
+      ]
+    : [];
+  const { inserted, stored } = await insertCommentAndRead(
+    ctx.db,
+    {
+      id,
+      thread: { key: page.key, url: page.url, title: input.title ?? '' },
+      parentId: parent?.id ?? null,
+      rootId: parent?.root_id ?? id,
+      tree: parent ? { no: parent.tree_no, pinned: parent.tree_pinned } : null,
+      status,
+      spam: record,
+      body: input.body,
+      html,
+      authorName: name,
+      authorEmail: email,
+      authorWebsite: input.author?.website ?? null,
+      // Keyed and never the e-mail alone (AVATAR_SEED): no one can confirm an address by its avatar. An
+      // account has one avatar everywhere (GET /me says it), since its name is the same everywhere too.
+      avatar: reader
+        ? await accountAvatar(ctx.settings.secretKey, reader.user.id)
+        : await avatarSeed(ctx.settings.secretKey, ctx.settings.avatarSeed, {
+            commentId: id,
+            threadKey: page.key,
+            readerHash,
+            email,
+            name,
+          }),
+      userId: reader?.user.id ?? null,
+      authorProvider: reader?.provider ?? null,
+      ipHash,
+      readerHash,
+      clientId: input.clientId ?? null,
+      notify: input.notify ?? false,
+      createdAt,
+    },
+    remembered,
+  );
 
   if (inserted) {
     const context = { ip: ctx.ip, userAgent: ctx.userAgent ?? null, referrer: ctx.referrer ?? null };
     await keepSpamContext(ctx.db, ctx.settings, id, context, ctx.now);
   }
 
-  // Not inserted: a concurrent retry with the same clientId won the race; answer with its comment.
-  const stored = await (inserted || !input.clientId
-    ? findComment(ctx.db, id)
-    : findCommentByClientId(ctx.db, input.clientId));
+  // Not inserted: a concurrent retry with the same clientId won the race; the read-back found its comment.
   if (!stored) throw new ApiError('storage_unavailable', 'the comment could not be read back; try again');
   return respond(ctx, stored, inserted, stored.thread_key);
 };

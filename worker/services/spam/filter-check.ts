@@ -4,7 +4,7 @@
  * nothing leaves the worker. It holds above SPAM_THRESHOLD and never rejects; until it has seen
  * MIN_DECISIONS of each class it only says how far it has come, and passes.
  */
-import { readModel } from '../../db/spam-model.ts';
+import { readModel, type SpamModel } from '../../db/spam-model.ts';
 import { type ClassTotals, scoreFeatures } from '../../lib/spam/naive-bayes.ts';
 import type { SpamCheck } from './types.ts';
 
@@ -24,11 +24,15 @@ export const learningDetail = (totals: ClassTotals): string => {
   return `learning, ${ham + spam}/${2 * MIN_DECISIONS} decisions (ham ${ham}/${MIN_DECISIONS}, spam ${spam}/${MIN_DECISIONS})`;
 };
 
-export const filterCheck = (db: D1Database, threshold: number): SpamCheck => ({
+/**
+ * `model`: the counts of the candidate's features, when the caller read them already (a new comment reads
+ * them with its other lookups, db/post-lookups.ts: one D1 round trip less); else the check reads them.
+ */
+export const filterCheck = (db: D1Database, threshold: number, model?: SpamModel | null): SpamCheck => ({
   name: 'filter',
   async run(candidate) {
     const features = candidate.features ?? [];
-    const { counts, totals } = await readModel(db, features);
+    const { counts, totals } = model ?? (await readModel(db, features));
     if (isLearning(totals))
       return { check: 'filter', verdict: 'pass', score: 0, detail: learningDetail(totals) };
     const { probability, evidence } = scoreFeatures(features, counts, totals);

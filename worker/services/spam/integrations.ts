@@ -41,13 +41,16 @@ const allowedHostnames = (ctx: PostContext): Set<string> =>
  * (reason "challenge unavailable") when siteverify could not say; `null` when the post may go on as is.
  * Signed-in readers pass without a token unless TURNSTILE_SIGNED_IN=verify.
  */
+/** Whether this post goes through Turnstile at all (on, and not a signed-in reader it lets pass). */
+export const challengeApplies = (ctx: PostContext): boolean =>
+  ctx.settings.turnstile !== null && !(ctx.reader && ctx.settings.turnstile.signedIn === 'skip');
+
 export const challengeGate = async (
   ctx: PostContext,
   input: { challengeToken?: string | undefined; clientId?: string | undefined },
 ): Promise<SpamCheckResult | null> => {
   const turnstile = ctx.settings.turnstile;
-  if (!turnstile) return null;
-  if (ctx.reader && turnstile.signedIn === 'skip') return null;
+  if (!turnstile || !challengeApplies(ctx)) return null;
   const hosts = allowedHostnames(ctx);
   const outcome = await verifyChallenge(
     turnstile,

@@ -5,6 +5,7 @@
  * never stops comments; the admin page's figures show which checks answered.
  * A new check adds ONE line to CHECKS.
  */
+import type { SpamModel } from '../../db/spam-model.ts';
 import type { Settings } from '../../env.ts';
 import { akismetCheck } from './akismet.ts';
 import { filterCheck } from './filter-check.ts';
@@ -16,13 +17,16 @@ export interface CheckDeps {
   settings: Settings;
   /** How a network check calls its service; `fetch` unless a test says otherwise. */
   fetcher: typeof fetch;
+  /** The learning filter's counts of this comment's features, when the caller read them already. */
+  model?: SpamModel | null;
 }
 
 type CheckFactory = (deps: CheckDeps) => SpamCheck | null;
 
 const CHECKS: Record<string, CheckFactory> = {
   rules: ({ settings }) => rulesCheck(settings),
-  filter: ({ db, settings }) => (settings.spam.filter ? filterCheck(db, settings.spam.threshold) : null),
+  filter: ({ db, settings, model }) =>
+    settings.spam.filter ? filterCheck(db, settings.spam.threshold, model) : null,
   akismet: ({ settings, fetcher }) => (settings.akismet ? akismetCheck(settings.akismet, { fetcher }) : null),
 };
 

@@ -13,12 +13,14 @@ export interface Screening extends PipelineResult {
   features: string[] | null;
 }
 
+/** `known`: the features as the caller computed them already (a new comment reads their counts early). */
 export const screen = async (
   checks: readonly SpamCheck[],
   settings: Pick<Settings, 'spam'>,
   candidate: Omit<SpamCandidate, 'features'>,
+  known?: string[] | null,
 ): Promise<Screening> => {
-  const features = settings.spam.filter ? commentFeatures(candidate) : null;
+  const features = settings.spam.filter ? (known ?? commentFeatures(candidate)) : null;
   const result = await runPipeline(checks, features ? { ...candidate, features } : candidate, {
     timeoutMs: settings.spam.timeoutMs,
   });
