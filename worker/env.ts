@@ -12,6 +12,7 @@ import {
   type TelegramSettings,
   type TurnstileSettings,
 } from './lib/integration-settings.ts';
+import { type MastodonSettings, type MastodonVars, readMastodon } from './lib/mastodon-settings.ts';
 import { type ModeratorEntry, parseModerators } from './lib/moderators.ts';
 import { readSignIn, type SignInSettings } from './lib/sign-in-config.ts';
 import type { Reader } from './services/identity/sessions.ts';
@@ -69,6 +70,8 @@ export interface Settings {
   moderators: ModeratorEntry[];
   /** The spam pipeline (issue 14; README "Spam"). */
   spam: SpamSettings;
+  /** Mastodon replies (issue 18, item 2; README "Mastodon replies"). */
+  mastodon: MastodonSettings;
 }
 
 export interface SpamSettings {
@@ -256,6 +259,7 @@ export const readSettings = (env: Bindings): Settings => {
     turnstile: readTurnstile(env as IntegrationVars),
     akismet: readAkismet(env as IntegrationVars),
     telegram: readTelegram(env as IntegrationVars),
+    mastodon: readMastodon(env as MastodonVars),
   };
 };
 

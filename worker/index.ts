@@ -25,6 +25,7 @@ import { confirm } from './routes/confirm.ts';
 import { counts } from './routes/counts.ts';
 import { feed } from './routes/feed.ts';
 import { commentLikes, pageLikes } from './routes/likes.ts';
+import { mastodon } from './routes/mastodon.ts';
 import { me } from './routes/me.ts';
 import { moderate } from './routes/moderate.ts';
 import { preview } from './routes/preview.ts';
@@ -32,7 +33,11 @@ import { recent } from './routes/recent.ts';
 import { replies } from './routes/replies.ts';
 import { threads } from './routes/threads.ts';
 import { unsubscribe } from './routes/unsubscribe.ts';
+import { readOverridesText } from './services/settings/runtime-store.ts';
+import { runMastodonFetches } from './services/mastodon/run.ts';
 import { runDigests } from './services/notify/index.ts';
+import { purgeThreads } from './services/pages/edge-cache.ts';
+import { settingsFor } from './middleware/settings.ts';
 
 const api = new Hono<AppEnv>()
   .use(readerCors())
@@ -44,6 +49,8 @@ const api = new Hono<AppEnv>()
   .use(limitBody())
   .use(requireJson())
   .route('/threads/replies', replies)
+  // A page's data-mastodon (issue 18): before `/threads`, whose routes never see this path.
+  .route('/threads/mastodon', mastodon)
   .route('/threads', threads)
   .route('/threads', pageLikes)
   .route('/comments', comments)
@@ -86,11 +93,22 @@ app.onError(onError);
 app.notFound(onNotFound);
 
 /**
+ * Mastodon replies (issue 18): the due links' fetches, with the owner's runtime settings (the moderation
+ * mode, the blocklist) as a request would see them, and the purge of the threads they changed.
+ */
+const mastodonJob = async (env: Bindings, ctx: ExecutionContext): Promise<void> => {
+  const settings = settingsFor(env, await readOverridesText(env.KV).catch(() => null));
+  const run = await runMastodonFetches({ db: env.DB, settings, now: new Date() });
+  purgeThreads({ executionCtx: ctx }, run.changedKeys);
+};
+
+/**
  * The Cron Trigger of wrangler.toml `[triggers]`: sends the digests of reply bursts whose window has
- * closed (services/notify/digest.ts).
+ * closed (services/notify/digest.ts), and fetches the replies of linked toots (services/mastodon/run.ts).
  */
 const scheduled: ExportedHandlerScheduledHandler<Bindings> = (_controller, env, ctx) => {
   ctx.waitUntil(runDigests(env).catch((err) => console.error('digest run failed:', err)));
+  ctx.waitUntil(mastodonJob(env, ctx).catch((err) => console.error('mastodon run failed:', err)));
 };
 
 export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<Bindings>;

@@ -203,6 +203,7 @@ export const strings = {
     'ban.create': 'Ban added',
     'ban.delete': 'Ban lifted',
     'settings.update': 'Settings changed',
+    'thread.mastodon': 'Mastodon toot linked',
   } satisfies Record<AuditAction, string>,
   auditComment: 'comment',
   auditThread: 'thread',

@@ -194,6 +194,7 @@ export const strings: Strings = {
     'ban.create': 'Bannissement ajouté',
     'ban.delete': 'Bannissement levé',
     'settings.update': 'Réglages modifiés',
+    'thread.mastodon': 'Pouet Mastodon lié',
   },
   auditComment: 'commentaire',
   auditThread: 'fil',
