@@ -96,9 +96,9 @@ app.notFound(onNotFound);
  * Mastodon replies (issue 18): the due links' fetches, with the owner's runtime settings (the moderation
  * mode, the blocklist) as a request would see them, and the purge of the threads they changed.
  */
-const mastodonJob = async (env: Bindings, ctx: ExecutionContext): Promise<void> => {
+const mastodonJob = async (env: Bindings, ctx: ExecutionContext, now: Date): Promise<void> => {
   const settings = settingsFor(env, await readOverridesText(env.KV).catch(() => null));
-  const run = await runMastodonFetches({ db: env.DB, settings, now: new Date() });
+  const run = await runMastodonFetches({ db: env.DB, settings, now });
   purgeThreads({ executionCtx: ctx }, run.changedKeys);
 };
 
@@ -106,9 +106,11 @@ const mastodonJob = async (env: Bindings, ctx: ExecutionContext): Promise<void> 
  * The Cron Trigger of wrangler.toml `[triggers]`: sends the digests of reply bursts whose window has
  * closed (services/notify/digest.ts), and fetches the replies of linked toots (services/mastodon/run.ts).
  */
-const scheduled: ExportedHandlerScheduledHandler<Bindings> = (_controller, env, ctx) => {
+const scheduled: ExportedHandlerScheduledHandler<Bindings> = (controller, env, ctx) => {
   ctx.waitUntil(runDigests(env).catch((err) => console.error('digest run failed:', err)));
-  ctx.waitUntil(mastodonJob(env, ctx).catch((err) => console.error('mastodon run failed:', err)));
+  // The run's clock is the trigger's scheduled time (what a test's createScheduledController sets).
+  const now = new Date(controller.scheduledTime);
+  ctx.waitUntil(mastodonJob(env, ctx, now).catch((err) => console.error('mastodon run failed:', err)));
 };
 
 export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<Bindings>;

@@ -220,8 +220,9 @@ export const syncLink = async (deps: SyncDeps, link: MastodonLinkRow): Promise<S
     return { ...result, error };
   };
   const base = apiBase(settings, link.host);
+  // Ids are checked to be [A-Za-z0-9] (lib/mastodon-url.ts, lib/mastodon-status.ts): safe in a path.
   const get = (path: string): Promise<FetchJsonResult> =>
-    fetchJson(`${base}/api/v1/statuses/${encodeURIComponent(path)}`, {
+    fetchJson(`${base}/api/v1/statuses/${path}`, {
       timeoutMs: settings.mastodon.timeoutMs,
       ...(deps.fetcher ? { fetcher: deps.fetcher } : {}),
     });
