@@ -13,7 +13,7 @@ import { noStoreByDefault } from './middleware/no-store-default.ts';
 import { readerCors, writeOrigin } from './middleware/origin.ts';
 import { readerSession } from './middleware/reader-session.ts';
 import { requireSecrets } from './middleware/require-secrets.ts';
-import { settings } from './middleware/settings.ts';
+import { settings, settingsFor } from './middleware/settings.ts';
 import { storageBoundary } from './middleware/storage-boundary.ts';
 import { admin } from './routes/admin/index.ts';
 import { authAccount, emailVerify } from './routes/auth-account.ts';
@@ -33,11 +33,10 @@ import { recent } from './routes/recent.ts';
 import { replies } from './routes/replies.ts';
 import { threads } from './routes/threads.ts';
 import { unsubscribe } from './routes/unsubscribe.ts';
-import { readOverridesText } from './services/settings/runtime-store.ts';
 import { runMastodonFetches } from './services/mastodon/run.ts';
 import { runDigests } from './services/notify/index.ts';
 import { purgeThreads } from './services/pages/edge-cache.ts';
-import { settingsFor } from './middleware/settings.ts';
+import { readOverridesText } from './services/settings/runtime-store.ts';
 
 const api = new Hono<AppEnv>()
   .use(readerCors())

@@ -23,7 +23,16 @@ declare module 'vitest' {
   }
 }
 
-type Behaviour = 'slow' | 'trickle' | 'huge' | 'declared-huge' | 'invalid-json' | 'redirect' | '404' | '410' | '500';
+type Behaviour =
+  | 'slow'
+  | 'trickle'
+  | 'huge'
+  | 'declared-huge'
+  | 'invalid-json'
+  | 'redirect'
+  | '404'
+  | '410'
+  | '500';
 
 interface Script {
   status?: unknown;
@@ -85,7 +94,7 @@ const behave = (res: ServerResponse, behaviour: Behaviour): void => {
       res.end();
       return;
     default:
-      return json(res, Number(behaviour), { error: behaviour === '500' ? 'Internal error' : 'Record not found' });
+      json(res, Number(behaviour), { error: behaviour === '500' ? 'Internal error' : 'Record not found' });
   }
 };
 

@@ -3,7 +3,12 @@
  * the documented Status and Context shapes), scripted on the fake instance (test/support/fake-mastodon.ts),
  * and the worker called with MASTODON_API_URL pointing there.
  */
-import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
+import {
+  createExecutionContext,
+  createScheduledController,
+  env,
+  waitOnExecutionContext,
+} from 'cloudflare:test';
 import { inject } from 'vitest';
 import worker from '../../worker/index.ts';
 import contextFixture from '../fixtures/mastodon/context.json';
@@ -24,7 +29,8 @@ export const mastodonVars = (more: Record<string, string> = {}): Partial<Cloudfl
 
 let counter = 0;
 /** A status id of its own (digits, as Mastodon's), so scripts of tests running at once never collide. */
-export const newId = (): string => `${Date.now()}${String(++counter).padStart(4, '0')}${Math.floor(Math.random() * 1000)}`;
+export const newId = (): string =>
+  `${Date.now()}${String(++counter).padStart(4, '0')}${Math.floor(Math.random() * 1000)}`;
 
 export type Status = typeof statusFixture & Record<string, unknown>;
 type Reply = (typeof contextFixture.descendants)[number] & Record<string, unknown>;
@@ -126,7 +132,11 @@ export const embedLink = (page: string, toot: string, vars = mastodonVars(), ori
 /** One Cron Trigger run at `scheduledTime`, waited for. */
 export const runCron = async (vars = mastodonVars(), scheduledTime: Date = new Date()) => {
   const ctx = createExecutionContext();
-  await worker.scheduled(createScheduledController({ scheduledTime, cron: '*/5 * * * *' }), { ...env, ...vars }, ctx);
+  await worker.scheduled(
+    createScheduledController({ scheduledTime, cron: '*/5 * * * *' }),
+    { ...env, ...vars },
+    ctx,
+  );
   await waitOnExecutionContext(ctx);
 };
 

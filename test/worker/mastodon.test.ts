@@ -16,8 +16,8 @@ import {
   readThread,
   refresh,
   reply,
-  scriptToot,
   script,
+  scriptToot,
   toot,
   tootUrl,
 } from './mastodon-helpers.ts';
@@ -195,7 +195,10 @@ describe('the import', () => {
     const tootId = newId();
     const [goneId, keptId] = [newId(), newId()];
     const page = freshPage();
-    await scriptToot(tootId, [reply(goneId, tootId, '<p>Je vais disparaître</p>'), reply(keptId, tootId, '<p>Je reste</p>')]);
+    await scriptToot(tootId, [
+      reply(goneId, tootId, '<p>Je vais disparaître</p>'),
+      reply(keptId, tootId, '<p>Je reste</p>'),
+    ]);
     await ownerLink(page, tootId);
     await refresh(page);
     expect((await readThread(page)).thread.commentCount).toBe(2);
@@ -219,7 +222,12 @@ describe('the import', () => {
       '<style>body{display:none}</style><iframe src="https://evil.example"></iframe><b onclick="x()">gras</b></p>';
     await scriptToot(tootId, [
       reply(newId(), tootId, hostile, {
-        account: { ...toot(tootId).account, display_name: '<img src=x onerror=alert(4)>Mallory', url: 'https://other.example/@mallory', acct: 'mallory@other.example' },
+        account: {
+          ...toot(tootId).account,
+          display_name: '<img src=x onerror=alert(4)>Mallory',
+          url: 'https://other.example/@mallory',
+          acct: 'mallory@other.example',
+        },
       }),
     ]);
     await ownerLink(page, tootId);
@@ -235,18 +243,27 @@ describe('the import', () => {
   });
 
   it('holds every reply when the owner moderates all comments', async () => {
-    const { page } = await linkedPage((tootId) => [reply(newId(), tootId, '<p>À valider</p>')], mastodonVars({ MODERATION: 'all' }));
+    const { page } = await linkedPage(
+      (tootId) => [reply(newId(), tootId, '<p>À valider</p>')],
+      mastodonVars({ MODERATION: 'all' }),
+    );
     await refresh(page, mastodonVars({ MODERATION: 'all' }));
     expect((await readThread(page)).comments).toEqual([]);
     const queue = await adminCall('GET', `/comments?status=pending&url=${encodeURIComponent(page)}`);
     expect(queue.json.comments).toHaveLength(1);
-    expect(queue.json.comments[0].spam.reasons.at(-1)).toMatchObject({ check: 'moderation', verdict: 'hold' });
+    expect(queue.json.comments[0].spam.reasons.at(-1)).toMatchObject({
+      check: 'moderation',
+      verdict: 'hold',
+    });
   });
 
   it('sends replies through the spam pipeline (the blocklist holds one)', async () => {
     const vars = mastodonVars({ BLOCKLIST: 'casino' });
     const { page } = await linkedPage(
-      (tootId) => [reply(newId(), tootId, '<p>Bonjour</p>'), reply(newId(), tootId, '<p>Best casino bonus</p>')],
+      (tootId) => [
+        reply(newId(), tootId, '<p>Bonjour</p>'),
+        reply(newId(), tootId, '<p>Best casino bonus</p>'),
+      ],
       vars,
     );
     await refresh(page, vars);
@@ -257,14 +274,23 @@ describe('the import', () => {
 
   it('trusts an account in first-time mode once one of its replies was approved', async () => {
     const vars = mastodonVars({ MODERATION: 'first-time' });
-    const account = { ...toot('1').account, acct: `dave${newId()}@other.example`, url: `https://other.example/@dave${newId()}` };
+    const account = {
+      ...toot('1').account,
+      acct: `dave${newId()}@other.example`,
+      url: `https://other.example/@dave${newId()}`,
+    };
     const tootId = newId();
     const page = freshPage();
     const first = reply(newId(), tootId, '<p>Premier</p>', { account });
     await scriptToot(tootId, [first]);
     await ownerLink(page, tootId, vars);
     await refresh(page, vars);
-    const queue = await adminCall('GET', `/comments?status=pending&url=${encodeURIComponent(page)}`, undefined, vars);
+    const queue = await adminCall(
+      'GET',
+      `/comments?status=pending&url=${encodeURIComponent(page)}`,
+      undefined,
+      vars,
+    );
     expect(queue.json.comments).toHaveLength(1);
     await adminCall('PATCH', `/comments/${queue.json.comments[0].id}`, { status: 'approved' }, vars);
     await scriptToot(tootId, [first, reply(newId(), tootId, '<p>Second</p>', { account })]);

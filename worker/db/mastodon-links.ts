@@ -61,9 +61,9 @@ export const linkStatements = (
   link: NewLink,
   onlyOverEmbed: boolean,
 ): D1PreparedStatement[] => [
-    db
-      .prepare(
-        `INSERT INTO mastodon_links (thread_id, status_url, host, status_id, linked_by, linked_at, due_at)
+  db
+    .prepare(
+      `INSERT INTO mastodon_links (thread_id, status_url, host, status_id, linked_by, linked_at, due_at)
          VALUES ((SELECT id FROM threads WHERE key = ?1), ?2, ?3, ?4, ?5, ?6, ?6)
          ON CONFLICT (thread_id) DO UPDATE SET
            status_url = excluded.status_url, host = excluded.host, status_id = excluded.status_id,
@@ -72,16 +72,16 @@ export const linkStatements = (
            reblogs = CASE WHEN status_url = excluded.status_url THEN reblogs ELSE 0 END,
            due_at = excluded.due_at, claimed_at = NULL, failures = 0, last_error = NULL
          WHERE ?7 = 0 OR mastodon_links.linked_by = 'embed'`,
-      )
-      .bind(
-        link.threadKey,
-        link.statusUrl,
-        link.host,
-        link.statusId,
-        link.linkedBy,
-        link.now,
-        onlyOverEmbed ? 1 : 0,
-      ),
+    )
+    .bind(
+      link.threadKey,
+      link.statusUrl,
+      link.host,
+      link.statusId,
+      link.linkedBy,
+      link.now,
+      onlyOverEmbed ? 1 : 0,
+    ),
   db.prepare(`UPDATE threads SET likes = ${THREAD_LIKES_SQL} WHERE key = ?1`).bind(link.threadKey),
 ];
 
@@ -163,10 +163,7 @@ export const fetchedStatements = (
 ];
 
 /** A failed fetch: recorded for the owner, and due again later (the caller's backoff). */
-export const recordFailure = (
-  db: D1Database,
-  outcome: FetchOutcome & { error: string },
-): Promise<D1Result> =>
+export const recordFailure = (db: D1Database, outcome: FetchOutcome & { error: string }): Promise<D1Result> =>
   db
     .prepare(
       `UPDATE mastodon_links SET fetched_at = ?3, due_at = ?4, failures = failures + 1, last_error = ?5

@@ -111,7 +111,15 @@ export const insertRepliesStatements = (
       );
   });
   const records = JSON.stringify(
-    rows.map((row) => [row.id, row.statusId, row.tootUrl, row.authorWebsite, row.acct, row.avatarUrl, row.version]),
+    rows.map((row) => [
+      row.id,
+      row.statusId,
+      row.tootUrl,
+      row.authorWebsite,
+      row.acct,
+      row.avatarUrl,
+      row.version,
+    ]),
   );
   const parents = JSON.stringify([...new Set(rows.flatMap((row) => (row.parentId ? [row.parentId] : [])))]);
   return [
@@ -140,7 +148,10 @@ export const insertRepliesStatements = (
          WHERE id IN (SELECT value FROM json_each(?2))`,
       )
       .bind(ids, parents),
-    importedCommentsStatement(db, rows.map((row) => row.id)),
+    importedCommentsStatement(
+      db,
+      rows.map((row) => row.id),
+    ),
   ];
 };
 

@@ -14,10 +14,14 @@ export const MAX_DESCENDANTS = 200;
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 const count = z.catch(z.number().check(z.int(), z.gte(0)), 0);
-const isoDate = z.string().check(z.maxLength(40), z.refine((value) => !Number.isNaN(Date.parse(value))));
-const httpsUrl = z
-  .string()
-  .check(z.maxLength(2000), z.refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value)));
+const isoDate = z.string().check(
+  z.maxLength(40),
+  z.refine((value) => !Number.isNaN(Date.parse(value))),
+);
+const httpsUrl = z.string().check(
+  z.maxLength(2000),
+  z.refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value)),
+);
 
 const accountSchema = z.object({
   acct: text(320),

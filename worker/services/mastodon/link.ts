@@ -4,7 +4,13 @@
  * Origin, so it is taken only for a toot by one of the owner's accounts (MASTODON_ACCOUNTS, on their own
  * instance: the fetch checks the author again) and never replaces a link the owner made.
  */
-import { findLinkByKey, type LinkedBy, linkStatements, type MastodonLinkRow, unlinkStatements } from '../../db/mastodon-links.ts';
+import {
+  findLinkByKey,
+  type LinkedBy,
+  linkStatements,
+  type MastodonLinkRow,
+  unlinkStatements,
+} from '../../db/mastodon-links.ts';
 import { upsertThread } from '../../db/threads.ts';
 import type { Settings } from '../../env.ts';
 import { ApiError, validationFailed } from '../../errors.ts';
@@ -41,7 +47,10 @@ const parseToot = (url: string, field: string): TootRef => {
   const toot = parseTootUrl(url);
   if (!toot) {
     throw validationFailed([
-      { field, message: 'must be the https URL of a toot, like https://mastodon.social/@user/109294719267373593' },
+      {
+        field,
+        message: 'must be the https URL of a toot, like https://mastodon.social/@user/109294719267373593',
+      },
     ]);
   }
   return toot;

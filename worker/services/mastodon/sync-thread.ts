@@ -9,11 +9,7 @@
  */
 import { nanoid } from 'nanoid';
 import { type EditableRow, findEditable, updateBody } from '../../db/edits.ts';
-import {
-  fetchedStatements,
-  type MastodonLinkRow,
-  recordFailure,
-} from '../../db/mastodon-links.ts';
+import { fetchedStatements, type MastodonLinkRow, recordFailure } from '../../db/mastodon-links.ts';
 import {
   forgetStatus,
   hasApprovedFromAccount,
@@ -175,7 +171,12 @@ const newReply = async (
   };
 };
 
-const applyEdit = async (deps: SyncDeps, link: MastodonLinkRow, known: ImportedStatusRow, status: MastodonStatus) => {
+const applyEdit = async (
+  deps: SyncDeps,
+  link: MastodonLinkRow,
+  known: ImportedStatusRow,
+  status: MastodonStatus,
+) => {
   const row = await findEditable(deps.db, known.comment_id);
   if (!row) return false;
   const judged = await judge(deps, link, status, true);
@@ -280,7 +281,9 @@ export const syncLink = async (deps: SyncDeps, link: MastodonLinkRow): Promise<S
   // Imported from this toot, no longer in its context: deleted, made private, or past the context's
   // limit. Only the instance can say which; a few are asked each fetch, picked at random so none starves.
   const missing = existing
-    .filter((row) => row.toot_url === link.status_url && row.status !== 'deleted' && !seen.has(row.source_url))
+    .filter(
+      (row) => row.toot_url === link.status_url && row.status !== 'deleted' && !seen.has(row.source_url),
+    )
     .sort(() => Math.random() - 0.5);
   for (const row of missing.slice(0, Math.min(MAX_GONE_CHECKS, budget))) {
     const answer = await get(row.status_id);
