@@ -65,7 +65,12 @@ export const fixtureReplies = (tootId: string): { bob: Reply; alice: Reply; caro
 };
 
 /** A reply by `user` with this content. */
-export const reply = (id: string, parent: string, content: string, more: Partial<Reply> = {}): Reply => {
+export const reply = (
+  id: string,
+  parent: string,
+  content: string,
+  more: Record<string, unknown> = {},
+): Reply => {
   const base = structuredClone(contextFixture.descendants[0]) as Reply;
   return {
     ...base,
