@@ -14,6 +14,7 @@ import type { Widget } from './components/widget.ts';
 import type { ApiError } from './http.ts';
 import { _extraMessages } from './i18n/extra.ts';
 import { _register } from './lazy.tsx';
+import { _linkMastodon } from './mastodon-link.ts';
 import { _moreReplies } from './state/more-replies.ts';
 import { _postComment } from './state/post-comment.ts';
 import { replaceComment } from './state/replace-comment.ts';
@@ -42,6 +43,7 @@ const extras = {
   _moreReplies,
   _Challenge,
   _toggleLike,
+  _linkMastodon,
 };
 export type Extras = typeof extras;
 
