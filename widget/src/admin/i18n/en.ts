@@ -148,6 +148,18 @@ export const strings = {
   threadSaved: 'Thread saved.',
   threadMerged: 'Merged into the existing thread at that URL.',
   threadMoved: 'Thread moved.',
+  mastodonLabel: 'Mastodon toot that announced this page',
+  mastodonHint: 'Its public replies join the thread, its favourites and boosts the page’s likes.',
+  mastodonLink: 'Link',
+  mastodonUnlink: 'Unlink',
+  mastodonRefresh: 'Fetch replies now',
+  mastodonLinked: 'Toot linked.',
+  mastodonUnlinked: 'Toot unlinked.',
+  mastodonFetched: (added: number, updated: number, removed: number) =>
+    `Fetched: ${added} new, ${updated} edited, ${removed} removed.`,
+  mastodonState: (favourites: number, reblogs: number, fetchedAt: string | null) =>
+    `${favourites} favourites, ${reblogs} boosts · ${fetchedAt ? `last fetch ${fetchedAt}` : 'not fetched yet'}`,
+  mastodonFailed: (error: string) => `Last fetch failed: ${error}`,
   bansHeading: 'Bans',
   banKinds: { email: 'E-mail', ip: 'IP hash', reader: 'Reader hash', user: 'Account' },
   banKind: 'Ban by',

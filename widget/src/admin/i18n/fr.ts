@@ -138,6 +138,18 @@ export const strings: Strings = {
   threadSaved: 'Fil enregistré.',
   threadMerged: 'Fusionné avec le fil qui existait déjà à cette adresse.',
   threadMoved: 'Fil déplacé.',
+  mastodonLabel: 'Pouet Mastodon qui a annoncé cette page',
+  mastodonHint: 'Ses réponses publiques rejoignent le fil, ses favoris et partages les j’aime de la page.',
+  mastodonLink: 'Lier',
+  mastodonUnlink: 'Délier',
+  mastodonRefresh: 'Chercher les réponses maintenant',
+  mastodonLinked: 'Pouet lié.',
+  mastodonUnlinked: 'Pouet délié.',
+  mastodonFetched: (added: number, updated: number, removed: number) =>
+    `Recherche faite\u00a0: ${added} nouvelles, ${updated} modifiées, ${removed} retirées.`,
+  mastodonState: (favourites: number, reblogs: number, fetchedAt: string | null) =>
+    `${favourites} favoris, ${reblogs} partages · ${fetchedAt ? `dernière recherche ${fetchedAt}` : 'pas encore cherché'}`,
+  mastodonFailed: (error: string) => `La dernière recherche a échoué\u00a0: ${error}`,
   bansHeading: 'Bannissements',
   banKinds: { email: 'Courriel', ip: 'Empreinte de l’IP', reader: 'Empreinte du lecteur', user: 'Compte' },
   banKind: 'Bannir par',
