@@ -115,7 +115,8 @@ describe('a misbehaving instance', () => {
     const after = await linkState(page);
     expect(after).toMatchObject({ failures: 0, lastError: null });
     expect((await readThread(page)).comments).toHaveLength(1);
-  });
+    // Each run waits on this file's slow links (1.5 s each): bounded, but more than the default 5 s.
+  }, 30_000);
 });
 
 describe('the Cron Trigger', () => {
@@ -136,7 +137,7 @@ describe('the Cron Trigger', () => {
     // The next run takes the one left, never fetched, before the two just fetched.
     await runCron(vars, new Date(later + 2 * 60_000));
     expect(await Promise.all(ids.map(async (id) => (await hits(id)).context ?? 0))).toEqual([1, 1, 1]);
-  });
+  }, 30_000);
 
   it('imports on a run what a refresh would', async () => {
     const tootId = newId();
@@ -145,7 +146,7 @@ describe('the Cron Trigger', () => {
     await ownerLink(page, tootId);
     await runCron(mastodonVars({ MASTODON_FETCH_PER_RUN: '10' }), new Date(Date.now() + 5 * 24 * 3600_000));
     expect((await readThread(page)).comments[0]).toMatchObject({ kind: 'mastodon' });
-  });
+  }, 30_000);
 });
 
 describe('POST /threads/mastodon (a page’s data-mastodon)', () => {

@@ -214,6 +214,26 @@ describe('the import', () => {
     expect(thread.comments[0].html).toContain('Je reste');
   });
 
+  it('never imports again a reply the owner erased', async () => {
+    const tootId = newId();
+    const page = freshPage();
+    const unwanted = reply(newId(), tootId, '<p>Je ne reviendrai pas</p>');
+    await scriptToot(tootId, [unwanted]);
+    await ownerLink(page, tootId);
+    await refresh(page);
+    const [comment] = (await readThread(page)).comments;
+    const erased = await adminCall('DELETE', `/comments/${comment.id}`);
+    expect(erased.res.status).toBe(204);
+    // Still in the toot's context: the next fetch skips it, and adds the new reply beside it.
+    await scriptToot(tootId, [unwanted, reply(newId(), tootId, '<p>Nouvelle</p>')]);
+    const { json } = await refresh(page);
+    expect(json.refresh).toMatchObject({ ok: true, added: 1, removed: 0 });
+    const thread = await readThread(page);
+    expect(thread.comments.map((c: { html: string }) => c.html)).toEqual([
+      expect.stringContaining('Nouvelle'),
+    ]);
+  });
+
   it('sanitizes hostile content: no script, no handler, no style survives', async () => {
     const tootId = newId();
     const page = freshPage();

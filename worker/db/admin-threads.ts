@@ -77,6 +77,8 @@ export const mergeStatements = (db: D1Database, from: AdminThreadRow, into: Admi
       )
       .bind(from.id, into.id),
     db.prepare('UPDATE comments SET thread_id = ?2 WHERE thread_id = ?1').bind(from.id, into.id),
+    // The imported Mastodon statuses' records follow their comments (issue 18, migration 0019).
+    db.prepare('UPDATE mastodon_statuses SET thread_id = ?2 WHERE thread_id = ?1').bind(from.id, into.id),
     db
       .prepare(
         `INSERT OR IGNORE INTO likes (target, reader_hash, created_at)

@@ -11,18 +11,24 @@ export interface ImportedStatusRow {
   status_id: string;
   toot_url: string;
   version: string;
-  root_id: string;
-  status: 'approved' | 'pending' | 'spam' | 'deleted';
+  /** The comment's root, `null` once the owner erased it. */
+  root_id: string | null;
+  /** `erased`: the owner deleted the comment for good; the status is never imported again. */
+  status: 'approved' | 'pending' | 'spam' | 'deleted' | 'erased';
   source_url: string;
 }
 
-/** Every status imported into the thread, whichever toot brought it (a reply may answer another's). */
+/**
+ * Every status imported into the thread, whichever toot brought it (a reply may answer another's),
+ * including those whose comment the owner erased since (migration 0019 keeps their record).
+ */
 export const importedStatuses = async (db: D1Database, threadId: number): Promise<ImportedStatusRow[]> => {
   const { results } = await db
     .prepare(
-      `SELECT m.comment_id, m.status_id, m.toot_url, m.version, c.root_id, c.status, c.source_url
-       FROM mastodon_statuses m JOIN comments c ON c.id = m.comment_id
-       WHERE c.thread_id = ?1 AND c.kind = 'mastodon'`,
+      `SELECT m.comment_id, m.status_id, m.toot_url, m.version, c.root_id,
+         coalesce(c.status, 'erased') AS status, m.source_url
+       FROM mastodon_statuses m LEFT JOIN comments c ON c.id = m.comment_id
+       WHERE m.thread_id = ?1`,
     )
     .bind(threadId)
     .all<ImportedStatusRow>();
@@ -119,6 +125,7 @@ export const insertRepliesStatements = (
       row.acct,
       row.avatarUrl,
       row.version,
+      row.sourceUrl,
     ]),
   );
   const parents = JSON.stringify([...new Set(rows.flatMap((row) => (row.parentId ? [row.parentId] : [])))]);
@@ -126,11 +133,13 @@ export const insertRepliesStatements = (
     ...inserts,
     db
       .prepare(
-        `INSERT INTO mastodon_statuses (comment_id, status_id, toot_url, account_url, acct, avatar_url, version)
-         SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2, r.value ->> 3, r.value ->> 4, r.value ->> 5, r.value ->> 6
+        `INSERT INTO mastodon_statuses (comment_id, thread_id, status_id, toot_url, account_url, acct, avatar_url,
+           version, source_url)
+         SELECT r.value ->> 0, ?2, r.value ->> 1, r.value ->> 2, r.value ->> 3, r.value ->> 4, r.value ->> 5,
+           r.value ->> 6, r.value ->> 7
          FROM json_each(?1) r WHERE r.value ->> 0 IN (SELECT id FROM comments)`,
       )
-      .bind(records),
+      .bind(records, threadId),
     db
       .prepare(
         `UPDATE threads SET
@@ -158,7 +167,3 @@ export const insertRepliesStatements = (
 /** An edit seen on the instance: the version imported moves on (the body goes through db/edits.ts). */
 export const setVersion = (db: D1Database, commentId: string, version: string): D1PreparedStatement =>
   db.prepare('UPDATE mastodon_statuses SET version = ?2 WHERE comment_id = ?1').bind(commentId, version);
-
-/** A status gone from the instance: its record goes (a placeholder kept for its replies has none). */
-export const forgetStatus = (db: D1Database, commentId: string): D1PreparedStatement =>
-  db.prepare('DELETE FROM mastodon_statuses WHERE comment_id = ?1').bind(commentId);

@@ -29,13 +29,19 @@ CREATE INDEX mastodon_links_due ON mastodon_links (due_at, fetched_at);
 -- What each imported comment was on the instance: its status id (a reply's in_reply_to_id names it), the
 -- toot whose context brought it (only that toot's fetch may find it deleted), its author's account and
 -- avatar URL (kept, not shown: readers see generated avatars), and what was imported (an edit differs).
+-- No foreign key to comments on purpose: a row whose comment the owner erased stays as the record that it
+-- was dismissed, so the next fetch does not import the status again. A thread merge moves the rows along.
 CREATE TABLE mastodon_statuses (
-  comment_id TEXT PRIMARY KEY REFERENCES comments (id) ON DELETE CASCADE,
+  comment_id TEXT PRIMARY KEY,
+  thread_id INTEGER NOT NULL,
   status_id TEXT NOT NULL,
   toot_url TEXT NOT NULL,
   account_url TEXT NOT NULL,
   acct TEXT NOT NULL,
   avatar_url TEXT,
-  version TEXT NOT NULL
+  version TEXT NOT NULL,
+  -- The comment's source_url (the import key): still known once the comment is gone.
+  source_url TEXT NOT NULL
 ) WITHOUT ROWID;
-CREATE INDEX mastodon_statuses_by_toot ON mastodon_statuses (toot_url, status_id);
+CREATE INDEX mastodon_statuses_by_thread ON mastodon_statuses (thread_id);
+CREATE INDEX mastodon_statuses_by_account ON mastodon_statuses (account_url);

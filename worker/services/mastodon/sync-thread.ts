@@ -11,7 +11,6 @@ import { nanoid } from 'nanoid';
 import { type EditableRow, findEditable, updateBody } from '../../db/edits.ts';
 import { fetchedStatements, type MastodonLinkRow, recordFailure } from '../../db/mastodon-links.ts';
 import {
-  forgetStatus,
   hasApprovedFromAccount,
   type ImportedStatusRow,
   importedStatuses,
@@ -195,10 +194,10 @@ const applyEdit = async (
 const remove = async (deps: SyncDeps, commentId: string): Promise<boolean> => {
   const row: EditableRow | null = await findEditable(deps.db, commentId);
   if (!row) return false;
+  // Its mastodon_statuses row stays: the status is then known as gone (or erased) and never imported again.
   await deps.db.batch([
     ...(await eraseStatements(deps.db, row)),
     forgetTrainingStatement(deps.db, [commentId]),
-    forgetStatus(deps.db, commentId),
   ]);
   return true;
 };
@@ -245,7 +244,7 @@ export const syncLink = async (deps: SyncDeps, link: MastodonLinkRow): Promise<S
   // Status ids are the instance's own: only rows fetched from this instance can be parents by id.
   const known = new Map<string, Known>();
   for (const row of existing) {
-    if (parseTootUrl(row.toot_url)?.host === link.host)
+    if (row.root_id !== null && parseTootUrl(row.toot_url)?.host === link.host)
       known.set(row.status_id, { commentId: row.comment_id, rootId: row.root_id, status: row.status });
   }
   const byId = new Map(context.descendants.map((status) => [status.id, status]));
@@ -258,7 +257,9 @@ export const syncLink = async (deps: SyncDeps, link: MastodonLinkRow): Promise<S
     const sourceUrl = sourceUrlOf(status);
     seen.add(sourceUrl);
     const row = bySource.get(sourceUrl);
-    if (row && (row.version === versionOf(status) || row.status === 'deleted')) continue;
+    // Unchanged, or removed here (by the owner, or found gone): nothing to write, never imported again.
+    if (row && (row.version === versionOf(status) || row.status === 'deleted' || row.status === 'erased'))
+      continue;
     if (budget === 0) {
       more = true;
       continue;
