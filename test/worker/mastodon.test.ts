@@ -234,6 +234,26 @@ describe('the import', () => {
     ]);
   });
 
+  it('a thread merged into another takes its imported replies along; its own link goes with it', async () => {
+    const { page } = await linkedPage((tootId) => [fixtureReplies(tootId).bob]);
+    await refresh(page);
+    const target = freshPage();
+    await call({}, '/api/v1/comments', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: 'https://blog.example' },
+      body: JSON.stringify({ url: target, body: 'Déjà là' }),
+    });
+    const merged = await adminCall('PATCH', '/threads', { key: page, url: target });
+    expect(merged.res.status).toBe(200);
+    expect(merged.json.merged).toBe(true);
+    const thread = await readThread(target);
+    expect(thread.comments.map((c: { kind: string }) => c.kind).sort()).toEqual(['comment', 'mastodon']);
+    // The merged-away thread's toot counted in its own likes, not in the thread it joined.
+    expect(thread.thread.likes).toBe(0);
+    const link = await adminCall('GET', `/threads/mastodon?key=${encodeURIComponent(page)}`);
+    expect(link.json.mastodon).toBeNull();
+  });
+
   it('sanitizes hostile content: no script, no handler, no style survives', async () => {
     const tootId = newId();
     const page = freshPage();
