@@ -194,6 +194,21 @@ describe('POST /threads/mastodon (a page’s data-mastodon)', () => {
     expect(await hits(tootId)).toEqual({ status: 1, context: 1 });
   });
 
+  it('spends the IP’s write budget when it creates a thread, and nothing on a page that has one', async () => {
+    const vars = mastodonVars({ RATE_LIMIT_WRITES: '1/3600' });
+    const ip = { 'CF-Connecting-IP': `203.0.113.${Math.floor(Math.random() * 200) + 1}` };
+    const [first, second] = [newId(), newId()];
+    await scriptToot(first, []);
+    const page = freshPage();
+    expect((await embedLink(page, tootUrl(first), vars, undefined, ip)).res.status).toBe(202);
+    // The same page again: its thread exists, no budget spent.
+    expect((await embedLink(page, tootUrl(first), vars, undefined, ip)).res.status).toBe(200);
+    const another = await embedLink(freshPage(), tootUrl(second), vars, undefined, ip);
+    expect(another.res.status).toBe(429);
+    expect(another.res.headers.get('Content-Type')).toContain('application/problem+json');
+    expect(another.res.headers.get('Retry-After')).toMatch(/^\d+$/);
+  });
+
   it('never replaces the owner’s link, but may replace an earlier embed link', async () => {
     const [ownerToot, embedToot, newer] = [newId(), newId(), newId()];
     for (const id of [ownerToot, embedToot, newer]) await scriptToot(id, []);

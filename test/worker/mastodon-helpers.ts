@@ -127,10 +127,16 @@ export const refresh = (key: string, vars = mastodonVars()) =>
   adminCall('POST', '/threads/mastodon/refresh', { key }, vars);
 
 /** A page's data-mastodon, as the widget sends it. */
-export const embedLink = (page: string, toot: string, vars = mastodonVars(), origin = ORIGIN) =>
+export const embedLink = (
+  page: string,
+  toot: string,
+  vars = mastodonVars(),
+  origin = ORIGIN,
+  headers: Record<string, string> = {},
+) =>
   call(vars, '/api/v1/threads/mastodon', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: origin },
+    headers: { 'Content-Type': 'application/json', Origin: origin, ...headers },
     body: JSON.stringify({ url: page, toot }),
   });
 

@@ -9,7 +9,7 @@ import type { AppEnv } from '../env.ts';
 import { embedLinkSchema } from '../lib/mastodon-schemas.ts';
 import { isAllowedOrigin } from '../lib/origins.ts';
 import { validate } from '../middleware/validate.ts';
-import { linkToot, toMastodonLink } from '../services/mastodon/link.ts';
+import { checkNewThreadRate, linkToot, toMastodonLink } from '../services/mastodon/link.ts';
 import { refreshForReader } from '../services/mastodon/run.ts';
 import { type EdgeContext, purgeThreads } from '../services/pages/edge-cache.ts';
 import { resolvePage } from '../services/posting/post-comment.ts';
@@ -29,6 +29,7 @@ export const mastodon = new Hono<AppEnv>().post('/', validate('json', embedLinkS
     isAllowedOrigin(origin, new URL(c.req.url).origin, settings),
   );
   const db = c.env.DB;
+  await checkNewThreadRate(db, settings, page, c.req.header('CF-Connecting-IP'), new Date());
   const { link, accepted } = await linkToot(db, settings, {
     page: { ...page, title: input.title ?? '' },
     tootUrl: input.toot,

@@ -11,9 +11,12 @@ import {
   type MastodonLinkRow,
   unlinkStatements,
 } from '../../db/mastodon-links.ts';
-import { upsertThread } from '../../db/threads.ts';
+import { countWrite } from '../../db/rate-limit.ts';
+import { findThread, upsertThread } from '../../db/threads.ts';
 import type { Settings } from '../../env.ts';
 import { ApiError, validationFailed } from '../../errors.ts';
+import { keyedHash } from '../../lib/crypto.ts';
+import { ipRateKey } from '../../lib/ip-prefix.ts';
 import { accountOfToot, parseTootUrl, type TootRef } from '../../lib/mastodon-url.ts';
 import type { MastodonLink } from '../../types/api.ts';
 
@@ -64,6 +67,29 @@ const checkEmbedToot = (settings: Settings, toot: TootRef): void => {
   const account = accountOfToot(toot);
   if (!account?.endsWith(`@${toot.host}`) || !settings.mastodon.accounts.includes(account)) {
     throw new ApiError('forbidden', "the toot is not by one of this site's Mastodon accounts");
+  }
+};
+
+/**
+ * An embed's link to a page that has no thread yet creates one, as a first comment does: it spends the
+ * poster's IP budget of RATE_LIMIT_WRITES like a comment (429 past it), so made-up paths of an allowed
+ * site cannot fill the threads table any faster than comments could. A page with a thread costs nothing.
+ */
+export const checkNewThreadRate = async (
+  db: D1Database,
+  settings: Settings,
+  page: { key: string },
+  ip: string | undefined,
+  now: Date,
+): Promise<void> => {
+  const limit = settings.rateLimit;
+  if (!limit || !ip || (await findThread(db, page.key))) return;
+  const key = `ip:${await keyedHash(settings.secretKey, 'ip', ipRateKey(ip))}`;
+  const retryAfter = await countWrite(db, [key], limit, Math.floor(now.getTime() / 1000));
+  if (retryAfter !== null) {
+    throw new ApiError('rate_limited', `too many writes; try again in ${retryAfter} s`, {
+      headers: { 'Retry-After': String(retryAfter) },
+    });
   }
 };
 
