@@ -12,6 +12,7 @@ import {
   type TelegramSettings,
   type TurnstileSettings,
 } from './lib/integration-settings.ts';
+import { type MastodonSettings, type MastodonVars, readMastodon } from './lib/mastodon-settings.ts';
 import { type ModeratorEntry, parseModerators } from './lib/moderators.ts';
 import { readSignIn, type SignInSettings } from './lib/sign-in-config.ts';
 import type { Reader } from './services/identity/sessions.ts';
@@ -73,6 +74,8 @@ export interface Settings {
   live: boolean;
   /** FOLLOW_DIGEST_MINUTES: at most one e-mail per follower and thread in this time (issue 17; 60). */
   followDigestMinutes: number;
+  /** Mastodon replies (issue 18, item 2; README "Mastodon replies"). */
+  mastodon: MastodonSettings;
 }
 
 export interface SpamSettings {
@@ -262,6 +265,7 @@ export const readSettings = (env: Bindings): Settings => {
     telegram: readTelegram(env as IntegrationVars),
     live: (env as { LIVE?: string }).LIVE?.trim().toLowerCase() !== 'off',
     followDigestMinutes: positiveInt((env as { FOLLOW_DIGEST_MINUTES?: string }).FOLLOW_DIGEST_MINUTES, 60),
+    mastodon: readMastodon(env as MastodonVars),
   };
 };
 

@@ -13,7 +13,7 @@ import { noStoreByDefault } from './middleware/no-store-default.ts';
 import { readerCors, writeOrigin } from './middleware/origin.ts';
 import { readerSession } from './middleware/reader-session.ts';
 import { requireSecrets } from './middleware/require-secrets.ts';
-import { settings } from './middleware/settings.ts';
+import { settings, settingsFor } from './middleware/settings.ts';
 import { storageBoundary } from './middleware/storage-boundary.ts';
 import { admin } from './routes/admin/index.ts';
 import { authAccount, emailVerify } from './routes/auth-account.ts';
@@ -27,6 +27,7 @@ import { feed } from './routes/feed.ts';
 import { follow } from './routes/follow.ts';
 import { commentLikes, pageLikes } from './routes/likes.ts';
 import { live } from './routes/live.ts';
+import { mastodon } from './routes/mastodon.ts';
 import { me } from './routes/me.ts';
 import { moderate } from './routes/moderate.ts';
 import { preview } from './routes/preview.ts';
@@ -36,7 +37,10 @@ import { threads } from './routes/threads.ts';
 import { unfollow } from './routes/unfollow.ts';
 import { unsubscribe } from './routes/unsubscribe.ts';
 import { runFollowDigests } from './services/notify/follow-digest.ts';
+import { runMastodonFetches } from './services/mastodon/run.ts';
 import { runDigests } from './services/notify/index.ts';
+import { purgeThreads } from './services/pages/edge-cache.ts';
+import { readOverridesText } from './services/settings/runtime-store.ts';
 
 const api = new Hono<AppEnv>()
   .use(readerCors())
@@ -50,6 +54,8 @@ const api = new Hono<AppEnv>()
   .route('/threads/replies', replies)
   // Issue 17 (follow): before `/threads`, so that `follow` is never taken for a thread's path.
   .route('/threads/follow', follow)
+  // A page's data-mastodon (issue 18): before `/threads`, whose routes never see this path.
+  .route('/threads/mastodon', mastodon)
   .route('/threads', threads)
   .route('/threads', pageLikes)
   .route('/comments', comments)
@@ -96,13 +102,26 @@ app.onError(onError);
 app.notFound(onNotFound);
 
 /**
- * The Cron Trigger of wrangler.toml `[triggers]`: sends the digests of reply bursts whose window has
- * closed (services/notify/digest.ts), and the new comments of followed threads (follow-digest.ts). Two
- * jobs, each failing alone.
+ * Mastodon replies (issue 18): the due links' fetches, with the owner's runtime settings (the moderation
+ * mode, the blocklist) as a request would see them, and the purge of the threads they changed.
  */
-const scheduled: ExportedHandlerScheduledHandler<Bindings> = (_controller, env, ctx) => {
+const mastodonJob = async (env: Bindings, ctx: ExecutionContext, now: Date): Promise<void> => {
+  const settings = settingsFor(env, await readOverridesText(env.KV).catch(() => null));
+  const run = await runMastodonFetches({ db: env.DB, settings, now });
+  purgeThreads({ executionCtx: ctx }, run.changedKeys);
+};
+
+/**
+ * The Cron Trigger of wrangler.toml `[triggers]`: sends the digests of reply bursts whose window has
+ * closed (services/notify/digest.ts), mails the new comments of followed threads (follow-digest.ts), and
+ * fetches the replies of linked toots (services/mastodon/run.ts): three jobs, each failing alone.
+ */
+const scheduled: ExportedHandlerScheduledHandler<Bindings> = (controller, env, ctx) => {
   ctx.waitUntil(runDigests(env).catch((err) => console.error('digest run failed:', err)));
   ctx.waitUntil(runFollowDigests(env).catch((err) => console.error('follow run failed:', err)));
+  // The run's clock is the trigger's scheduled time (what a test's createScheduledController sets).
+  const now = new Date(controller.scheduledTime);
+  ctx.waitUntil(mastodonJob(env, ctx, now).catch((err) => console.error('mastodon run failed:', err)));
 };
 
 // The Durable Object class of live threads, bound as LIVE_ROOMS in wrangler.toml: the runtime finds it here.

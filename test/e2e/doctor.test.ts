@@ -13,7 +13,7 @@ import { freePort } from '../../scripts/lib/wrangler.mjs';
 import { type Stack, startStack } from '../support/stack.ts';
 
 const baseUrl = inject('baseUrl');
-const LATEST = '0017_thread_follows.sql';
+const LATEST = '0019_mastodon.sql';
 
 const doctor = (...args: string[]) => {
   const env = { ...process.env };

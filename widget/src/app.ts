@@ -8,8 +8,15 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AppModule } from './boot/load-app.ts';
 import { _useUid } from './components/use-uid.ts';
 import { supportedLangs } from './i18n/index.ts';
-import { _register } from './lazy.tsx';
-import { mount } from './mount.tsx';
+import { _register, loadExtras } from './lazy.tsx';
+import { mount as mountThread } from './mount.tsx';
+import type { WidgetOptions } from './options.ts';
+
+/** A page with `data-mastodon` (issue 18) also tells the server its toot, from the extras part. */
+const mount = (element: Element, options: WidgetOptions) => {
+  if (options.mastodon) loadExtras().then((extras) => extras._linkMastodon(options), Boolean);
+  return mountThread(element, options);
+};
 
 /**
  * What causerie-extras.<lang>.js and causerie-auth.<lang>.js borrow from the app: one Preact (hooks keep

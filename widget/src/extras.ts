@@ -10,6 +10,7 @@ import { _OwnComment } from './components/own-comment.tsx';
 import { _showLinked } from './components/show-linked.ts';
 import { _extraMessages } from './i18n/extra.ts';
 import { _register } from './lazy.tsx';
+import { _linkMastodon } from './mastodon-link.ts';
 import { _moreReplies } from './state/more-replies.ts';
 import { _toggleLike } from './state/toggle-like.ts';
 
@@ -20,6 +21,7 @@ const extras = {
   _extraMessages,
   _moreReplies,
   _toggleLike,
+  _linkMastodon,
 };
 export type Extras = typeof extras;
 

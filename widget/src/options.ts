@@ -29,6 +29,8 @@ export interface WidgetOptions {
    * by the first load of state/use-thread.ts, which asks again itself if it failed.
    */
   _first?: Promise<ThreadPage>;
+  /** The toot that announced the page (`data-mastodon`): its replies join the thread (issue 18). */
+  mastodon?: string;
 }
 
 /**
@@ -45,6 +47,7 @@ export interface MountInput {
   sort?: string;
   loading?: string;
   sso?: string;
+  mastodon?: string;
 }
 
 const themes: readonly Theme[] = ['light', 'dark', 'auto'];
@@ -86,6 +89,7 @@ export const resolveOptions = (input: MountInput, doc: Document, origin: string)
     theme: oneOf(themes, input.theme) ?? 'light',
     ...(sort ? { sort } : {}),
     sso: input.sso,
+    mastodon: input.mastodon?.trim() || undefined,
   };
 };
 
@@ -94,8 +98,8 @@ export const resolveOptions = (input: MountInput, doc: Document, origin: string)
  * `data-origin` or `data-foo` is ignored). `data-target` is read by `findContainer`.
  */
 export const scriptInput = ({ dataset }: HTMLScriptElement): MountInput => {
-  const { id, url, title, lang, theme, sort, loading, sso } = dataset;
-  return { id, url, title, lang, theme, sort, loading, sso };
+  const { id, url, title, lang, theme, sort, loading, sso, mastodon } = dataset;
+  return { id, url, title, lang, theme, sort, loading, sso, mastodon };
 };
 
 /** The API origin: the script's own (DESIGN.md: no host to configure). */

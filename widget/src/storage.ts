@@ -164,3 +164,12 @@ export const saveSession = (origin: string, session: Session | undefined): void 
   write(`session:${origin}`, session);
   dispatchEvent(new Event(sessionEvent));
 };
+
+/** The last data-mastodon sent (widget/src/mastodon-link.ts): one record, the thread it was for. */
+export interface MastodonSent {
+  thread: string;
+  toot: string;
+  at: number;
+}
+export const loadMastodonSent = (): MastodonSent | undefined => read<MastodonSent>('mastodon');
+export const saveMastodonSent = (sent: MastodonSent): void => write('mastodon', sent);

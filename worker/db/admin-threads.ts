@@ -3,6 +3,7 @@
  * into the thread already there if there is one (a site that changed its URLs often has both).
  */
 import { mergeStatsStatements } from './daily-stats.ts';
+import { THREAD_LIKES_SQL } from './mastodon-links.ts';
 import type { ThreadRow } from './rows.ts';
 
 export interface AdminThreadRow extends ThreadRow {
@@ -76,6 +77,8 @@ export const mergeStatements = (db: D1Database, from: AdminThreadRow, into: Admi
       )
       .bind(from.id, into.id),
     db.prepare('UPDATE comments SET thread_id = ?2 WHERE thread_id = ?1').bind(from.id, into.id),
+    // The imported Mastodon statuses' records follow their comments (issue 18, migration 0019).
+    db.prepare('UPDATE mastodon_statuses SET thread_id = ?2 WHERE thread_id = ?1').bind(from.id, into.id),
     db
       .prepare(
         `INSERT OR IGNORE INTO likes (target, reader_hash, created_at)
@@ -84,8 +87,9 @@ export const mergeStatements = (db: D1Database, from: AdminThreadRow, into: Admi
       .bind(`t:${from.key}`, `t:${into.key}`),
     db.prepare('DELETE FROM likes WHERE target = ?1').bind(`t:${from.key}`),
     db
-      .prepare('UPDATE threads SET likes = (SELECT count(*) FROM likes WHERE target = ?2) WHERE id = ?1')
-      .bind(into.id, `t:${into.key}`),
+      // The readers' likes plus `into`'s toot favourites (issue 18); `from`'s link goes with its thread.
+      .prepare(`UPDATE threads SET likes = ${THREAD_LIKES_SQL} WHERE id = ?1`)
+      .bind(into.id),
     ...mergeStatsStatements(db, from.id, into.id),
     db.prepare('DELETE FROM threads WHERE id = ?1').bind(from.id),
   ];

@@ -6,6 +6,7 @@
 export type LikeTarget = { comment: string } | { thread: string };
 
 import { likeStatement } from './daily-stats.ts';
+import { THREAD_LIKES_SQL } from './mastodon-links.ts';
 
 const targetOf = (target: LikeTarget): string =>
   'comment' in target ? `c:${target.comment}` : `t:${target.thread}`;
@@ -16,16 +17,25 @@ const recount = (db: D1Database, target: LikeTarget): D1PreparedStatement =>
         .prepare('UPDATE comments SET likes = (SELECT count(*) FROM likes WHERE target = ?1) WHERE id = ?2')
         .bind(targetOf(target), target.comment)
     : db
-        .prepare('UPDATE threads SET likes = (SELECT count(*) FROM likes WHERE target = ?1) WHERE key = ?2')
+        // The readers' likes plus the linked toot's favourites and boosts (issue 18, db/mastodon-links.ts).
+        .prepare(`UPDATE threads SET likes = ${THREAD_LIKES_SQL} WHERE key = ?2`)
         .bind(targetOf(target), target.thread);
 
 const readBack = (db: D1Database, target: LikeTarget, readerHash: string): D1PreparedStatement =>
-  db
-    .prepare(
-      `SELECT (SELECT count(*) FROM likes WHERE target = ?1) AS likes,
+  'comment' in target
+    ? db
+        .prepare(
+          `SELECT (SELECT count(*) FROM likes WHERE target = ?1) AS likes,
               EXISTS (SELECT 1 FROM likes WHERE target = ?1 AND reader_hash = ?2) AS liked`,
-    )
-    .bind(targetOf(target), readerHash);
+        )
+        .bind(targetOf(target), readerHash)
+    : // A page's count is the thread's, which holds the toot's favourites too (recount above).
+      db
+        .prepare(
+          `SELECT coalesce((SELECT likes FROM threads WHERE key = ?3), 0) AS likes,
+              EXISTS (SELECT 1 FROM likes WHERE target = ?1 AND reader_hash = ?2) AS liked`,
+        )
+        .bind(targetOf(target), readerHash, target.thread);
 
 export interface LikeState {
   likes: number;

@@ -328,7 +328,9 @@ export type AuditAction =
   | 'thread.merge'
   | 'ban.create'
   | 'ban.delete'
-  | 'settings.update';
+  | 'settings.update'
+  /** A thread linked to a toot, re-linked or unlinked (issue 18): detail `{ url }`, `url: null` to unlink. */
+  | 'thread.mastodon';
 
 /**
  * `GET|PATCH /api/v1/admin/settings`: the owner's runtime settings (README "Which setting lives where").
@@ -583,3 +585,35 @@ export type LiveEvent =
   | { type: 'like'; id: string; likes: number }
   | { type: 'like'; page: true; likes: number }
   | { type: 'remove'; id: string };
+
+/**
+ * `/api/v1/admin/threads/mastodon` and `POST /api/v1/threads/mastodon` (issue 18): a thread's link to the
+ * toot that announced its page, and how its last fetches went.
+ */
+export interface MastodonLink {
+  threadKey: string;
+  /** The toot's URL as linked (https://host/@user/ID and the other shapes of docs/api.md). */
+  url: string;
+  /** Who linked it: the owner (admin API) or the page's `data-mastodon`, which never replaces the owner's. */
+  linkedBy: 'owner' | 'embed';
+  linkedAt: string;
+  /** The toot's favourites and boosts as last fetched: they count in the page's likes. */
+  favourites: number;
+  reblogs: number;
+  /** The last fetch (good or not), the last good one, and when the Cron Trigger fetches it again. */
+  fetchedAt: string | null;
+  okAt: string | null;
+  dueAt: string;
+  /** Failed fetches in a row, and the last one's reason (`null` once a fetch succeeds). */
+  failures: number;
+  lastError: string | null;
+}
+
+/** `POST /api/v1/admin/threads/mastodon/refresh`: what one fetch did. */
+export interface MastodonRefresh {
+  ok: boolean;
+  error: string | null;
+  added: number;
+  updated: number;
+  removed: number;
+}

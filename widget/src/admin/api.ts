@@ -17,6 +17,8 @@ import type {
   ImportResult,
   MailPage,
   MailStatus,
+  MastodonLink,
+  MastodonRefresh,
   NewBan,
   QueueQuery,
   RuntimeSettings,
@@ -103,6 +105,16 @@ export const createAdminApi = ({ token, base = '/api/v1/admin', onUnauthorized }
       call<{ threads: AdminThread[]; nextCursor: string | null }>(`/threads${query(page)}`),
     patchThread: (patch: ThreadPatch) =>
       call<{ thread: AdminThread; merged: boolean }>('/threads', { method: 'PATCH', json: patch }),
+    // A thread's toot (issue 18): its link's state, link or re-link, unlink, fetch now.
+    mastodon: (key: string) => call<{ mastodon: MastodonLink | null }>(`/threads/mastodon${query({ key })}`),
+    linkMastodon: (key: string, url: string) =>
+      call<{ mastodon: MastodonLink }>('/threads/mastodon', { method: 'PUT', json: { key, url } }),
+    unlinkMastodon: (key: string) => call<null>(`/threads/mastodon${query({ key })}`, { method: 'DELETE' }),
+    refreshMastodon: (key: string) =>
+      call<{ refresh: MastodonRefresh; mastodon: MastodonLink | null }>('/threads/mastodon/refresh', {
+        method: 'POST',
+        json: { key },
+      }),
     bans: () => call<{ bans: Ban[] }>('/bans'),
     addBan: (ban: NewBan) => call<{ bans: Ban[] }>('/bans', { method: 'POST', json: ban }),
     liftBan: (id: string) => call<null>(`/bans/${encodeURIComponent(id)}`, { method: 'DELETE' }),

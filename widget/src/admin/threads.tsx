@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { AdminThread, ThreadPatch } from '../../../worker/types/api.ts';
 import { useAdmin } from './context.ts';
+import { MastodonLinkForm } from './mastodon-link.tsx';
 import { usePaged } from './use-paged.ts';
 
 const ThreadEditor = ({
@@ -46,6 +47,8 @@ const ThreadEditor = ({
           onInput={(e) => setUrl(e.currentTarget.value)}
         />
       </div>
+      {/* Its own buttons, each saving at once: not part of this form's Save (issue 18). */}
+      <MastodonLinkForm threadKey={thread.key} id={id} />
       <div class="actions">
         <button type="submit" class="primary">
           {t.save}

@@ -14,6 +14,7 @@ import { exportRoute } from './export.ts';
 import { adminHealth } from './health.ts';
 import { importRoute } from './import.ts';
 import { adminMail } from './mail.ts';
+import { adminMastodon } from './mastodon.ts';
 import { adminSettings } from './settings.ts';
 import { adminSpam } from './spam.ts';
 import { adminStats } from './stats.ts';
@@ -38,6 +39,7 @@ export const admin = new Hono<AppEnv>()
   .use(limitBody())
   .use(requireJson())
   .route('/comments', adminComments)
+  .route('/threads/mastodon', adminMastodon)
   .route('/threads', adminThreads)
   .route('/bans', adminBans)
   .route('/audit', adminAudit)

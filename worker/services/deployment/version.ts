@@ -4,4 +4,4 @@
  * fails when either drifts from package.json or worker/migrations/.
  */
 export const VERSION = '0.2.0';
-export const LATEST_MIGRATION = '0017_thread_follows.sql';
+export const LATEST_MIGRATION = '0019_mastodon.sql';
