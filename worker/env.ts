@@ -69,6 +69,15 @@ export interface Settings {
   moderators: ModeratorEntry[];
   /** The spam pipeline (issue 14; README "Spam"). */
   spam: SpamSettings;
+  /** The Webmention receiver (issue 18; README "Webmention"). */
+  webmention: WebmentionSettings;
+}
+
+export interface WebmentionSettings {
+  /** WEBMENTION: `on` serves POST /webmention and verifies mentions; `off` (the default) answers 404. */
+  enabled: boolean;
+  /** WEBMENTION_ALLOW_PRIVATE=true, for tests only: the verifier may fetch 127.0.0.1 (the tests' source). */
+  allowLoopbackForTests: boolean;
 }
 
 export interface SpamSettings {
@@ -219,6 +228,14 @@ const readEmail = (env: Bindings): EmailSettings | null => {
   };
 };
 
+const readWebmention = (env: Bindings): WebmentionSettings => {
+  const vars = env as { WEBMENTION?: string; WEBMENTION_ALLOW_PRIVATE?: string };
+  return {
+    enabled: vars.WEBMENTION?.trim().toLowerCase() === 'on',
+    allowLoopbackForTests: vars.WEBMENTION_ALLOW_PRIVATE?.trim().toLowerCase() === 'true',
+  };
+};
+
 export const readSettings = (env: Bindings): Settings => {
   const moderation = MODES.find((mode) => mode === env.MODERATION?.trim()) ?? 'none';
   const origins = list(env.ALLOWED_ORIGINS)
@@ -256,6 +273,7 @@ export const readSettings = (env: Bindings): Settings => {
     turnstile: readTurnstile(env as IntegrationVars),
     akismet: readAkismet(env as IntegrationVars),
     telegram: readTelegram(env as IntegrationVars),
+    webmention: readWebmention(env),
   };
 };
 

@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv, Bindings } from './env.ts';
+import { readSettings } from './env.ts';
 import { onError, onNotFound } from './errors.ts';
 import { apiHeaders } from './middleware/api-headers.ts';
 import { d1Session } from './middleware/d1-session.ts';
@@ -32,7 +33,9 @@ import { recent } from './routes/recent.ts';
 import { replies } from './routes/replies.ts';
 import { threads } from './routes/threads.ts';
 import { unsubscribe } from './routes/unsubscribe.ts';
+import { webmention } from './routes/webmention.ts';
 import { runDigests } from './services/notify/index.ts';
+import { runDueWebmentions } from './services/webmention/run-due.ts';
 
 const api = new Hono<AppEnv>()
   .use(readerCors())
@@ -81,16 +84,24 @@ const app = new Hono<AppEnv>()
   // The magic link's page: its button posts a form, so it stays out of the JSON-only reader API.
   .route('/api/v1/auth/email/verify', emailVerify)
   .route('/api/v1/moderate', moderate)
+  // Webmention (issue 18): server to server and form-encoded, so outside the reader API's CORS and JSON
+  // rule; its body is two URLs.
+  .use('/api/v1/webmention', limitBody(8 * 1024))
+  .route('/api/v1/webmention', webmention)
   .route('/api/v1', api);
 app.onError(onError);
 app.notFound(onNotFound);
 
 /**
  * The Cron Trigger of wrangler.toml `[triggers]`: sends the digests of reply bursts whose window has
- * closed (services/notify/digest.ts).
+ * closed (services/notify/digest.ts), and tries again the Webmentions whose next attempt is due
+ * (services/webmention/run-due.ts).
  */
 const scheduled: ExportedHandlerScheduledHandler<Bindings> = (_controller, env, ctx) => {
   ctx.waitUntil(runDigests(env).catch((err) => console.error('digest run failed:', err)));
+  const fetcher: typeof fetch = (input, init) => fetch(input, init);
+  const webmentions = { db: env.DB, settings: readSettings(env), now: new Date(), fetcher };
+  ctx.waitUntil(runDueWebmentions(webmentions).catch((err) => console.error('webmention run failed:', err)));
 };
 
 export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<Bindings>;

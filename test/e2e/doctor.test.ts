@@ -13,7 +13,7 @@ import { freePort } from '../../scripts/lib/wrangler.mjs';
 import { type Stack, startStack } from '../support/stack.ts';
 
 const baseUrl = inject('baseUrl');
-const LATEST = '0016_comment_kinds.sql';
+const LATEST = '0018_webmentions.sql';
 
 const doctor = (...args: string[]) => {
   const env = { ...process.env };

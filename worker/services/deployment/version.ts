@@ -4,4 +4,4 @@
  * fails when either drifts from package.json or worker/migrations/.
  */
 export const VERSION = '0.2.0';
-export const LATEST_MIGRATION = '0016_comment_kinds.sql';
+export const LATEST_MIGRATION = '0018_webmentions.sql';
