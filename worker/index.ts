@@ -97,10 +97,11 @@ app.notFound(onNotFound);
  * closed (services/notify/digest.ts), and tries again the Webmentions whose next attempt is due
  * (services/webmention/run-due.ts).
  */
-const scheduled: ExportedHandlerScheduledHandler<Bindings> = (_controller, env, ctx) => {
+const scheduled: ExportedHandlerScheduledHandler<Bindings> = (controller, env, ctx) => {
   ctx.waitUntil(runDigests(env).catch((err) => console.error('digest run failed:', err)));
   const fetcher: typeof fetch = (input, init) => fetch(input, init);
-  const webmentions = { db: env.DB, settings: readSettings(env), now: new Date(), fetcher };
+  const now = new Date(controller.scheduledTime);
+  const webmentions = { db: env.DB, settings: readSettings(env), now, fetcher };
   ctx.waitUntil(runDueWebmentions(webmentions).catch((err) => console.error('webmention run failed:', err)));
 };
 

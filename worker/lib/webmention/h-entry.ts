@@ -2,7 +2,8 @@
  * What a source page says about itself, read from its microformats2 (`h-entry`, http://microformats.org/wiki/h-entry)
  * with microformats-parser: the author (`h-card` name, url, photo), the content (HTML, which the service
  * turns into Markdown and renders again: no source HTML is ever shown), when it was published, and whether
- * it is a reply to, a like of or a repost of the target. A page without an h-entry is a plain mention.
+ * it is a reply to, a like of or a repost of the target. A page without an h-entry is a plain mention,
+ * titled from its <title> or meta tags (the parser's metaformats).
  */
 import { mf2 } from 'microformats-parser';
 import type { SourceType } from '../../types/api.ts';
@@ -92,7 +93,9 @@ const published = (entry: Root): string | null => {
  * @example parseMention(html, 'https://bob.example/re', 'https://blog.example/post').type // 'reply'
  */
 export const parseMention = (html: string, pageUrl: string, target: string): ParsedMention => {
-  const entry = findEntry(mf2(html, { baseUrl: pageUrl }).items, pageUrl);
+  // Metaformats: a page without microformats still has a title and meta tags, read as an implied h-entry.
+  const parsed = mf2(html, { baseUrl: pageUrl, experimental: { metaformats: true } });
+  const entry = findEntry(parsed.items, pageUrl);
   const wanted = comparableUrl(target) ?? target;
   if (!entry) {
     const none = { authorName: null, authorUrl: null, authorPhoto: null };

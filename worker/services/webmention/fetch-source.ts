@@ -71,11 +71,13 @@ const isTimeout = (err: unknown): boolean =>
 export const fetchSource = async (source: string, options: FetchOptions): Promise<Fetched> => {
   const signal = AbortSignal.timeout(options.timeoutMs ?? SOURCE_TIMEOUT_MS);
   let url = new URL(source);
+  // Detached, so that `fetch` itself may be passed: workerd refuses it called as a method of `options`.
+  const fetcher = options.fetcher;
   try {
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
       const guard = checkAddress(url, options.allowLoopbackForTests);
       if (!guard.ok) return fail('blocked_address', `${url.origin} may not be fetched: ${guard.why}`);
-      const res = await options.fetcher(url.href, {
+      const res = await fetcher(url.href, {
         redirect: 'manual',
         signal,
         headers: {
