@@ -9,16 +9,18 @@ import { newCommentStatement } from './daily-stats.ts';
 import type { SpamRecord } from './spam-record.ts';
 import { upsertThread } from './threads.ts';
 
+const RECOUNT = `UPDATE threads SET comment_count = (
+    SELECT count(*) FROM comments
+    WHERE thread_id = threads.id AND status = 'approved' AND coalesce(source_type, 'reply') = 'reply'
+  )`;
+
 /** threads.comment_count from its rows: approved comments, likes and reposts aside. */
 export const recountStatement = (db: D1Database, threadKey: string): D1PreparedStatement =>
-  db
-    .prepare(
-      `UPDATE threads SET comment_count = (
-         SELECT count(*) FROM comments
-         WHERE thread_id = threads.id AND status = 'approved' AND coalesce(source_type, 'reply') = 'reply'
-       ) WHERE key = ?1`,
-    )
-    .bind(threadKey);
+  db.prepare(`${RECOUNT} WHERE key = ?1`).bind(threadKey);
+
+/** The same, by the thread's id (the import plans by id). */
+export const recountByIdStatement = (db: D1Database, threadId: number): D1PreparedStatement =>
+  db.prepare(`${RECOUNT} WHERE id = ?1`).bind(threadId);
 
 /** The comment a source made in a thread, if any. */
 export const findMentionCommentId = async (
