@@ -83,11 +83,14 @@ const oneLanguage = (lang: string): Plugin => ({
   name: 'causerie-one-language',
   enforce: 'pre', // before TypeScript is stripped: the pattern includes the type argument
   transform(code, id) {
-    const file = /\/src\/(i18n\/(index|count-forms|extra)|auth\/messages)\.ts$/.exec(id)?.[0];
+    const file = /\/src\/(i18n\/(index|count-forms|extra)|auth\/messages|open-web\/messages)\.ts$/.exec(
+      id,
+    )?.[0];
     if (!file) return undefined;
     // auth/messages.ts globs the catalogs from beside i18n/ (`'../i18n/*.ts'`).
     // Every glob of the file (auth/messages.ts has two: its own strings and the error messages).
-    const pattern = /(import\.meta\.glob<[\w[\]']+>\(\s*\[\s*)'(\.\/|\.\.\/i18n\/)\*\.ts'/g;
+    // open-web/messages.ts (issue 18) globs its own catalogs (`'./messages/*.ts'`), with no exclusions.
+    const pattern = /(import\.meta\.glob<[\w[\]']+>\(\s*\[?\s*)'(\.\/|\.\.\/i18n\/|\.\/messages\/)\*\.ts'/g;
     if (!pattern.test(code)) this.error(`${file}: the catalog glob changed, update vite.config.ts`);
     return code.replace(pattern, `$1'$2${lang}.ts'`);
   },
@@ -116,10 +119,12 @@ const appBuilds = (): Plugin => ({
         ['src/extras.ts', `causerie-extras.${lang}.js`],
         ['src/auth.tsx', `causerie-auth.${lang}.js`],
         ['src/counts.ts', `causerie-counts.${lang}.js`],
+        // The open web's comments (issue 18): loaded only on a page that has some (lazy.tsx OpenWeb).
+        ['src/open-web.tsx', `causerie-openweb.${lang}.js`],
       ] as const) {
         const app = library(entry, file);
         // A part that runs inside the app borrows from it (extras, sign-in); counts runs beside embed.js alone.
-        const extras = entry === 'src/extras.ts' || entry === 'src/auth.tsx';
+        const extras = entry === 'src/extras.ts' || entry === 'src/auth.tsx' || entry === 'src/open-web.tsx';
         await build({
           ...app,
           configFile: false,

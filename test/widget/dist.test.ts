@@ -17,7 +17,7 @@ const built = existsSync(`${dist}embed.js`);
 /** Every file a site may serve, by path under dist/. */
 const shipped = [
   /^embed\.js$/,
-  /^causerie-(app|extras|auth|counts)\.[a-z]{2,3}(-[A-Za-z0-9]+)?\.js$/,
+  /^causerie-(app|extras|auth|counts|openweb)\.[a-z]{2,3}(-[A-Za-z0-9]+)?\.js$/,
   // The Turnstile challenge, loaded only where GET /config names one (issue 14).
   /^causerie-challenge\.js$/,
   /^admin\/index\.html$/,

@@ -8,7 +8,7 @@ import { useState } from 'preact/hooks';
 import type { Comment } from '../../../worker/types/api.ts';
 import { likeComment } from '../api.ts';
 import { formatDate, formatFullDate } from '../format-date.ts';
-import { ErrorText, errorText, Lazy } from '../lazy.tsx';
+import { ErrorText, errorText, Lazy, OpenWeb } from '../lazy.tsx';
 import { loadEditToken } from '../storage.ts';
 import { Avatar } from './avatar.tsx';
 import { LikeButton } from './like-button.tsx';
@@ -82,6 +82,7 @@ export const CommentItem = ({
             {comment.editedAt && ` · ${m._edited}`}
           </time>
           {comment.status === 'pending' && <span class="badge">{m._pending}</span>}
+          {comment.source && <OpenWeb comment={comment} t={t} />}
         </header>
       )}
       {_inReplyTo && (
