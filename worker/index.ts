@@ -5,7 +5,6 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv, Bindings } from './env.ts';
-import { readSettings } from './env.ts';
 import { onError, onNotFound } from './errors.ts';
 import { apiHeaders } from './middleware/api-headers.ts';
 import { d1Session } from './middleware/d1-session.ts';
@@ -35,7 +34,7 @@ import { threads } from './routes/threads.ts';
 import { unsubscribe } from './routes/unsubscribe.ts';
 import { webmention } from './routes/webmention.ts';
 import { runDigests } from './services/notify/index.ts';
-import { runDueWebmentions } from './services/webmention/run-due.ts';
+import { runDueFromEnv } from './services/webmention/run-due.ts';
 
 const api = new Hono<AppEnv>()
   .use(readerCors())
@@ -99,10 +98,8 @@ app.notFound(onNotFound);
  */
 const scheduled: ExportedHandlerScheduledHandler<Bindings> = (controller, env, ctx) => {
   ctx.waitUntil(runDigests(env).catch((err) => console.error('digest run failed:', err)));
-  const fetcher: typeof fetch = (input, init) => fetch(input, init);
   const now = new Date(controller.scheduledTime);
-  const webmentions = { db: env.DB, settings: readSettings(env), now, fetcher };
-  ctx.waitUntil(runDueWebmentions(webmentions).catch((err) => console.error('webmention run failed:', err)));
+  ctx.waitUntil(runDueFromEnv(env, now).catch((err) => console.error('webmention run failed:', err)));
 };
 
 export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<Bindings>;

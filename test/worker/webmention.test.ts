@@ -147,6 +147,29 @@ describe('verification: real-world pages', () => {
     expect(JSON.stringify(comment)).not.toContain('gravatar');
   });
 
+  it('purges the cached pages of the thread it changed, and only once it changed it', async () => {
+    const target = freshPage();
+    const purges: CachePurgeOptions[] = [];
+    const url = '/api/v1/webmention';
+    await call(
+      ON,
+      url,
+      form({ source: page('no-link', target), target }),
+      'https://comments.example',
+      purges,
+    );
+    expect(purges).toEqual([]);
+    await call(
+      ON,
+      url,
+      form({ source: page('wordpress-reply', target), target }),
+      'https://comments.example',
+      purges,
+    );
+    expect(purges).toHaveLength(1);
+    expect(purges[0]?.tags?.length).toBe(2);
+  });
+
   it('reads a Hugo reply (a reply context as h-cite, a French text)', async () => {
     const target = freshPage();
     const { json } = await send(page('hugo-reply', target), target);
@@ -419,5 +442,29 @@ describe('retries', () => {
     await waitOnExecutionContext(ctx);
     expect(await status(json.id)).toMatchObject({ status: 'accepted', attempts: 2 });
     expect((await threadOf(target)).comments[0].html).toContain('Fixed.');
+  });
+
+  it('takes the owner’s moderation mode from KV in the Cron Trigger too, as a request would', async () => {
+    const target = freshPage();
+    const key = `kv-${Date.now()}`;
+    const src = await setSource(key, { status: 503, body: 'later' });
+    const { json } = await send(src, target);
+    const pending = await status(json.id);
+    await setSource(key, {
+      body: `<p class="h-entry"><a class="u-in-reply-to" href="${target}">re</a> held?</p>`,
+    });
+    await env.KV.put('settings:v1', JSON.stringify({ moderation: 'all' }));
+    try {
+      const due = Date.parse(pending.nextAttemptAt) + 1000;
+      const ctx = createExecutionContext();
+      const controller = createScheduledController({ scheduledTime: due, cron: '*/5 * * * *' });
+      await worker.scheduled?.(controller, { ...env, ...ON } as Cloudflare.Env, ctx);
+      await waitOnExecutionContext(ctx);
+    } finally {
+      await env.KV.delete('settings:v1');
+    }
+    expect(await status(json.id)).toMatchObject({ status: 'accepted' });
+    // Accepted and stored, but held by the owner's mode: no reader sees it.
+    expect((await threadOf(target)).comments).toHaveLength(0);
   });
 });

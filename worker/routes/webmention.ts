@@ -12,6 +12,7 @@ import { ApiError } from '../errors.ts';
 import { MAX_MENTION_URL } from '../lib/webmention/mention-request.ts';
 import * as z from '../lib/zod.ts';
 import { validate } from '../middleware/validate.ts';
+import { purgeThreads } from '../services/pages/edge-cache.ts';
 import { receiveWebmention, toWebmentionStatus } from '../services/webmention/receive.ts';
 import { verifyWebmention } from '../services/webmention/verify.ts';
 
@@ -47,7 +48,10 @@ export const webmention = new Hono<AppEnv>()
       const ownOrigin = new URL(c.req.url).origin;
       const status = await receiveWebmention({ db: c.env.DB, settings, now, ownOrigin }, c.req.valid('form'));
       const fetcher: typeof fetch = (input, init) => fetch(input, init);
-      c.executionCtx.waitUntil(verifyWebmention({ db: c.env.DB, settings, now, fetcher }, status.id));
+      // The thread's cached pages go once a mention changed it (services/pages/edge-cache.ts).
+      const onThreadChanged = (threadKey: string) => purgeThreads(c, [threadKey]);
+      const deps = { db: c.env.DB, settings, now, fetcher, onThreadChanged };
+      c.executionCtx.waitUntil(verifyWebmention(deps, status.id));
       return c.json(status, 202, { Location: new URL(`/api/v1/webmention/${status.id}`, c.req.url).href });
     },
   )

@@ -5,7 +5,9 @@
  * the digests of the same trigger: at most DUE_PER_RUN attempts, one after another.
  */
 import { listDueWebmentions } from '../../db/webmentions.ts';
-import type { Settings } from '../../env.ts';
+import { type Bindings, readSettings, type Settings } from '../../env.ts';
+import { overridesAsVars } from '../../lib/runtime-settings.ts';
+import { readOverrides } from '../settings/runtime-store.ts';
 import { verifyWebmention } from './verify.ts';
 
 export const DUE_PER_RUN = 5;
@@ -25,4 +27,14 @@ export const runDueWebmentions = async (deps: {
   const ids = await listDueWebmentions(deps.db, deps.now.toISOString(), DUE_PER_RUN);
   for (const id of ids) await verifyWebmention(deps, id);
   return ids.length;
+};
+
+/**
+ * The scheduled handler's entry: the settings as a request would see them, the owner's overrides from KV
+ * (a moderation mode changed on the admin page) over the vars, then the due attempts.
+ */
+export const runDueFromEnv = async (env: Bindings, now: Date): Promise<number> => {
+  const settings = readSettings({ ...env, ...overridesAsVars(await readOverrides(env.KV)) });
+  const fetcher: typeof fetch = (input, init) => fetch(input, init);
+  return runDueWebmentions({ db: env.DB, settings, now, fetcher });
 };

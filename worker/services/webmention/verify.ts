@@ -17,6 +17,8 @@ import { type MentionDeps, removeMention, storeMention } from './store-mention.t
 export interface VerifyDeps extends MentionDeps {
   /** The source's deadline; fetch-source.ts's default unless a test shortens it. */
   timeoutMs?: number;
+  /** A thread's comments changed (a mention stored, updated or deleted): the route purges its cached pages. */
+  onThreadChanged?: (threadKey: string) => void;
 }
 
 /** How long one attempt holds its request before the Cron Trigger may take it again (waitUntil: 30 s). */
@@ -80,6 +82,7 @@ export const verifyWebmention = async (deps: VerifyDeps, id: string): Promise<We
     if (!row) return null;
     const outcome = await attempt(deps, row);
     await settleWebmention(deps.db, id, { ...outcome, now }).run();
+    if (outcome.commentId) deps.onThreadChanged?.(row.thread_key);
     return outcome.status;
   } catch (err) {
     console.error(`webmention ${id}: attempt failed, left for the Cron Trigger:`, err);
