@@ -76,7 +76,8 @@ const mention = async (kind: string, target: string): Promise<Record<string, unk
 
 describe('comments from the open web in the widget', () => {
   it('shows a Webmention reply marked with its source and a like as a face', async () => {
-    const target = `${stack.url}/en.html`;
+    // Workers assets serve /en.html at /en (a redirect): that is the page's URL, the thread's key.
+    const target = `${stack.url}/en`;
     expect((await mention('reply', target)).status).toBe('accepted');
     expect((await mention('like', target)).status).toBe('accepted');
 
