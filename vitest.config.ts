@@ -31,11 +31,13 @@ export default defineConfig(async () => {
             setupFiles: ['test/worker/apply-migrations.ts'],
             // Real servers on 127.0.0.1: the identity providers (OpenID Connect, GitHub, an SSO JWKS) and
             // Turnstile, Akismet and Telegram (issues 13 and 14).
-            // And a Mastodon-API server (issue 18).
+            // And a Mastodon-API server and the open web of the Webmention tests (issue 18): blog pages,
+            // hostile and slow sources.
             globalSetup: [
               'test/support/identity-servers.ts',
               'test/worker/fake-services.ts',
               'test/support/fake-mastodon.ts',
+              'test/support/webmention-source.ts',
             ],
           },
         }),

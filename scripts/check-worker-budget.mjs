@@ -11,7 +11,9 @@
 // budget moved to about 5% above that. With the rest of the session merged (the account side of sign-in,
 // the spam pipeline and its integrations, the dashboard's counters, tree heads): 1310.0 KiB raw / 306.2 KiB
 // gzip on 2026-12-01, all of it our own code (no new dependency after jose and oauth4webapi); the budget
-// is about 5% above that.
+// is about 5% above that. Webmention (issue 18) added 65 KiB raw / 17 KiB gzip (1375.0 / 323.6 measured on
+// its branch): microformats-parser 23 KiB (its parse5 is ours, deduplicated by package.json `overrides`),
+// the receiver and verifier ~28 KiB, the rest small; the budget moved to about 5% above that.
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,8 +22,8 @@ import { run } from './lib/wrangler.mjs';
 
 const KIB = 1024;
 export const BUDGET = {
-  rawKiB: 1375,
-  gzipKiB: 322,
+  rawKiB: 1445,
+  gzipKiB: 340,
   /**
    * Startup CPU ("Active" in the profile), best of three runs: measured 62–195 ms per run on a loaded
    * 2-core machine (≈30 ms idle), so one run is mostly noise; the best of three under 200 ms still catches

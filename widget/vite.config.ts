@@ -91,16 +91,17 @@ const oneLanguage = (lang: string): Plugin => ({
   name: 'causerie-one-language',
   enforce: 'pre', // before TypeScript is stripped: the pattern includes the type argument
   transform(code, id) {
-    // live/i18n/index.ts and follow/i18n/index.ts: the live and follow parts' own catalogs (issue 17), each a
-    // glob of its own folder (`'./*.ts'`).
+    // live/i18n/index.ts, follow/i18n/index.ts and open-web/messages.ts: the live, follow and open-web parts'
+    // own catalogs (issues 17 and 18), each a glob of its own folder (`'./*.ts'`).
     const file =
-      /\/src\/(i18n\/(index|count-forms|extra)|auth\/messages|live\/i18n\/index|follow\/i18n\/index)\.ts$/.exec(
+      /\/src\/(i18n\/(index|count-forms|extra)|auth\/messages|live\/i18n\/index|follow\/i18n\/index|open-web\/messages)\.ts$/.exec(
         id,
       )?.[0];
     if (!file) return undefined;
     // auth/messages.ts globs the catalogs from beside i18n/ (`'../i18n/*.ts'`).
     // Every glob of the file (auth/messages.ts has two: its own strings and the error messages).
-    const pattern = /(import\.meta\.glob<[\w[\]']+>\(\s*\[\s*)'(\.\/|\.\.\/i18n\/)\*\.ts'/g;
+    // open-web/messages.ts (issue 18) globs its own catalogs (`'./messages/*.ts'`), with no exclusions.
+    const pattern = /(import\.meta\.glob<[\w[\]']+>\(\s*\[?\s*)'(\.\/|\.\.\/i18n\/|\.\/messages\/)\*\.ts'/g;
     if (!pattern.test(code)) this.error(`${file}: the catalog glob changed, update vite.config.ts`);
     // `map: null`: the rewrite stays within one line, so the source maps stay true.
     return { code: code.replace(pattern, `$1'$2${lang}.ts'`), map: null };
@@ -150,6 +151,8 @@ const appBuilds = (): Plugin => ({
         ['src/live.ts', `causerie-live.${lang}.js`],
         // Issue 17: the feed link and "Follow this thread", loaded once a thread shows.
         ['src/follow.ts', `causerie-follow.${lang}.js`],
+        // The open web's comments (issue 18): loaded only on a page that has some (lazy.tsx OpenWeb).
+        ['src/open-web.tsx', `causerie-openweb.${lang}.js`],
       ] as const) {
         const app = library(entry, file);
         // A part that runs inside the app borrows from it (extras, sign-in); counts runs beside embed.js alone.
@@ -157,7 +160,8 @@ const appBuilds = (): Plugin => ({
           entry === 'src/extras.ts' ||
           entry === 'src/auth.tsx' ||
           entry === 'src/live.ts' ||
-          entry === 'src/follow.ts';
+          entry === 'src/follow.ts' ||
+          entry === 'src/open-web.tsx';
         await build({
           ...app,
           configFile: false,

@@ -76,6 +76,15 @@ export interface Settings {
   followDigestMinutes: number;
   /** Mastodon replies (issue 18, item 2; README "Mastodon replies"). */
   mastodon: MastodonSettings;
+  /** The Webmention receiver (issue 18; README "Webmention"). */
+  webmention: WebmentionSettings;
+}
+
+export interface WebmentionSettings {
+  /** WEBMENTION: `on` serves POST /webmention and verifies mentions; `off` (the default) answers 404. */
+  enabled: boolean;
+  /** WEBMENTION_ALLOW_PRIVATE=true, for tests only: the verifier may fetch 127.0.0.1 (the tests' source). */
+  allowLoopbackForTests: boolean;
 }
 
 export interface SpamSettings {
@@ -226,6 +235,14 @@ const readEmail = (env: Bindings): EmailSettings | null => {
   };
 };
 
+const readWebmention = (env: Bindings): WebmentionSettings => {
+  const vars = env as { WEBMENTION?: string; WEBMENTION_ALLOW_PRIVATE?: string };
+  return {
+    enabled: vars.WEBMENTION?.trim().toLowerCase() === 'on',
+    allowLoopbackForTests: vars.WEBMENTION_ALLOW_PRIVATE?.trim().toLowerCase() === 'true',
+  };
+};
+
 export const readSettings = (env: Bindings): Settings => {
   const moderation = MODES.find((mode) => mode === env.MODERATION?.trim()) ?? 'none';
   const origins = list(env.ALLOWED_ORIGINS)
@@ -266,6 +283,7 @@ export const readSettings = (env: Bindings): Settings => {
     live: (env as { LIVE?: string }).LIVE?.trim().toLowerCase() !== 'off',
     followDigestMinutes: positiveInt((env as { FOLLOW_DIGEST_MINUTES?: string }).FOLLOW_DIGEST_MINUTES, 60),
     mastodon: readMastodon(env as MastodonVars),
+    webmention: readWebmention(env),
   };
 };
 

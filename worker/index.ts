@@ -41,6 +41,8 @@ import { runMastodonFetches } from './services/mastodon/run.ts';
 import { runDigests } from './services/notify/index.ts';
 import { purgeThreads } from './services/pages/edge-cache.ts';
 import { readOverridesText } from './services/settings/runtime-store.ts';
+import { webmention } from './routes/webmention.ts';
+import { runDueFromEnv } from './services/webmention/run-due.ts';
 
 const api = new Hono<AppEnv>()
   .use(readerCors())
@@ -97,6 +99,10 @@ const app = new Hono<AppEnv>()
   // The magic link's page: its button posts a form, so it stays out of the JSON-only reader API.
   .route('/api/v1/auth/email/verify', emailVerify)
   .route('/api/v1/moderate', moderate)
+  // Webmention (issue 18): server to server and form-encoded, so outside the reader API's CORS and JSON
+  // rule; its body is two URLs.
+  .use('/api/v1/webmention', limitBody(8 * 1024))
+  .route('/api/v1/webmention', webmention)
   .route('/api/v1', api);
 app.onError(onError);
 app.notFound(onNotFound);
@@ -113,8 +119,9 @@ const mastodonJob = async (env: Bindings, ctx: ExecutionContext, now: Date): Pro
 
 /**
  * The Cron Trigger of wrangler.toml `[triggers]`: sends the digests of reply bursts whose window has
- * closed (services/notify/digest.ts), mails the new comments of followed threads (follow-digest.ts), and
- * fetches the replies of linked toots (services/mastodon/run.ts): three jobs, each failing alone.
+ * closed (services/notify/digest.ts), mails the new comments of followed threads (follow-digest.ts),
+ * fetches the replies of linked toots (services/mastodon/run.ts), and tries again the Webmentions whose
+ * next attempt is due (services/webmention/run-due.ts): four jobs, each failing alone.
  */
 const scheduled: ExportedHandlerScheduledHandler<Bindings> = (controller, env, ctx) => {
   ctx.waitUntil(runDigests(env).catch((err) => console.error('digest run failed:', err)));
@@ -122,6 +129,7 @@ const scheduled: ExportedHandlerScheduledHandler<Bindings> = (controller, env, c
   // The run's clock is the trigger's scheduled time (what a test's createScheduledController sets).
   const now = new Date(controller.scheduledTime);
   ctx.waitUntil(mastodonJob(env, ctx, now).catch((err) => console.error('mastodon run failed:', err)));
+  ctx.waitUntil(runDueFromEnv(env, now).catch((err) => console.error('webmention run failed:', err)));
 };
 
 // The Durable Object class of live threads, bound as LIVE_ROOMS in wrangler.toml: the runtime finds it here.

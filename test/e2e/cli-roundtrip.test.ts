@@ -33,7 +33,7 @@ describe('causerie CLI', () => {
       threads: { url: string; comments: { importKey: string | null; body: string }[] }[];
     };
     expect(file.format).toBe('causerie-export');
-    expect(file.version).toBe(1);
+    expect(file.version).toBe(2);
     const fromDisqus = file.threads
       .flatMap((t) => t.comments)
       .filter((c) => c.importKey?.startsWith('disqus:'));

@@ -17,7 +17,7 @@ const built = existsSync(`${dist}embed.js`);
 /** Every file a site may serve, by path under dist/. */
 const shipped = [
   /^embed\.js$/,
-  /^causerie-(app|extras|auth|counts|live|follow)\.[a-z]{2,3}(-[A-Za-z0-9]+)?\.js$/,
+  /^causerie-(app|extras|auth|counts|live|follow|openweb)\.[a-z]{2,3}(-[A-Za-z0-9]+)?\.js$/,
   // The recent-comments embed (issue 17), one file for every language, included by the owner.
   /^recent\.js$/,
   // The Turnstile challenge, loaded only where GET /config names one (issue 14).

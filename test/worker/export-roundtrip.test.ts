@@ -40,7 +40,7 @@ describe('GET /admin/export', () => {
     expect(res.headers.get('Content-Type')).toBe('application/json; charset=utf-8');
     expect(res.headers.get('Content-Disposition')).toMatch(/^attachment; filename="causerie-export-/);
     const file = JSON.parse(text);
-    expect(file).toMatchObject({ format: 'causerie-export', version: 1 });
+    expect(file).toMatchObject({ format: 'causerie-export', version: 2 });
     const [thread] = file.threads;
     expect(thread).toMatchObject({ key: `${ORIGIN}/native`, title: 'Natif', locked: false });
     expect(thread.comments.map((c: any) => c.status)).toEqual(['approved', 'deleted', 'approved']);

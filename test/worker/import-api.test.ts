@@ -47,7 +47,7 @@ describe('POST /admin/import: the door', () => {
   });
 
   it('answers 422 naming the field for a Causerie file of another version', async () => {
-    const body = JSON.stringify({ format: 'causerie-export', version: 2, threads: [] });
+    const body = JSON.stringify({ format: 'causerie-export', version: 3, threads: [] });
     const { res, json } = await importText('causerie', body, 'application/json');
     expect(res.status).toBe(422);
     expect(json.errors[0].field).toBe('version');

@@ -14,6 +14,7 @@ import type { FollowPart } from './follow.ts';
 import { type ApiError, request } from './http.ts';
 import type { Translator } from './i18n/index.ts';
 import type { LivePart } from './live.ts';
+import type { OpenWebPart, OpenWebProps } from './open-web.tsx';
 
 // Read at once: `currentScript` is the app's script only during its first run. Beside it, same query.
 const src = (document.currentScript as HTMLScriptElement | null)?.src;
@@ -23,6 +24,7 @@ interface Parts {
   auth?: AuthPart;
   live?: LivePart;
   follow?: FollowPart;
+  openweb?: OpenWebPart;
 }
 /** The parts loaded so far: a component that finds its part already in renders it at once. */
 export const parts: Parts = {};
@@ -102,6 +104,19 @@ export const Lazy = ({
     if (!loaded) loadExtras().then(setLoaded, () => setLoaded(null));
   }, []);
   return loaded ? render(loaded) : (_else ?? (loaded === null ? m.errors.network : m._loadingMore));
+};
+
+/**
+ * How a comment from the open web shows (issue 18: causerie-openweb.<lang>.js, loaded by the first such
+ * comment a page renders), once loaded; nothing meanwhile, nor if it cannot load: the comment is there all
+ * the same, unmarked. No render callback, the props go as they are: 52–57 B gzip in the app, not ~100.
+ */
+export const OpenWeb = (props: OpenWebProps) => {
+  const [part, setPart] = useState(parts.openweb);
+  useEffect(() => {
+    if (!part) load('openweb').then(setPart, () => {});
+  }, []);
+  return part && <part._View {...props} />;
 };
 
 /** The message of an error: `network` at once, the server's codes with the extras. */

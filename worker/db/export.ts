@@ -1,3 +1,5 @@
+import type { CommentKind, SourceType } from '../types/api.ts';
+
 /**
  * The SQL of the export: threads by id and each thread's comments by seq, a page at a time (the export is
  * streamed, never read in one query) (services/transfer/export-stream.ts maps them onto the export format).
@@ -34,6 +36,10 @@ export interface ExportCommentRow {
   notify: number;
   created_at: string;
   edited_at: string | null;
+  /** Where it came from (migration 0016). */
+  kind: CommentKind;
+  source_url: string | null;
+  source_type: SourceType | null;
 }
 
 export const listThreadsAfter = async (
@@ -62,7 +68,8 @@ export const listCommentsAfter = async (
     await db
       .prepare(
         `SELECT seq, id, parent_id, import_key, status, pinned, likes, body, author_name, author_email,
-           author_website, avatar, moderator, ip_hash, reader_hash, client_id, notify, created_at, edited_at
+           author_website, avatar, moderator, ip_hash, reader_hash, client_id, notify, created_at, edited_at,
+           kind, source_url, source_type
          FROM comments WHERE thread_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3`,
       )
       .bind(threadId, afterSeq, limit)

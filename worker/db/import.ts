@@ -1,3 +1,5 @@
+import type { CommentKind, SourceType } from '../types/api.ts';
+
 /**
  * The SQL of imports: threads found or created in bulk, comments already present (by id or import key),
  * the parents an import attaches to, and the insert that gives each comment its tree (migration 0003).
@@ -131,6 +133,10 @@ export interface ImportedCommentRow {
   importKey: string | null;
   /** The learning filter's features (JSON, migration 0010) of an approved or spam comment, else `null`. */
   spamTokens?: string | null;
+  /** Where it came from (export format version 2); absent, an ordinary comment. */
+  kind?: CommentKind;
+  sourceUrl?: string | null;
+  sourceType?: SourceType | null;
 }
 
 /**
@@ -147,11 +153,12 @@ export const insertImportedStatement = (
     .prepare(
       `INSERT INTO comments (id, thread_id, parent_id, root_id, status, pinned, likes, body, html, author_name,
          author_email, author_website, avatar, moderator, ip_hash, reader_hash, client_id, notify, created_at,
-         edited_at, import_key, tree_no, tree_pinned, spam_tokens)
+         edited_at, import_key, tree_no, tree_pinned, spam_tokens, kind, source_url, source_type)
        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
          CASE WHEN ?3 IS NULL THEN (SELECT roots_total FROM threads WHERE id = ?2) + ?22
               ELSE (SELECT tree_no FROM comments WHERE id = ?4) END,
-         CASE WHEN ?3 IS NULL THEN ?6 ELSE (SELECT tree_pinned FROM comments WHERE id = ?4) END, ?23)
+         CASE WHEN ?3 IS NULL THEN ?6 ELSE (SELECT tree_pinned FROM comments WHERE id = ?4) END, ?23, ?24, ?25,
+         ?26)
        ON CONFLICT DO NOTHING`,
     )
     .bind(
@@ -178,6 +185,9 @@ export const insertImportedStatement = (
       row.importKey,
       rootOrdinal,
       row.spamTokens ?? null,
+      row.kind ?? 'comment',
+      row.sourceUrl ?? null,
+      row.sourceType ?? null,
     );
 
 export const bumpReplyCountStatement = (db: D1Database, id: string): D1PreparedStatement =>

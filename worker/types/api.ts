@@ -617,3 +617,36 @@ export interface MastodonRefresh {
   updated: number;
   removed: number;
 }
+
+/** `GET /api/v1/webmention/:id`: where a received Webmention stands (issue 18, W3C Webmention). */
+export type WebmentionState = 'pending' | 'accepted' | 'rejected';
+
+/**
+ * Why a Webmention was rejected, or why the last attempt of a pending one failed. The first three are
+ * retried with backoff (the request stays `pending`); the others are final.
+ */
+export type WebmentionReason =
+  | 'source_unreachable'
+  | 'timeout'
+  | 'source_error'
+  | 'source_refused'
+  | 'source_gone'
+  | 'no_link'
+  | 'blocked_address'
+  | 'too_many_redirects'
+  | 'thread_locked';
+
+export interface WebmentionStatus {
+  id: string;
+  source: string;
+  target: string;
+  status: WebmentionState;
+  reason: WebmentionReason | null;
+  attempts: number;
+  /** When a pending one is tried again; `null` otherwise. */
+  nextAttemptAt: string | null;
+  /** The comment it made (kind `webmention`), also after a deletion; `null` before. */
+  commentId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}

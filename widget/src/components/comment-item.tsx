@@ -8,7 +8,7 @@ import type { ComponentChildren, RefObject } from 'preact';
 import type { Comment } from '../../../worker/types/api.ts';
 import { likeUrl } from '../api.ts';
 import { formatDate, formatFullDate } from '../format-date.ts';
-import { Lazy } from '../lazy.tsx';
+import { Lazy, OpenWeb } from '../lazy.tsx';
 import { loadEditToken } from '../storage.ts';
 import { Avatar } from './avatar.tsx';
 import { LikeButton } from './like-button.tsx';
@@ -100,6 +100,7 @@ export const CommentItem = ({
             {comment.editedAt && ` · ${m._edited}`}
           </time>
           {comment.status === 'pending' && <span class="badge">{m._pending}</span>}
+          {comment.source && <OpenWeb comment={comment} t={t} />}
         </header>
       )}
       {_inReplyTo && (

@@ -1,11 +1,16 @@
 /**
- * The Causerie export format, version 1: what GET /admin/export writes and POST /admin/import?format=causerie
- * reads back (and what the command-line tool uploads in batches). Documented in the import/export docs.
+ * The Causerie export format: what GET /admin/export writes and POST /admin/import?format=causerie reads
+ * back (and what the command-line tool uploads in batches). Documented in docs/api.md "Export format".
+ * Version 2 (issue 18) adds each comment's `kind` and `source` (a Webmention, a Mastodon reply); version 1
+ * files, which have neither, still import: every comment of theirs is an ordinary one.
  */
+import { COMMENT_KINDS } from '../../types/api.ts';
 import * as z from '../zod.ts';
 
 export const EXPORT_FORMAT = 'causerie-export';
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
+/** The versions an import reads. */
+export const IMPORT_VERSIONS = [1, 2] as const;
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 const nonEmpty = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
@@ -46,6 +51,20 @@ export const exportCommentSchema = z.object({
   notify: flag,
   createdAt: isoDate,
   editedAt: z._default(z.nullable(isoDate), null),
+  /** Version 2: where it came from; absent (version 1), an ordinary comment. */
+  kind: z._default(z.enum(COMMENT_KINDS), 'comment'),
+  /** Version 2: the page or status a `webmention` or `mastodon` comment came from, and what it is there. */
+  source: z._default(
+    z.nullable(
+      z.object({
+        url: nonEmpty(2000).check(
+          z.refine((s) => /^https?:\/\//i.test(s), { error: 'must be an http(s) URL' }),
+        ),
+        type: z.enum(['reply', 'like', 'repost']),
+      }),
+    ),
+    null,
+  ),
 });
 
 export const exportThreadSchema = z.object({
@@ -62,7 +81,9 @@ export const exportThreadSchema = z.object({
 
 export const exportFileSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
-  version: z.literal(EXPORT_VERSION, { error: `only version ${EXPORT_VERSION} is supported` }),
+  version: z.literal(IMPORT_VERSIONS, {
+    error: `only versions ${IMPORT_VERSIONS.join(' and ')} are supported`,
+  }),
   exportedAt: z.optional(isoDate),
   threads: z.array(exportThreadSchema),
 });

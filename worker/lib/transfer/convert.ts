@@ -63,6 +63,9 @@ export const toExportComment = async (comment: ImportComment): Promise<ExportCom
   notify: false,
   createdAt: comment.createdAt,
   editedAt: null,
+  // The peers' formats have comments only: none comes from the open web.
+  kind: 'comment',
+  source: null,
 });
 
 /** Groups comments (already in a safe order) under their threads, keeping that order. */

@@ -1,5 +1,5 @@
 /**
- * Streams the Causerie export (format "causerie-export", version 1) page by page from D1: one thread per
+ * Streams the Causerie export (format "causerie-export", version 2: lib/transfer/causerie-format.ts) page by page from D1: one thread per
  * line, one comment per line inside it, so memory stays flat whatever the size of the site.
  */
 import {
@@ -49,6 +49,11 @@ const toExportComment = (row: ExportCommentRow): ExportComment => ({
   notify: row.notify === 1,
   createdAt: row.created_at,
   editedAt: row.edited_at,
+  kind: row.kind,
+  source:
+    row.kind !== 'comment' && row.source_url
+      ? { url: row.source_url, type: row.source_type ?? 'reply' }
+      : null,
 });
 
 /**

@@ -19,6 +19,7 @@ import {
   type TreeNodeRow,
   threadCountersStatement,
 } from '../../db/import.ts';
+import { recountByIdStatement } from '../../db/mention-comments.ts';
 import type { Settings } from '../../env.ts';
 import { keyedHash } from '../../lib/crypto.ts';
 import { normalizeUrl } from '../../lib/normalize-url.ts';
@@ -114,8 +115,15 @@ const toRow = async (
     editedAt: c.editedAt,
     importKey: c.importKey,
     spamTokens: learns ? JSON.stringify(commentFeatures({ html, authorName: name, authorWebsite })) : null,
+    // Export format version 2 (issue 18): an open-web comment keeps its kind only with its source.
+    ...(c.kind !== 'comment' && c.source
+      ? { kind: c.kind, sourceUrl: c.source.url, sourceType: c.source.type }
+      : {}),
   };
 };
+
+/** A like or a repost is a face, not a comment: it is not in comment_count (migration 0018). */
+const isFace = (row: ImportedCommentRow): boolean => row.sourceType === 'like' || row.sourceType === 'repost';
 
 export const importFile = async (
   db: D1Database,
@@ -234,12 +242,18 @@ export const importFile = async (
       const counters = added.get(row.threadId) ?? { roots: 0, approved: 0 };
       added.set(row.threadId, counters);
       if (!row.parentId) counters.roots += 1;
-      if (row.status === 'approved') counters.approved += 1;
+      if (row.status === 'approved' && !isFace(row)) counters.approved += 1;
       statements.push(insertImportedStatement(db, row, row.parentId ? 0 : counters.roots));
       for (const id of bumps) statements.push(bumpReplyCountStatement(db, id));
     }
     for (const [threadId, counters] of added)
       statements.push(threadCountersStatement(db, threadId, counters));
+    // A source already in the thread under another id is not inserted (unique per thread, migration
+    // 0016): the count of a thread that got open-web comments is taken again from its rows.
+    const sourced = new Set(
+      units.slice(i, i + CHUNK).flatMap(({ row }) => (row.sourceUrl ? [row.threadId] : [])),
+    );
+    for (const threadId of sourced) statements.push(recountByIdStatement(db, threadId));
     // What this chunk teaches the filter, in the same transaction (a fixed few statements per class).
     const byClass = { ham: [] as string[], spam: [] as string[] };
     for (const { row } of units.slice(i, i + CHUNK)) {
