@@ -31,6 +31,7 @@ import { preview } from './routes/preview.ts';
 import { recent } from './routes/recent.ts';
 import { replies } from './routes/replies.ts';
 import { threads } from './routes/threads.ts';
+import { threadsHtml } from './routes/threads-html.ts';
 import { unsubscribe } from './routes/unsubscribe.ts';
 import { runDigests } from './services/notify/index.ts';
 
@@ -44,6 +45,8 @@ const api = new Hono<AppEnv>()
   .use(limitBody())
   .use(requireJson())
   .route('/threads/replies', replies)
+  // The thread as server HTML (issue 15), before `/threads` like the replies.
+  .route('/threads/html', threadsHtml)
   .route('/threads', threads)
   .route('/threads', pageLikes)
   .route('/comments', comments)

@@ -1,11 +1,15 @@
 /**
  * Puts a thread inside an element's open Shadow DOM, with its styles, so the host page's CSS cannot reach
- * in and ours cannot leak out. Idempotent: mounting again on the same element re-renders in place.
+ * in and ours cannot leak out. Idempotent: mounting again on the same element re-renders in place. A
+ * thread the server rendered into the element (GET /threads/html) is adopted, not replaced: its nodes stay,
+ * Preact's `hydrate` only adds behaviour, and its JSON island is the first page (no second download).
  */
-import { render } from 'preact';
+import { hydrate, render } from 'preact';
+import type { SortOrder } from '../../worker/types/api.ts';
 import { reserveMark } from './boot/reserve.ts';
 import { App } from './components/app.tsx';
 import type { WidgetOptions } from './options.ts';
+import type { GivenPage } from './state/use-thread.ts';
 import { saveHeight } from './storage.ts';
 // `?inline`: the CSS ships inside causerie-app.js as a string, one request fewer, injected into the shadow root.
 import css from './styles.css?inline';
@@ -20,16 +24,44 @@ export interface MountHandle {
  */
 type Host = Element & { causerie?: { handle: MountHandle; view: HTMLElement } };
 
+/**
+ * The server's thread in this root (its view, marked `data-causerie-ssr`) and its first page (the light
+ * DOM's `<script data-causerie-page>`); undefined when either is missing or unreadable: a plain render.
+ */
+const serverThread = (element: Element, root: ShadowRoot): [HTMLElement, GivenPage] | undefined => {
+  // HTML inserted with innerHTML keeps `<template shadowrootmode>` a plain template (only the parser
+  // attaches declarative shadow roots): its content is the server's shadow tree.
+  const template = element.querySelector<HTMLTemplateElement>(':scope>template[shadowrootmode]');
+  if (template) {
+    root.append(template.content);
+    template.remove();
+  }
+  const view = root.querySelector<HTMLElement>(':scope>[data-causerie-ssr]');
+  const island = element.querySelector<HTMLScriptElement>(':scope>script[data-causerie-page]');
+  try {
+    return view && island
+      ? [view, { _page: JSON.parse(island.text), _sort: island.dataset.sort as SortOrder }]
+      : undefined;
+  } catch {
+    return undefined; // a damaged island: render from the API as if there were no server HTML
+  }
+};
+
 export const mount = (element: Element, options: WidgetOptions): MountHandle => {
   const host = element as Host;
   let mounted = host.causerie;
+  let adopted: GivenPage | undefined;
   if (!mounted) {
-    // An open root survives unmount (it cannot be detached), so a remount reuses it.
+    // An open root survives unmount (it cannot be detached), so a remount reuses it; a declarative one is
+    // there from the start.
     const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+    const server = serverThread(element, root);
     const style = document.createElement('style');
     style.textContent = css;
-    const view = document.createElement('div');
-    // The boot script's reserved room stays (see boot/reserve.ts).
+    const view = server?.[0] ?? document.createElement('div');
+    adopted = server?.[1];
+    // The boot script's reserved room stays (see boot/reserve.ts); the server's styles and its slot for
+    // the light DOM's fallback (the feed link) go with the script's arrival, in the same task as the form.
     root.replaceChildren(...root.querySelectorAll(`style[${reserveMark}]`), style, view);
     const handle: MountHandle = {
       unmount: () => {
@@ -44,8 +76,13 @@ export const mount = (element: Element, options: WidgetOptions): MountHandle => 
   }
   const thread = options.id ?? options.url;
   // Keyed by thread: a new page in a single-page app starts from a clean state, not the old thread's.
-  render(
-    <App key={thread} _options={options} _onReady={(view) => saveHeight(thread, view.offsetHeight)} />,
+  (adopted ? hydrate : render)(
+    <App
+      key={thread}
+      _options={options}
+      _page={adopted}
+      _onReady={(view) => saveHeight(thread, view.offsetHeight)}
+    />,
     mounted.view,
   );
   return mounted.handle;

@@ -1,6 +1,12 @@
 /** The thread's data and its loading lifecycle, apart from any rendering. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type Comment, SORTS, type SortOrder, type Thread } from '../../../worker/types/api.ts';
+import {
+  type Comment,
+  SORTS,
+  type SortOrder,
+  type Thread,
+  type ThreadPage,
+} from '../../../worker/types/api.ts';
 import { getThread } from '../api.ts';
 import type { ApiError } from '../http.ts';
 import type { WidgetOptions } from '../options.ts';
@@ -36,9 +42,22 @@ export const merge = (current: Comment[], incoming: Comment[]): Comment[] => {
   return [...current, ...incoming.filter((comment) => !seen.has(comment.id))];
 };
 
-export const useThread = ({ origin, url, id, sort: given }: WidgetOptions) => {
-  const [state, setState] = useState<ThreadState>(initial);
+/**
+ * A first page given up front, in the order it was read: the server-rendered thread's (GET /threads/html,
+ * its JSON island), which the widget adopts instead of asking for it again (issue 15, item 3).
+ */
+export interface GivenPage {
+  _page: ThreadPage;
+  _sort: SortOrder;
+}
+
+export const useThread = ({ origin, url, id, sort: given }: WidgetOptions, page?: GivenPage) => {
+  const [state, setState] = useState<ThreadState>(() =>
+    page ? { ...initial, ...page._page, status: 'ready' } : initial,
+  );
   const [sort, setSortState] = useState(() => initialSort(given));
+  // Taken by the first query only: a later sort or thread loads as usual.
+  const first = useRef(page);
   // Aborted on unmount and on a new query, so a late answer never lands in an unmounted or newer thread.
   const controller = useRef<AbortController | null>(null);
 
@@ -66,7 +85,9 @@ export const useThread = ({ origin, url, id, sort: given }: WidgetOptions) => {
   };
 
   useEffect(() => {
-    load();
+    // The given page is this query's first page unless the reader's own order differs: then it loads.
+    if (first.current?._sort !== sort) load();
+    first.current = undefined;
     return () => controller.current?.abort();
   }, [origin, url, id, sort]);
 
