@@ -31,13 +31,13 @@ type Host = Element & { causerie?: { handle: MountHandle; view: HTMLElement } };
 const serverThread = (element: Element, root: ShadowRoot): [HTMLElement, GivenPage] | undefined => {
   // HTML inserted with innerHTML keeps `<template shadowrootmode>` a plain template (only the parser
   // attaches declarative shadow roots): its content is the server's shadow tree.
-  const template = element.querySelector<HTMLTemplateElement>(':scope>template[shadowrootmode]');
+  const template = element.querySelector<HTMLTemplateElement>('template[shadowrootmode]');
   if (template) {
     root.append(template.content);
     template.remove();
   }
-  const view = root.querySelector<HTMLElement>(':scope>[data-causerie-ssr]');
-  const island = element.querySelector<HTMLScriptElement>(':scope>script[data-causerie-page]');
+  const view = root.querySelector<HTMLElement>('[data-causerie-ssr]');
+  const island = element.querySelector<HTMLScriptElement>('script[data-causerie-page]');
   try {
     return view && island
       ? [view, { _page: JSON.parse(island.text), _sort: island.dataset.sort as SortOrder }]
