@@ -65,8 +65,8 @@ describe.each([
   ['a <template shadowrootmode> inserted as HTML', (html: string) => (host.innerHTML = html)],
 ])('a server-rendered thread in %s', (_name, insert) => {
   it('is adopted in place: the same comment nodes, no GET /threads, the form appears', async () => {
-    const alice = comment({ author: { ...comment().author!, name: 'Alice' } });
-    const reply = comment({ parentId: alice.id, author: { ...comment().author!, name: 'Bob' } });
+    const alice = comment();
+    const reply = comment({ parentId: alice.id });
     const requests = fakeFetch(likes(alice));
     insert(fragment(page([alice, reply])));
     // The server's articles, wherever they are before the script (shadow root, or template content).
@@ -91,7 +91,7 @@ describe.each([
     await vi.waitFor(() => expect(root.querySelector('form')).toBeTruthy());
     const after = [...root.querySelectorAll('article')];
     expect(after).toHaveLength(2);
-    after.forEach((article, i) => expect(article).toBe(before[i]));
+    for (const [i, article] of after.entries()) expect(article).toBe(before[i]);
     expect(after.map((a) => (a as HTMLElement & { mark?: string }).mark)).toEqual(before.map((a) => a.id));
     // One section, styled by the app's own stylesheet; the server's room and slot are gone.
     expect(root.querySelectorAll('section.causerie')).toHaveLength(1);
@@ -112,7 +112,10 @@ describe.each([
     await vi.waitFor(() => expect(like.getAttribute('aria-pressed')).toBe('true'));
     observer.disconnect();
 
-    expect(removed.filter((node) => before.includes(node as HTMLElement))).toEqual([]);
+    // Not one of them left the tree, even for a moment (a moved ancestor is removed and inserted again).
+    expect(
+      removed.filter((node) => before.some((article) => node === article || node.contains(article))),
+    ).toEqual([]);
     expect(requests.filter((r) => is(r, 'GET', '/threads'))).toEqual([]);
     expect(requests.some((r) => is(r, 'POST', '/comments'))).toBe(true);
     expect(requests.some((r) => is(r, 'POST', `/comments/${alice.id}/like`))).toBe(true);

@@ -60,9 +60,17 @@ export const mount = (element: Element, options: WidgetOptions): MountHandle => 
     style.textContent = css;
     const view = server?.[0] ?? document.createElement('div');
     adopted = server?.[1];
-    // The boot script's reserved room stays (see boot/reserve.ts); the server's styles and its slot for
-    // the light DOM's fallback (the feed link) go with the script's arrival, in the same task as the form.
-    root.replaceChildren(...root.querySelectorAll(`style[${reserveMark}]`), style, view);
+    const reserved = root.querySelectorAll(`style[${reserveMark}]`);
+    if (server) {
+      // The view stays in place (moving it would remove every server node for a moment); the server's
+      // styles, room and slot (the light DOM's feed link) go in the same task as the form comes.
+      for (const node of [...root.childNodes])
+        if (node !== view && ![...reserved].includes(node as HTMLStyleElement)) node.remove();
+      view.before(style);
+    } else {
+      // The boot script's reserved room stays (see boot/reserve.ts).
+      root.replaceChildren(...reserved, style, view);
+    }
     const handle: MountHandle = {
       unmount: () => {
         if (host.causerie?.handle !== handle) return; // already unmounted: harmless

@@ -36,12 +36,12 @@ export interface ThreadHtmlInput {
 
 /**
  * The form's room until the script brings it (no layout shift when it does: web.dev/articles/cls), the
- * height of the empty form in one row on wide containers and stacked below 40em (measured in Chromium,
- * test/e2e/server-html.test.ts). `<noscript>`: where scripts are off the room would stay empty, and the
+ * height of the empty form, 28em in one row and 38.25em stacked below 40em (measured in Chromium at 1024
+ * and 390 px with the French form: the page below moves by 0.1 px, test/e2e/server-html.test.ts). `<noscript>`: where scripts are off the room would stay empty, and the
  * controls that need the script (likes, reply, sort, load more) would do nothing, so none is shown.
  */
 const ROOM =
-  '<style data-causerie-room>.causerie{padding-block-end:var(--causerie-form-room,30em)}@media(max-width:40em){.causerie{--causerie-form-room:44em}}</style>' +
+  '<style data-causerie-room>.causerie{padding-block-end:var(--causerie-form-room,28em)}@media(max-width:40em){.causerie{--causerie-form-room:38.25em}}</style>' +
   '<noscript><style>.causerie{padding-block-end:0}.causerie button,.causerie .sort{display:none}</style></noscript>';
 
 /** The fragment, and the language it was rendered in. */
