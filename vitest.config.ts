@@ -31,7 +31,12 @@ export default defineConfig(async () => {
             setupFiles: ['test/worker/apply-migrations.ts'],
             // Real servers on 127.0.0.1: the identity providers (OpenID Connect, GitHub, an SSO JWKS) and
             // Turnstile, Akismet and Telegram (issues 13 and 14).
-            globalSetup: ['test/support/identity-servers.ts', 'test/worker/fake-services.ts'],
+            globalSetup: [
+              'test/support/identity-servers.ts',
+              'test/worker/fake-services.ts',
+              // A blog's origin for the edge include (issue 15).
+              'test/worker/fake-origin.ts',
+            ],
           },
         }),
         defineProject({

@@ -34,6 +34,7 @@ import { threads } from './routes/threads.ts';
 import { threadsHtml } from './routes/threads-html.ts';
 import { unsubscribe } from './routes/unsubscribe.ts';
 import { runDigests } from './services/notify/index.ts';
+import { edgeInclude } from './services/render/edge-include.ts';
 
 const api = new Hono<AppEnv>()
   .use(readerCors())
@@ -96,4 +97,19 @@ const scheduled: ExportedHandlerScheduledHandler<Bindings> = (_controller, env, 
   ctx.waitUntil(runDigests(env).catch((err) => console.error('digest run failed:', err)));
 };
 
-export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<Bindings>;
+/**
+ * The edge include (issue 15; README "Server-rendered threads"): with EDGE_INCLUDE = "on", the worker is
+ * in front of the blog, so every path outside /api/ is the blog's page, fetched from its origin with the
+ * thread's HTML streamed into the embed's container (services/render/edge-include.ts). The thread's HTML
+ * comes from this same app, without a network round trip.
+ */
+const fetch = (request: Request, env: Bindings, ctx: ExecutionContext): Response | Promise<Response> =>
+  env.EDGE_INCLUDE === 'on' && !new URL(request.url).pathname.startsWith('/api/')
+    ? edgeInclude(request, env.EDGE_INCLUDE_ORIGIN, (query) =>
+        Promise.resolve(
+          app.fetch(new Request(new URL(`/api/v1/threads/html?${query}`, request.url)), env, ctx),
+        ),
+      )
+    : app.fetch(request, env, ctx);
+
+export default { fetch, scheduled } satisfies ExportedHandler<Bindings>;
