@@ -14,9 +14,21 @@ import { pickLang } from '../i18n/langs.ts';
 import css from '../styles.css?raw';
 import { catalogs } from './catalogs.ts';
 
+/**
+ * The stylesheet without its comments and runs of whitespace (7.2 → 3.9 KB in every thread's HTML): safe
+ * for this one file, whose only quotes are in attribute selectors without spaces (checked in Chromium:
+ * test/e2e/server-html.test.ts). Spaces before `:` stay: `.a :hover` is not `.a:hover`.
+ */
+const compact = (text: string): string =>
+  text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([{};,]) ?/g, '$1')
+    .trim();
+
 /** What the worker uses (worker/types/ssr.ts), typed here, where this module is type-checked. */
 export const widgetSsr: WidgetSsr = {
-  widgetCss: css,
+  widgetCss: compact(css),
   pickLang,
   renderThreadMarkup: ({ page, sort, lang, theme, origin }) =>
     renderToString(
