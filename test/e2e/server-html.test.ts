@@ -176,6 +176,8 @@ describe('a server-rendered thread with embed.js', () => {
       // The room held for the form is its height (measured here: 28em wide, 38.25em below 40em).
       expect(shifts).toBeLessThan(0.001);
       expect(Math.abs(moved)).toBeLessThan(2);
+      // The feed link for readers without JavaScript gives way to the widget.
+      expect(await page.getByRole('link', { name: 'Flux des commentaires (Atom)' }).isVisible()).toBe(false);
 
       // The thread works: a reply to Alice, a like.
       const alice = page.locator(`[data-comment-id="${root.id}"]`);

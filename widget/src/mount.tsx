@@ -24,29 +24,6 @@ export interface MountHandle {
  */
 type Host = Element & { causerie?: { handle: MountHandle; view: HTMLElement } };
 
-/**
- * The server's thread in this root (its view, marked `data-causerie-ssr`) and its first page (the light
- * DOM's `<script data-causerie-page>`); undefined when either is missing or unreadable: a plain render.
- */
-const serverThread = (element: Element, root: ShadowRoot): [HTMLElement, GivenPage] | undefined => {
-  // HTML inserted with innerHTML keeps `<template shadowrootmode>` a plain template (only the parser
-  // attaches declarative shadow roots): its content is the server's shadow tree.
-  const template = element.querySelector<HTMLTemplateElement>('template[shadowrootmode]');
-  if (template) {
-    root.append(template.content);
-    template.remove();
-  }
-  const view = root.querySelector<HTMLElement>('[data-causerie-ssr]');
-  const island = element.querySelector<HTMLScriptElement>('script[data-causerie-page]');
-  try {
-    return view && island
-      ? [view, { _page: JSON.parse(island.text), _sort: island.dataset.sort as SortOrder }]
-      : undefined;
-  } catch {
-    return undefined; // a damaged island: render from the API as if there were no server HTML
-  }
-};
-
 export const mount = (element: Element, options: WidgetOptions): MountHandle => {
   const host = element as Host;
   let mounted = host.causerie;
@@ -55,22 +32,28 @@ export const mount = (element: Element, options: WidgetOptions): MountHandle => 
     // An open root survives unmount (it cannot be detached), so a remount reuses it; a declarative one is
     // there from the start.
     const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
-    const server = serverThread(element, root);
+    // HTML inserted with innerHTML keeps `<template shadowrootmode>` a plain template (only the parser
+    // attaches declarative shadow roots): its content is the server's shadow tree. (The emptied template
+    // stays: it renders nothing.)
+    const template = element.querySelector<HTMLTemplateElement>('template[shadowrootmode]');
+    if (template) root.append(template.content);
+    // The server's view (GET /threads/html) and its first page, the light DOM's JSON island.
+    const server = root.querySelector<HTMLElement>('[data-causerie-ssr]');
+    const island = element.querySelector<HTMLScriptElement>('script[data-causerie-page]');
+    try {
+      if (server && island)
+        adopted = { _page: JSON.parse(island.text), _sort: island.dataset.sort as SortOrder };
+    } catch {
+      // a damaged island: render from the API as if there were no server HTML
+    }
     const style = document.createElement('style');
     style.textContent = css;
-    const view = server?.[0] ?? document.createElement('div');
-    adopted = server?.[1];
-    const reserved = root.querySelectorAll(`style[${reserveMark}]`);
-    if (server) {
-      // The view stays in place (moving it would remove every server node for a moment); the server's
-      // styles, room and slot (the light DOM's feed link) go in the same task as the form comes.
-      for (const node of [...root.childNodes])
-        if (node !== view && ![...reserved].includes(node as HTMLStyleElement)) node.remove();
-      view.before(style);
-    } else {
-      // The boot script's reserved room stays (see boot/reserve.ts).
-      root.replaceChildren(...reserved, style, view);
-    }
+    const view = (adopted && server) || document.createElement('div');
+    // The server's view stays in place, with its own styles: the form's room and the feed link's slot
+    // inside it give way by CSS once the form is there (worker/services/render/thread-html.ts).
+    if (adopted) view.before(style);
+    // The boot script's reserved room stays (see boot/reserve.ts).
+    else root.replaceChildren(...root.querySelectorAll(`style[${reserveMark}]`), style, view);
     const handle: MountHandle = {
       unmount: () => {
         if (host.causerie?.handle !== handle) return; // already unmounted: harmless

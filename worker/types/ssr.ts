@@ -21,7 +21,7 @@ export interface ThreadMarkupInput {
 }
 
 export interface WidgetSsr {
-  /** The thread's view: the widget's `<div data-causerie-ssr>` holding its App, rendered to a string. */
+  /** The thread as the widget's App renders it with this page, to a string. */
   renderThreadMarkup: (input: ThreadMarkupInput) => string;
   /** The widget's stylesheet (widget/src/styles.css), for the shadow root's `<style>`. */
   widgetCss: string;

@@ -32,12 +32,10 @@ export const widgetSsr: WidgetSsr = {
   pickLang,
   renderThreadMarkup: ({ page, sort, lang, theme, origin }) =>
     renderToString(
-      <div data-causerie-ssr="">
-        <App
-          _options={{ origin, url: page.thread.url, title: page.thread.title, lang, theme, sort }}
-          _page={{ _page: page, _sort: sort }}
-          _server={translator(lang, catalogs)}
-        />
-      </div>,
+      <App
+        _options={{ origin, url: page.thread.url, title: page.thread.title, lang, theme, sort }}
+        _page={{ _page: page, _sort: sort }}
+        _server={translator(lang, catalogs)}
+      />,
     ),
 };

@@ -37,12 +37,15 @@ export interface ThreadHtmlInput {
 /**
  * The form's room until the script brings it (no layout shift when it does: web.dev/articles/cls), the
  * height of the empty form, 28em in one row and 38.25em stacked below 40em (measured in Chromium at 1024
- * and 390 px with the French form: the page below moves by 0.1 px, test/e2e/server-html.test.ts). `<noscript>`: where scripts are off the room would stay empty, and the
- * controls that need the script (likes, reply, sort, load more) would do nothing, so none is shown.
+ * and 390 px with the French form: the page below moves by 0.1 px, test/e2e/server-html.test.ts). Held
+ * while the thread has no form (`:has`), so it goes by itself when the form comes, as does the slot of the
+ * feed link: the widget removes nothing (a locked thread, which never gets one, shows its notice instead).
+ * `<noscript>`: where scripts are off the room would stay empty, and the controls that need the script
+ * (likes, reply, sort, load more) would do nothing, so none is shown.
  */
 const ROOM =
-  '<style data-causerie-room>.causerie{padding-block-end:var(--causerie-form-room,28em)}@media(max-width:40em){.causerie{--causerie-form-room:38.25em}}</style>' +
-  '<noscript><style>.causerie{padding-block-end:0}.causerie button,.causerie .sort{display:none}</style></noscript>';
+  '<style>.causerie:not(:has(>form,>p.muted)){padding-block-end:var(--causerie-form-room,28em)}@media(max-width:40em){.causerie{--causerie-form-room:38.25em}}.causerie:has(>form)~slot{display:none}</style>' +
+  '<noscript><style>.causerie:not(#_){padding-block-end:0}.causerie button,.causerie .sort{display:none}</style></noscript>';
 
 /** The fragment, and the language it was rendered in. */
 export const renderThreadHtml = (input: ThreadHtmlInput): { html: string; lang: string } => {
@@ -53,7 +56,9 @@ export const renderThreadHtml = (input: ThreadHtmlInput): { html: string; lang: 
   if (input.feed.id !== undefined) feed.searchParams.set('id', input.feed.id);
   const markup = widgetSsr.renderThreadMarkup({ page, sort, lang, theme, origin });
   const html =
-    `<template shadowrootmode="open"><style>${widgetSsr.widgetCss}</style>${ROOM}${markup}<slot></slot></template>` +
+    // One view, which the widget hydrates: the thread first (Preact adopts it in place; behind a style it
+    // would be moved, every comment leaving the tree for a moment), then what only the server has.
+    `<template shadowrootmode="open"><div data-causerie-ssr="">${markup}<style>${widgetSsr.widgetCss}</style>${ROOM}<slot></slot></div></template>` +
     `<script type="application/ld+json">${scriptJson(threadJsonLd(page))}</script>` +
     `<script type="application/json" data-causerie-page data-sort="${sort}">${scriptJson(page)}</script>` +
     `<p><a href="${escapeXml(feed.href)}" rel="alternate" type="application/atom+xml" lang="${lang}">${escapeXml(feedLinkLabels[lang] ?? feedLinkLabels.en ?? '')}</a></p>`;
