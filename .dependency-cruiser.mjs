@@ -65,6 +65,24 @@ export default {
       from: { path: '^worker/routes/', pathNot: '^worker/routes/admin/index\\.ts$' },
       to: { path: '^worker/middleware/', pathNot: '^worker/middleware/validate\\.ts$' },
     },
+    {
+      name: 'widget-only-through-render',
+      severity: 'error',
+      comment:
+        'The worker renders threads with the widget’s own components (issue 15) in services/render/ only, ' +
+        'through `#widget-ssr` (widget/src/ssr/): nowhere else does worker code reach into the widget.',
+      from: { path: '^worker/', pathNot: '^worker/services/render/' },
+      to: { path: '^widget/|^#widget-ssr$' },
+    },
+    {
+      name: 'widget-knows-worker-types-only',
+      severity: 'error',
+      comment:
+        'The widget runs in readers’ browsers: of the worker it may import the contract (worker/types/) and ' +
+        'nothing else, so no server code ever ships to a page.',
+      from: { path: '^widget/' },
+      to: { path: '^worker/', pathNot: '^worker/types/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
@@ -75,7 +93,7 @@ export default {
     // TS 7 (no JS API yet), so it parses with swc, which keeps `import type` edges too.
     parser: 'swc',
     tsConfig: { fileName: 'worker/tsconfig.json' },
-    enhancedResolveOptions: { extensions: ['.ts', '.js'] },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js'] },
     skipAnalysisNotInRules: true,
   },
 };

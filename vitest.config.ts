@@ -38,6 +38,8 @@ export default defineConfig(async () => {
               'test/worker/fake-services.ts',
               'test/support/fake-mastodon.ts',
               'test/support/webmention-source.ts',
+              // A blog's origin for the edge include (issue 15).
+              'test/worker/fake-origin.ts',
             ],
           },
         }),

@@ -8,11 +8,15 @@ import { IMPORT_FORMATS } from '../worker/types/api.ts';
 // `causerie doctor` takes its own options, and its token is optional (cli/doctor.mjs).
 if (process.argv[2] === 'doctor')
   process.exit(await (await import('./cli/doctor.mjs')).doctorMain(process.argv.slice(3)));
+// `causerie render` reads the public thread HTML: no token either (cli/render.mjs).
+if (process.argv[2] === 'render')
+  process.exit(await (await import('./cli/render.mjs')).renderMain(process.argv.slice(3)));
 
 const USAGE = `Usage:
   causerie import <${IMPORT_FORMATS.join('|')}> <file> --to <url> [--site <origin>] [--token <admin token>] [--batch-size <n>]
   causerie export --from <url> [--token <admin token>] [--out <file>]
   causerie doctor --url <url> [--site <your site's origin>] [--token <admin token>]
+  causerie render <page URL> --worker <url> [--lang <language>] [--theme light|dark|auto]
 
 The admin token can also come from the CAUSERIE_ADMIN_TOKEN environment variable.
 <url> is the deployment's origin, e.g. http://localhost:8787 or https://comments.example.

@@ -35,6 +35,7 @@ import { recent } from './routes/recent.ts';
 import { replies } from './routes/replies.ts';
 import { threads } from './routes/threads.ts';
 import { unfollow } from './routes/unfollow.ts';
+import { threadsHtml } from './routes/threads-html.ts';
 import { unsubscribe } from './routes/unsubscribe.ts';
 import { runFollowDigests } from './services/notify/follow-digest.ts';
 import { runMastodonFetches } from './services/mastodon/run.ts';
@@ -43,6 +44,7 @@ import { purgeThreads } from './services/pages/edge-cache.ts';
 import { readOverridesText } from './services/settings/runtime-store.ts';
 import { webmention } from './routes/webmention.ts';
 import { runDueFromEnv } from './services/webmention/run-due.ts';
+import { edgeInclude } from './services/render/edge-include.ts';
 
 const api = new Hono<AppEnv>()
   .use(readerCors())
@@ -58,6 +60,8 @@ const api = new Hono<AppEnv>()
   .route('/threads/follow', follow)
   // A page's data-mastodon (issue 18): before `/threads`, whose routes never see this path.
   .route('/threads/mastodon', mastodon)
+  // The thread as server HTML (issue 15), before `/threads` like the replies.
+  .route('/threads/html', threadsHtml)
   .route('/threads', threads)
   .route('/threads', pageLikes)
   .route('/comments', comments)
@@ -135,4 +139,19 @@ const scheduled: ExportedHandlerScheduledHandler<Bindings> = (controller, env, c
 // The Durable Object class of live threads, bound as LIVE_ROOMS in wrangler.toml: the runtime finds it here.
 export { ThreadRoom } from './live/thread-room.ts';
 
-export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<Bindings>;
+/**
+ * The edge include (issue 15; README "Server-rendered threads"): with EDGE_INCLUDE = "on", the worker is
+ * in front of the blog, so every path outside /api/ is the blog's page, fetched from its origin with the
+ * thread's HTML streamed into the embed's container (services/render/edge-include.ts). The thread's HTML
+ * comes from this same app, without a network round trip.
+ */
+const fetch = (request: Request, env: Bindings, ctx: ExecutionContext): Response | Promise<Response> =>
+  env.EDGE_INCLUDE === 'on' && !new URL(request.url).pathname.startsWith('/api/')
+    ? edgeInclude(request, env.EDGE_INCLUDE_ORIGIN, (query) =>
+        Promise.resolve(
+          app.fetch(new Request(new URL(`/api/v1/threads/html?${query}`, request.url)), env, ctx),
+        ),
+      )
+    : app.fetch(request, env, ctx);
+
+export default { fetch, scheduled } satisfies ExportedHandler<Bindings>;

@@ -9,7 +9,8 @@ const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 
 /**
  * "il y a 5 minutes" / "5 minutes ago" for the past week, then a plain date ("25 novembre 2026"):
- * relative times read well while a conversation is live, absolute ones once it is history.
+ * relative times read well while a conversation is live, absolute ones once it is history. `now = Infinity`
+ * makes every date absolute (the server's HTML of a thread, which may be read long after it was made).
  */
 export const formatDate = (iso: string, lang: string, now = Date.now()): string => {
   const time = Date.parse(iso);

@@ -17,7 +17,8 @@ import type { LivePart } from './live.ts';
 import type { OpenWebPart, OpenWebProps } from './open-web.tsx';
 
 // Read at once: `currentScript` is the app's script only during its first run. Beside it, same query.
-const src = (document.currentScript as HTMLScriptElement | null)?.src;
+// `globalThis.`: the worker imports this module to render threads (src/ssr/), and it has no document.
+const src = (globalThis.document?.currentScript as HTMLScriptElement | null | undefined)?.src;
 
 interface Parts {
   extras?: Extras;

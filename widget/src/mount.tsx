@@ -1,11 +1,15 @@
 /**
  * Puts a thread inside an element's open Shadow DOM, with its styles, so the host page's CSS cannot reach
- * in and ours cannot leak out. Idempotent: mounting again on the same element re-renders in place.
+ * in and ours cannot leak out. Idempotent: mounting again on the same element re-renders in place. A
+ * thread the server rendered into the element (GET /threads/html) is adopted, not replaced: its nodes stay,
+ * Preact's `hydrate` only adds behaviour, and its JSON island is the first page (no second download).
  */
-import { render } from 'preact';
+import { hydrate, render } from 'preact';
+import type { SortOrder } from '../../worker/types/api.ts';
 import { reserveMark } from './boot/reserve.ts';
 import { App } from './components/app.tsx';
 import type { WidgetOptions } from './options.ts';
+import type { GivenPage } from './state/use-thread.ts';
 import { saveHeight } from './storage.ts';
 // `?inline`: the CSS ships inside causerie-app.js as a string, one request fewer, injected into the shadow root.
 import css from './styles.css?inline';
@@ -23,14 +27,33 @@ type Host = Element & { causerie?: { handle: MountHandle; view: HTMLElement } };
 export const mount = (element: Element, options: WidgetOptions): MountHandle => {
   const host = element as Host;
   let mounted = host.causerie;
+  let adopted: GivenPage | undefined;
   if (!mounted) {
-    // An open root survives unmount (it cannot be detached), so a remount reuses it.
+    // An open root survives unmount (it cannot be detached), so a remount reuses it; a declarative one is
+    // there from the start.
     const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+    // HTML inserted with innerHTML keeps `<template shadowrootmode>` a plain template (only the parser
+    // attaches declarative shadow roots): its content is the server's shadow tree. (The emptied template
+    // stays: it renders nothing.)
+    const template = element.querySelector<HTMLTemplateElement>('template[shadowrootmode]');
+    if (template) root.append(template.content);
+    // The server's view (GET /threads/html) and its first page, the light DOM's JSON island.
+    const server = root.querySelector<HTMLElement>('[data-causerie-ssr]');
+    const island = element.querySelector<HTMLScriptElement>('script[data-causerie-page]');
+    try {
+      if (server && island)
+        adopted = { _page: JSON.parse(island.text), _sort: island.dataset.sort as SortOrder };
+    } catch {
+      // a damaged island: render from the API as if there were no server HTML
+    }
     const style = document.createElement('style');
     style.textContent = css;
-    const view = document.createElement('div');
+    const view = (adopted && server) || document.createElement('div');
+    // The server's view stays in place, with its own styles: the form's room and the feed link's slot
+    // inside it give way by CSS once the form is there (worker/services/render/thread-html.ts).
+    if (adopted) view.before(style);
     // The boot script's reserved room stays (see boot/reserve.ts).
-    root.replaceChildren(...root.querySelectorAll(`style[${reserveMark}]`), style, view);
+    else root.replaceChildren(...root.querySelectorAll(`style[${reserveMark}]`), style, view);
     const handle: MountHandle = {
       unmount: () => {
         if (host.causerie?.handle !== handle) return; // already unmounted: harmless
@@ -44,8 +67,13 @@ export const mount = (element: Element, options: WidgetOptions): MountHandle => 
   }
   const thread = options.id ?? options.url;
   // Keyed by thread: a new page in a single-page app starts from a clean state, not the old thread's.
-  render(
-    <App key={thread} _options={options} _onReady={(view) => saveHeight(thread, view.offsetHeight)} />,
+  (adopted ? hydrate : render)(
+    <App
+      key={thread}
+      _options={options}
+      _page={adopted}
+      _onReady={(view) => saveHeight(thread, view.offsetHeight)}
+    />,
     mounted.view,
   );
   return mounted.handle;

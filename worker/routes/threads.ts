@@ -3,17 +3,14 @@
  * (a replica, or the reader's bookmark), cached at the edge by Workers Cache under the thread's tag.
  */
 import { Hono } from 'hono';
-import { emptyThread, toComment, toThread } from '../db/rows.ts';
-import { readThreadPage } from '../db/thread-page.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
-import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
+import { decodeCursor } from '../lib/cursor.ts';
 import { publicCacheHeaders, threadTag } from '../lib/edge-cache-headers.ts';
-import { withReplies } from '../lib/replies-cursor.ts';
 import { threadQuerySchema } from '../lib/schemas.ts';
 import { validate } from '../middleware/validate.ts';
 import { requestedPageUrl } from '../services/pages/page-url.ts';
-import type { ThreadPage } from '../types/api.ts';
+import { readPage } from '../services/pages/thread-page.ts';
 
 export const threads = new Hono<AppEnv>().get('/', validate('query', threadQuerySchema), async (c) => {
   const query = c.req.valid('query');
@@ -29,15 +26,15 @@ export const threads = new Hono<AppEnv>().get('/', validate('query', threadQuery
     });
   }
 
-  const page = await readThreadPage(c.env.DB, key, query.sort, query.limit, cursor);
-  const body: ThreadPage = {
-    thread: page.thread ? toThread(page.thread) : emptyThread(key, url ?? ''),
-    comments: page.rows.map((row) =>
-      withReplies(toComment(row, settings.anonymousName), row, page.moreAfter),
-    ),
-    nextCursor: page.next ? encodeCursor(page.next) : null,
-  };
-  return c.json(body, 200, {
+  const { page, rowsRead } = await readPage(c.env.DB, {
+    key,
+    url,
+    sort: query.sort,
+    limit: query.limit,
+    cursor,
+    anonymousName: settings.anonymousName,
+  });
+  return c.json(page, 200, {
     // Browsers revalidate, so a reader's reload shows their own comment; the edge keeps it a minute.
     ...publicCacheHeaders({
       tags: [await threadTag(key)],
@@ -45,6 +42,6 @@ export const threads = new Hono<AppEnv>().get('/', validate('query', threadQuery
       bookmarked: c.get('bookmarked'),
     }),
     // What the page cost D1 (meta.rows_read): the figure Cloudflare bills, visible to the owner and the bench.
-    'X-D1-Rows-Read': String(page.rowsRead),
+    'X-D1-Rows-Read': String(rowsRead),
   });
 });

@@ -22,6 +22,8 @@ export const reserveCss = (height: number): string =>
 /** Attaches the (open) shadow root and reserves the room; returns the root. */
 export const reserve = (element: Element, thread: string): ShadowRoot => {
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  // A thread the server rendered (declarative shadow root, issue 15) holds its own room: keep it.
+  if (root.querySelector('[data-causerie-ssr]')) return root;
   const style = document.createElement('style');
   style.setAttribute(reserveMark, '');
   style.textContent = reserveCss(loadHeight(thread));

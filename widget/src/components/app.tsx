@@ -2,10 +2,10 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type Comment, SORTS, type SortOrder } from '../../../worker/types/api.ts';
 import { likeUrl } from '../api.ts';
-import { translator } from '../i18n/index.ts';
+import { type Translator, translator } from '../i18n/index.ts';
 import { type Auth, ErrorText, loadAuth, loadExtras, loadFollow, loadLive } from '../lazy.tsx';
 import type { WidgetOptions } from '../options.ts';
-import { useThread } from '../state/use-thread.ts';
+import { type GivenPage, useThread } from '../state/use-thread.ts';
 import { buildTree } from '../tree.ts';
 import { CommentForm } from './comment-form.tsx';
 import { CommentList } from './comment-list.tsx';
@@ -16,11 +16,18 @@ export interface AppProps {
   _options: WidgetOptions;
   /** Called with the thread's element once a page has loaded (mount.tsx remembers its height). */
   _onReady?: (view: HTMLElement) => void;
+  /** The thread's first page, given up front (mount.tsx: the server rendered it): ready at once, no fetch. */
+  _page?: GivenPage;
+  /**
+   * Rendering in the worker (src/ssr/, GET /threads/html), with the worker's translator: absolute dates
+   * (the HTML may be read long after) and no form, which comes with the script (issue 15).
+   */
+  _server?: Translator;
 }
 
-export const App = ({ _options, _onReady }: AppProps) => {
-  const t = useMemo(() => translator(_options.lang), [_options.lang]);
-  const { state, sort, _setSort, _retry, _loadMore, add, _change } = useThread(_options);
+export const App = ({ _options, _onReady, _page, _server }: AppProps) => {
+  const t = useMemo(() => _server ?? translator(_options.lang), [_options.lang]);
+  const { state, sort, _setSort, _retry, _loadMore, add, _change } = useThread(_options, _page);
   const [replyTo, setReplyTo] = useState<string | null>(null);
   // Read out by the aria-live region: the result of a post happens away from where the reader is looking.
   const [status, setStatus] = useState('');
@@ -34,7 +41,14 @@ export const App = ({ _options, _onReady }: AppProps) => {
   const locked = thread?.locked ?? false;
   const count = thread?.commentCount ?? 0;
   const ready = state.status === 'ready';
-  const widget: Widget = { _options, t, _announce: setStatus, _change, _auth: auth };
+  const widget: Widget = {
+    _options,
+    t,
+    _announce: setStatus,
+    _change,
+    _auth: auth,
+    _now: _server && Infinity,
+  };
 
   useEffect(() => {
     loadAuth(_options.origin).then((box) => setAuth(() => box));
@@ -150,7 +164,7 @@ export const App = ({ _options, _onReady }: AppProps) => {
       {state.status === 'loading' ? null : locked ? (
         <p class="muted">{m.locked}</p>
       ) : (
-        <CommentForm widget={widget} _onPosted={onPosted} />
+        !_server && <CommentForm widget={widget} _onPosted={onPosted} />
       )}
       <p class="sr-only" aria-live="polite">
         {status}

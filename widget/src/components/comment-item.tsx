@@ -96,7 +96,7 @@ export const CommentItem = ({
           {author.moderator && <span class="badge">{m.moderator}</span>}
           {comment.pinned && <span class="badge">{m.pinned}</span>}
           <time dateTime={comment.createdAt} title={formatFullDate(comment.createdAt, t.lang)}>
-            {formatDate(comment.createdAt, t.lang)}
+            {formatDate(comment.createdAt, t.lang, widget._now)}
             {comment.editedAt && ` · ${m._edited}`}
           </time>
           {comment.status === 'pending' && <span class="badge">{m._pending}</span>}

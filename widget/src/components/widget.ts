@@ -17,4 +17,6 @@ export interface Widget {
   _change: (next: (state: ThreadState) => ThreadState) => void;
   /** The sign-in part, once loaded, where the deployment offers sign-in (lazy.tsx, `loadAuth`). */
   _auth?: Auth | null;
+  /** The time dates are relative to; `Infinity` (the worker's HTML, read long after): every date absolute. */
+  _now?: number;
 }

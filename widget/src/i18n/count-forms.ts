@@ -5,12 +5,9 @@
  */
 import type { Plural } from './messages.ts';
 
-/** `{ './fr.ts': x }` → `{ fr: x }`: the catalog globs here, in index.ts and in extra.ts, keyed by language. */
-export const byLang = <T>(modules: Record<string, T>): Record<string, T> => {
-  const catalogs: Record<string, T> = {};
-  for (const [path, value] of Object.entries(modules)) catalogs[path.slice(2, -3)] = value;
-  return catalogs;
-};
+import { byLang } from './plural.ts';
+
+export { byLang };
 
 // Marked pure: the app and the extras import this module only for `byLang`, so they drop the unused table.
 export const countForms: Record<string, Plural> = /* @__PURE__ */ byLang(

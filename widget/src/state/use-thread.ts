@@ -1,6 +1,12 @@
 /** The thread's data and its loading lifecycle, apart from any rendering. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Comment, SortOrder, Thread, ThreadPage } from '../../../worker/types/api.ts';
+import {
+  type Comment,
+  SORTS,
+  type SortOrder,
+  type Thread,
+  type ThreadPage,
+} from '../../../worker/types/api.ts';
 import { getThread } from '../api.ts';
 import type { ApiError, ApiResult } from '../http.ts';
 import type { WidgetOptions } from '../options.ts';
@@ -34,11 +40,24 @@ export const merge = (current: Comment[], incoming: Comment[]): Comment[] => {
   return [...current, ...incoming.filter((comment) => !seen.has(comment.id))];
 };
 
-export const useThread = ({ origin, url, id, sort: given, _first }: WidgetOptions) => {
-  const [state, setState] = useState<ThreadState>(initial);
+/**
+ * A first page given up front, in the order it was read: the server-rendered thread's (GET /threads/html,
+ * its JSON island), which the widget adopts instead of asking for it again (issue 15, item 3).
+ */
+export interface GivenPage {
+  _page: ThreadPage;
+  _sort: SortOrder;
+}
+
+export const useThread = ({ origin, url, id, sort: given, _first }: WidgetOptions, page?: GivenPage) => {
+  const [state, setState] = useState<ThreadState>(() =>
+    page ? { ...initial, ...page._page, status: 'ready' } : initial,
+  );
   const [sort, setSortState] = useState(() => initialSort(given));
+  // Taken by the first query only: a later sort or thread loads as usual.
+  const adopted = useRef(page);
   // The boot script's request for the first page (boot/prefetch.ts), taken once by the first load: a
-  // retry, another sort or another thread asks again.
+  // retry, another sort or another thread asks again. (None is made where the page is adopted.)
   const first = useRef(_first);
   // Aborted on unmount and on a new query, so a late answer never lands in an unmounted or newer thread.
   const controller = useRef<AbortController | null>(null);
@@ -77,7 +96,9 @@ export const useThread = ({ origin, url, id, sort: given, _first }: WidgetOption
   };
 
   useEffect(() => {
-    load();
+    // The given page is this query's first page unless the reader's own order differs: then it loads.
+    if (adopted.current?._sort !== sort) load();
+    adopted.current = undefined;
     return () => controller.current?.abort();
   }, [origin, url, id, sort]);
 
