@@ -34,17 +34,17 @@ import { preview } from './routes/preview.ts';
 import { recent } from './routes/recent.ts';
 import { replies } from './routes/replies.ts';
 import { threads } from './routes/threads.ts';
-import { unfollow } from './routes/unfollow.ts';
 import { threadsHtml } from './routes/threads-html.ts';
+import { unfollow } from './routes/unfollow.ts';
 import { unsubscribe } from './routes/unsubscribe.ts';
-import { runFollowDigests } from './services/notify/follow-digest.ts';
+import { webmention } from './routes/webmention.ts';
 import { runMastodonFetches } from './services/mastodon/run.ts';
+import { runFollowDigests } from './services/notify/follow-digest.ts';
 import { runDigests } from './services/notify/index.ts';
 import { purgeThreads } from './services/pages/edge-cache.ts';
-import { readOverridesText } from './services/settings/runtime-store.ts';
-import { webmention } from './routes/webmention.ts';
-import { runDueFromEnv } from './services/webmention/run-due.ts';
 import { edgeInclude } from './services/render/edge-include.ts';
+import { readOverridesText } from './services/settings/runtime-store.ts';
+import { runDueFromEnv } from './services/webmention/run-due.ts';
 
 const api = new Hono<AppEnv>()
   .use(readerCors())

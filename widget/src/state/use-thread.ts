@@ -1,12 +1,6 @@
 /** The thread's data and its loading lifecycle, apart from any rendering. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  type Comment,
-  SORTS,
-  type SortOrder,
-  type Thread,
-  type ThreadPage,
-} from '../../../worker/types/api.ts';
+import type { Comment, SortOrder, Thread, ThreadPage } from '../../../worker/types/api.ts';
 import { getThread } from '../api.ts';
 import type { ApiError, ApiResult } from '../http.ts';
 import type { WidgetOptions } from '../options.ts';
