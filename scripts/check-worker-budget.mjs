@@ -18,7 +18,9 @@
 // (1312.5 / 306.8 → 1418.5 / 337.4 measured on 2026-12-02): the widget's twelve catalogs (~55 KiB raw: the
 // thread's HTML speaks each reader's language), Preact, its hooks and preact-render-to-string (~25 KiB),
 // the widget's components (~20 KiB), the route, JSON-LD and edge include (~6 KiB); the widget's stylesheet
-// (7 KiB) is a separate text module beside index.js. The budget moved to about 5% above that.
+// (7 KiB) is a separate text module beside index.js. With all of session 4 merged (2026-12-02: those two,
+// live threads and their Durable Object, following a thread, Mastodon replies, the two-round-trip post):
+// 1552.3 KiB raw / 372.4 KiB gzip; the budget is about 5% above that. Still a ninth of Workers Free's 3 MiB.
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,8 +29,8 @@ import { run } from './lib/wrangler.mjs';
 
 const KIB = 1024;
 export const BUDGET = {
-  rawKiB: 1490,
-  gzipKiB: 355,
+  rawKiB: 1630,
+  gzipKiB: 391,
   /**
    * Startup CPU ("Active" in the profile), best of three runs: measured 62–195 ms per run on a loaded
    * 2-core machine (≈30 ms idle), so one run is mostly noise; the best of three under 200 ms still catches
