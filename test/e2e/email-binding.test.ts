@@ -101,7 +101,7 @@ describe('e-mail through the Email Service binding (wrangler dev simulation)', (
     // Double opt-in: the confirmation e-mail, in the language of the page's writer.
     const confirmation = await waitForMail('zoe@example.com', /^Confirmez/);
     expect(confirmation.subject).toBe(
-      `Confirmez les e-mails de réponses sur 127.0.0.1:${new URL(baseUrl).port}`,
+      `Confirmez les e-mails de commentaires sur 127.0.0.1:${new URL(baseUrl).port}`,
     );
     const confirmLink = /(http\S+\/api\/v1\/confirm\?\S+)/.exec(confirmation.text ?? '')?.[1] as string;
     expect((await fetch(confirmLink, { method: 'POST' })).status).toBe(200);

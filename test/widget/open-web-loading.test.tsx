@@ -1,8 +1,13 @@
 // The open web's part is loaded only by a page that has such comments (this file does not register it).
 import { cleanup, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../widget/src/components/app.tsx';
+import { _register } from '../../widget/src/lazy.tsx';
 import { comment, fakeFetch, options, page, server } from './helpers.ts';
+
+// The follow part loads once any thread shows (issue 17): here it is in already, so that every script this
+// file sees is the open web's. (Live updates need GET /config's `live`, which these tests do not serve.)
+beforeEach(() => _register('follow', { _attach: () => {} } as never));
 
 afterEach(() => {
   cleanup();
