@@ -36,15 +36,18 @@ export interface ThreadHtmlInput {
 
 /**
  * The form's room until the script brings it (no layout shift when it does: web.dev/articles/cls), the
- * height of the empty form, 28em in one row and 38.25em stacked below 40em (measured in Chromium at 1024
- * and 390 px with the French form: the page below moves by 0.1 px, test/e2e/server-html.test.ts). Held
+ * height of the form's top that the app shows before the reader turns to it (heading, Write/Preview, the
+ * text and its hint: the guest fields come later, below what the reader types, issue 15's diet) and the
+ * feed link's line under it (causerie-follow.<lang>.js, issue 17): 20.56em at every width (measured in
+ * Chromium at 1024 and 390 px with the French form, test/e2e/server-html.test.ts). Where the site sends
+ * e-mail the "Follow this thread" button shares that line. Held
  * while the thread has no form (`:has`), so it goes by itself when the form comes, as does the slot of the
  * feed link: the widget removes nothing (a locked thread, which never gets one, shows its notice instead).
  * `<noscript>`: where scripts are off the room would stay empty, and the controls that need the script
  * (likes, reply, sort, load more) would do nothing, so none is shown.
  */
 const ROOM =
-  '<style>.causerie:not(:has(>form,>p.muted)){padding-block-end:var(--causerie-form-room,28em)}@media(max-width:40em){.causerie{--causerie-form-room:38.25em}}.causerie:has(>form)~slot{display:none}</style>' +
+  '<style>.causerie:not(:has(>form,>p.muted)){padding-block-end:var(--causerie-form-room,20.56em)}.causerie:has(>form)~slot{display:none}</style>' +
   '<noscript><style>.causerie:not(#_){padding-block-end:0}.causerie button,.causerie .sort{display:none}</style></noscript>';
 
 /** The fragment, and the language it was rendered in. */
