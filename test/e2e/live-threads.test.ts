@@ -45,8 +45,9 @@ describe('two readers on one live thread', () => {
     await openLive(reader.page, thread(id));
 
     const form = writer.page.getByRole('form', { name: 'Laisser un commentaire' });
-    await form.getByLabel('Nom').fill('Camille');
+    // The reader turns to the form first: its guest fields come with the rest of the form (issue 15's diet).
     await form.getByLabel('Commentaire', { exact: true }).fill('En direct, sans recharger.');
+    await form.getByLabel('Nom').fill('Camille');
     const posted = writer.page.waitForResponse(
       (res) => res.url().endsWith('/api/v1/comments') && res.request().method() === 'POST',
     );
