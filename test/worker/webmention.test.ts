@@ -111,6 +111,35 @@ describe('POST /api/v1/webmention: the request', () => {
     expect(big.res.status).toBe(413);
   });
 
+  it('answers 429 with Retry-After to a sender past 30 Webmentions in 10 minutes, and records nothing past them', async () => {
+    const target = freshPage();
+    const from = (ip: string, n: number) =>
+      call(ON, '/api/v1/webmention', {
+        ...form({ source: `http://127.0.0.1:1/flood-${n}`, target }),
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'CF-Connecting-IP': ip },
+      });
+    // The flood's sources never answer: they are removed after, so that the Cron Trigger tests below do
+    // not find 31 attempts due ahead of theirs.
+    const flood = () =>
+      env.DB.prepare(
+        "SELECT COUNT(*) AS n FROM webmentions WHERE source LIKE 'http://127.0.0.1:1/flood-%'",
+      ).first<{
+        n: number;
+      }>();
+    try {
+      for (let n = 0; n < 30; n++) expect((await from('198.51.100.30', n)).res.status).toBe(202);
+      const refused = await from('198.51.100.30', 30);
+      expect(refused.res.status).toBe(429);
+      expect(refused.json.code).toBe('rate_limited');
+      expect(Number(refused.res.headers.get('Retry-After'))).toBeGreaterThan(0);
+      expect((await flood())?.n).toBe(30);
+      // Another sender keeps its own budget.
+      expect((await from('198.51.100.31', 31)).res.status).toBe(202);
+    } finally {
+      await env.DB.prepare("DELETE FROM webmentions WHERE source LIKE 'http://127.0.0.1:1/flood-%'").run();
+    }
+  });
+
   it('answers 404 for an unknown status id', async () => {
     const { res, json } = await call(ON, '/api/v1/webmention/nope');
     expect(res.status).toBe(404);

@@ -13,6 +13,7 @@ import { MAX_MENTION_URL } from '../lib/webmention/mention-request.ts';
 import * as z from '../lib/zod.ts';
 import { validate } from '../middleware/validate.ts';
 import { purgeThreads } from '../services/pages/edge-cache.ts';
+import { checkWebmentionRate } from '../services/webmention/rate.ts';
 import { receiveWebmention, toWebmentionStatus } from '../services/webmention/receive.ts';
 import { verifyWebmention } from '../services/webmention/verify.ts';
 
@@ -46,6 +47,8 @@ export const webmention = new Hono<AppEnv>()
       const settings = c.get('settings');
       const now = new Date();
       const ownOrigin = new URL(c.req.url).origin;
+      // Before anything is recorded: a flood costs one counter row, not a fetch each.
+      await checkWebmentionRate(c.env.DB, settings.secretKey, c.req.header('CF-Connecting-IP'), now);
       const status = await receiveWebmention({ db: c.env.DB, settings, now, ownOrigin }, c.req.valid('form'));
       const fetcher: typeof fetch = (input, init) => fetch(input, init);
       // The thread's cached pages go once a mention changed it (services/pages/edge-cache.ts).
