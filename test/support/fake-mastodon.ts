@@ -14,8 +14,9 @@
  * - `404`, `410`, `500`: that status
  * `GET /__hits/:id` says how many requests each path of that id received.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TestProject } from 'vitest/node';
+import { type LocalServer, serveLocal } from './local-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -126,23 +127,8 @@ const handle = async (req: IncomingMessage, res: ServerResponse) => {
   return body === undefined ? json(res, 404, { error: 'Record not found' }) : json(res, 200, body);
 };
 
-export const startFakeMastodon = async (): Promise<{ url: string; close: () => Promise<void> }> => {
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => json(res, 500, { error: 'fake server failed' }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (typeof address !== 'object' || !address) throw new Error('the fake Mastodon did not start');
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const res of open) res.destroy();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-};
+export const startFakeMastodon = async (): Promise<LocalServer> =>
+  serveLocal(handle, (res) => json(res, 500, { error: 'fake server failed' }), open);
 
 export default async function setup(project: TestProject) {
   const fake = await startFakeMastodon();

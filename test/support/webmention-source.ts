@@ -12,9 +12,10 @@
  * A request for each path is counted: `GET /__hits?path=P` answers how many there were.
  */
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { type LocalServer, serveLocal } from './local-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -135,23 +136,8 @@ const handle = async (req: IncomingMessage, res: ServerResponse) => {
   return html(res, 404, 'not found');
 };
 
-export const startWebmentionSource = async (): Promise<{ url: string; close: () => Promise<void> }> => {
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => html(res, 500, 'source server error'));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const res of hanging) res.destroy();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-};
+export const startWebmentionSource = async (): Promise<LocalServer> =>
+  serveLocal(handle, (res) => html(res, 500, 'source server error'), hanging);
 
 export default async function setup(project: TestProject) {
   const source = await startWebmentionSource();

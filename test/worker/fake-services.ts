@@ -12,8 +12,9 @@
  * logged requests whose body contains T (the tests' unique markers). Slow answers never answer at all:
  * the worker's own timeout is what ends them.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TestProject } from 'vitest/node';
+import { type LocalServer, serveLocal } from '../support/local-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -147,22 +148,8 @@ const handle = async (req: IncomingMessage, res: ServerResponse) => {
 };
 
 /** Starts the fakes on a free loopback port (the e2e tests start their own beside their wrangler dev). */
-export const startFakeServices = async (): Promise<{ url: string; close: () => Promise<void> }> => {
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => json(res, 500, { error: 'fake server failed' }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (typeof address !== 'object' || !address) throw new Error('the fake services did not start');
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-};
+export const startFakeServices = async (): Promise<LocalServer> =>
+  serveLocal(handle, (res) => json(res, 500, { error: 'fake server failed' }));
 
 export default async function setup(project: TestProject) {
   const fakes = await startFakeServices();
