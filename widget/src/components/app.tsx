@@ -55,17 +55,25 @@ export const App = ({ _options, _onReady, _page, _server }: AppProps) => {
   }, []);
 
   useEffect(() => {
-    if (!ready || !root.current) return;
-    _onReady?.(root.current);
+    const section = root.current;
+    if (!ready || !section) return;
+    _onReady?.(section);
+    // The parts below arrive later: by then a single-page app may have unmounted this thread (its section
+    // out of the page), and a part must not take up a section that is gone.
+    const live = () => section.isConnected;
     // Issue 17: the feed link and "Follow this thread", drawn under the form by a part of their own.
     loadFollow().then(
-      (part) => part._attach(root.current, _options),
+      (part) => {
+        if (live()) part._attach(section, _options);
+      },
       () => {},
     );
     // Live threads (issue 17): the live part follows a loaded thread while it is on screen (where LIVE is on).
-    loadLive(_options.origin).then((x) => x?._follow(root.current as HTMLElement, widget, add, _retry));
+    loadLive(_options.origin).then((x) => {
+      if (live()) x?._follow(section, widget, add, _retry);
+    });
     // The comment a feed link points at (#comment-<id>): rare, so in the extras.
-    if (location.hash.startsWith('#comment-')) loadExtras().then((x) => x._showLinked(root.current));
+    if (location.hash.startsWith('#comment-')) loadExtras().then((x) => x._showLinked(section));
   }, [ready]);
 
   // The form (in the extras) then says so and moves the focus to the new comment.
