@@ -16,7 +16,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TestProject } from 'vitest/node';
-import { type LocalServer, serveLocal } from './local-server.ts';
+import { type LocalServer, readBody, serveLocal } from './local-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -46,14 +46,6 @@ const scripts = new Map<string, Script>();
 const hits = new Map<string, Record<string, number>>();
 /** Responses left open by `slow` and `trickle`: ended when the server closes. */
 const open = new Set<ServerResponse>();
-
-const readBody = (req: IncomingMessage): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 
 const json = (res: ServerResponse, status: number, value: unknown) => {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });

@@ -10,6 +10,15 @@ export interface LocalServer {
   close: () => Promise<void>;
 }
 
+/** The whole body of a request, as text. */
+export const readBody = (req: IncomingMessage): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+
 export const serveLocal = async (
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>,
   /** Answers a request whose handler threw (a fake's bug, never a test's expectation). */

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { type LocalServer, serveLocal } from './local-server.ts';
+import { type LocalServer, readBody, serveLocal } from './local-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -39,14 +39,6 @@ const hanging = new Set<ServerResponse>();
 
 const escapeAttr = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-const readBody = (req: IncomingMessage): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 
 const html = (res: ServerResponse, status: number, body: string) => {
   res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8' });
