@@ -38,6 +38,7 @@ import { threadsHtml } from './routes/threads-html.ts';
 import { unfollow } from './routes/unfollow.ts';
 import { unsubscribe } from './routes/unsubscribe.ts';
 import { webmention } from './routes/webmention.ts';
+import { liveCommentsTo } from './services/live/notify.ts';
 import { runMastodonFetches } from './services/mastodon/run.ts';
 import { runFollowDigests } from './services/notify/follow-digest.ts';
 import { runDigests } from './services/notify/index.ts';
@@ -113,12 +114,21 @@ app.notFound(onNotFound);
 
 /**
  * Mastodon replies (issue 18): the due links' fetches, with the owner's runtime settings (the moderation
- * mode, the blocklist) as a request would see them, and the purge of the threads they changed.
+ * mode, the blocklist) as a request would see them, the purge of the threads they changed, and the news
+ * of the comments they changed to those threads' live readers (services/live/notify.ts).
  */
 const mastodonJob = async (env: Bindings, ctx: ExecutionContext, now: Date): Promise<void> => {
   const settings = settingsFor(env, await readOverridesText(env.KV).catch(() => null));
   const run = await runMastodonFetches({ db: env.DB, settings, now });
   purgeThreads({ executionCtx: ctx }, run.changedKeys);
+  const live = {
+    db: env.DB,
+    rooms: env.LIVE_ROOMS,
+    on: settings.live,
+    anonymousName: settings.anonymousName,
+    ctx,
+  };
+  liveCommentsTo(live, run.changes);
 };
 
 /**
@@ -133,7 +143,7 @@ const scheduled: ExportedHandlerScheduledHandler<Bindings> = (controller, env, c
   // The run's clock is the trigger's scheduled time (what a test's createScheduledController sets).
   const now = new Date(controller.scheduledTime);
   ctx.waitUntil(mastodonJob(env, ctx, now).catch((err) => console.error('mastodon run failed:', err)));
-  ctx.waitUntil(runDueFromEnv(env, now).catch((err) => console.error('webmention run failed:', err)));
+  ctx.waitUntil(runDueFromEnv(env, ctx, now).catch((err) => console.error('webmention run failed:', err)));
 };
 
 // The Durable Object class of live threads, bound as LIVE_ROOMS in wrangler.toml: the runtime finds it here.

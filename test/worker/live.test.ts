@@ -4,45 +4,10 @@
  * local D1, real WebSockets; every wait is on a message or a close, never on time.
  */
 import { env, runInDurableObject } from 'cloudflare:test';
-import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { moderationLinks } from '../../worker/lib/moderation-link.ts';
-import type { LiveEvent } from '../../worker/types/api.ts';
 import { admin, call, freshPage, ORIGIN, postJson, request, setStatus } from './helpers.ts';
-
-/** A reader's socket: every message kept in order, and a way to wait for the next ones. */
-interface Reader {
-  socket: WebSocket;
-  events: LiveEvent[];
-  /** Resolves with the n-th message (0-based) once it has arrived. */
-  nth: (n: number) => Promise<LiveEvent>;
-  closed: Promise<CloseEvent>;
-}
-
-const connect = async (query: string): Promise<Reader> => {
-  const res = await exports.default.fetch(
-    new Request(`https://comments.example/api/v1/live?${query}`, {
-      headers: { Upgrade: 'websocket', Origin: ORIGIN },
-    }),
-  );
-  expect(res.status).toBe(101);
-  const socket = res.webSocket as WebSocket;
-  const events: LiveEvent[] = [];
-  const waiting = new Map<number, (event: LiveEvent) => void>();
-  socket.accept();
-  socket.addEventListener('message', (message) => {
-    const data = String(message.data);
-    // JSON events, or the runtime's bare `pong` to a keep-alive.
-    events.push(data.startsWith('{') ? JSON.parse(data) : (data as never));
-    waiting.get(events.length - 1)?.(events.at(-1) as LiveEvent);
-  });
-  const closed = new Promise<CloseEvent>((resolve) => socket.addEventListener('close', resolve));
-  const nth = (n: number) =>
-    n < events.length
-      ? Promise.resolve(events[n] as LiveEvent)
-      : new Promise<LiveEvent>((resolve) => waiting.set(n, resolve));
-  return { socket, events, nth, closed };
-};
+import { connect } from './live-reader.ts';
 
 const post = async (url: string, body = 'Bonjour !', extra: Record<string, unknown> = {}) => {
   const res = await postJson('/api/v1/comments', { url, body, ...extra });

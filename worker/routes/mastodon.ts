@@ -9,6 +9,7 @@ import type { AppEnv } from '../env.ts';
 import { embedLinkSchema } from '../lib/mastodon-schemas.ts';
 import { isAllowedOrigin } from '../lib/origins.ts';
 import { validate } from '../middleware/validate.ts';
+import { liveComments } from '../services/live/notify.ts';
 import { checkNewThreadRate, linkToot, toMastodonLink } from '../services/mastodon/link.ts';
 import { refreshForReader } from '../services/mastodon/run.ts';
 import { type EdgeContext, purgeThreads } from '../services/pages/edge-cache.ts';
@@ -42,6 +43,10 @@ export const mastodon = new Hono<AppEnv>().post('/', validate('json', embedLinkS
       fetchNow()
         .then((result) => {
           if (result.changed) purgeThreads(c, [link.thread_key]);
+          liveComments(
+            c,
+            result.changedIds.map((id) => ({ id, threadKey: link.thread_key })),
+          );
         })
         .catch((err) => console.error('mastodon refresh failed:', err)),
     );

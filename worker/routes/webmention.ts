@@ -12,6 +12,7 @@ import { ApiError } from '../errors.ts';
 import { MAX_MENTION_URL } from '../lib/webmention/mention-request.ts';
 import * as z from '../lib/zod.ts';
 import { validate } from '../middleware/validate.ts';
+import { type LiveChange, liveComments } from '../services/live/notify.ts';
 import { purgeThreads } from '../services/pages/edge-cache.ts';
 import { checkWebmentionRate } from '../services/webmention/rate.ts';
 import { receiveWebmention, toWebmentionStatus } from '../services/webmention/receive.ts';
@@ -51,9 +52,13 @@ export const webmention = new Hono<AppEnv>()
       await checkWebmentionRate(c.env.DB, settings.secretKey, c.req.header('CF-Connecting-IP'), now);
       const status = await receiveWebmention({ db: c.env.DB, settings, now, ownOrigin }, c.req.valid('form'));
       const fetcher: typeof fetch = (input, init) => fetch(input, init);
-      // The thread's cached pages go once a mention changed it (services/pages/edge-cache.ts).
-      const onThreadChanged = (threadKey: string) => purgeThreads(c, [threadKey]);
-      const deps = { db: c.env.DB, settings, now, fetcher, onThreadChanged };
+      // Once a mention changed its thread: the cached pages go (services/pages/edge-cache.ts), and live
+      // readers hear of it (services/live/notify.ts).
+      const onChanged = (change: LiveChange) => {
+        purgeThreads(c, [change.threadKey]);
+        liveComments(c, [change]);
+      };
+      const deps = { db: c.env.DB, settings, now, fetcher, onChanged };
       c.executionCtx.waitUntil(verifyWebmention(deps, status.id));
       return c.json(status, 202, { Location: new URL(`/api/v1/webmention/${status.id}`, c.req.url).href });
     },

@@ -12,6 +12,7 @@ import { ApiError } from '../../errors.ts';
 import { ownerLinkSchema, threadKeySchema } from '../../lib/mastodon-schemas.ts';
 import { isAllowedOrigin } from '../../lib/origins.ts';
 import { validate } from '../../middleware/validate.ts';
+import { liveComments } from '../../services/live/notify.ts';
 import { linkToot, toMastodonLink, unlinkToot } from '../../services/mastodon/link.ts';
 import { syncLink } from '../../services/mastodon/sync-thread.ts';
 import { purgeThreads } from '../../services/pages/edge-cache.ts';
@@ -71,6 +72,10 @@ export const adminMastodon = new Hono<AppEnv>()
     if (!link) throw new ApiError('not_found', 'this thread is linked to no toot');
     const result = await syncLink({ db, settings: c.get('settings'), now: new Date() }, link);
     if (result.changed) purgeThreads(c, [link.thread_key]);
+    liveComments(
+      c,
+      result.changedIds.map((id) => ({ id, threadKey: link.thread_key })),
+    );
     const updated = await findLinkByKey(db, link.thread_key);
     const refresh: MastodonRefresh = {
       ok: result.ok,

@@ -13,7 +13,7 @@ import { findPublicComments } from '../../db/live-comments.ts';
 import { toComment } from '../../db/rows.ts';
 import type { AppEnv } from '../../env.ts';
 import type { LiveEvent } from '../../types/api.ts';
-import { contextOf } from '../pages/edge-cache.ts';
+import { contextOf, type EdgeContext } from '../pages/edge-cache.ts';
 
 /** A comment a write changed, and the thread it was in (read before the write: an erase leaves no row). */
 export interface LiveChange {
@@ -22,6 +22,28 @@ export interface LiveChange {
 }
 
 type Rooms = Cloudflare.Env['LIVE_ROOMS'];
+
+/**
+ * Where live news goes, with or without a request: a route's is its Hono context's (`liveTarget`), the
+ * Cron Trigger's (the open web's imports: Mastodon replies, Webmention retries) is built from its bindings.
+ */
+export interface LiveTarget {
+  db: D1Database;
+  rooms: Rooms | undefined;
+  /** The deployment's `live` setting (LIVE, or the owner's runtime setting). */
+  on: boolean;
+  anonymousName: string;
+  ctx: EdgeContext | undefined;
+}
+
+/** A route's target: its bindings, its settings, its execution context. */
+export const liveTarget = (c: Context<AppEnv>): LiveTarget => ({
+  db: c.env.DB,
+  rooms: (c.env as Partial<Cloudflare.Env>).LIVE_ROOMS,
+  on: c.get('settings').live,
+  anonymousName: c.get('settings').anonymousName,
+  ctx: contextOf(c),
+});
 
 /** Tells one thread's room; a failure stays here. */
 const tell = async (rooms: Rooms, threadKey: string, events: LiveEvent[]): Promise<void> => {
@@ -34,26 +56,24 @@ const tell = async (rooms: Rooms, threadKey: string, events: LiveEvent[]): Promi
 };
 
 /** Runs `work` after the answer when live updates are on and bound; nothing otherwise. */
-const schedule = (c: Context<AppEnv>, work: (rooms: Rooms) => Promise<void>): void => {
-  const rooms = (c.env as Partial<Cloudflare.Env>).LIVE_ROOMS;
-  const ctx = contextOf(c);
-  if (!c.get('settings').live || !rooms || !ctx) return;
+const schedule = (target: LiveTarget, work: (rooms: Rooms) => Promise<void>): void => {
+  const { rooms, ctx } = target;
+  if (!target.on || !rooms || !ctx) return;
   ctx.waitUntil(work(rooms).catch((err) => console.error('live update failed:', err)));
 };
 
 /**
  * Tells each changed comment's thread what readers now see of it, read back from D1 once committed.
- * @example liveComments(c, [{ id: row.id, threadKey: row.thread_key }])
+ * @example liveCommentsTo(liveTarget(c), [{ id: row.id, threadKey: row.thread_key }])
  */
-export const liveComments = (c: Context<AppEnv>, changes: Iterable<LiveChange>): void => {
+export const liveCommentsTo = (target: LiveTarget, changes: Iterable<LiveChange>): void => {
   const list = [...changes];
   if (list.length === 0) return;
-  const anonymousName = c.get('settings').anonymousName;
-  schedule(c, async (rooms) => {
+  schedule(target, async (rooms) => {
     const rows = new Map(
       (
         await findPublicComments(
-          c.env.DB,
+          target.db,
           list.map((change) => change.id),
         )
       ).map((row) => [row.id, row]),
@@ -63,7 +83,7 @@ export const liveComments = (c: Context<AppEnv>, changes: Iterable<LiveChange>):
       const row = rows.get(id);
       const event: LiveEvent =
         row?.status === 'approved'
-          ? { type: 'comment', comment: toComment(row, anonymousName) }
+          ? { type: 'comment', comment: toComment(row, target.anonymousName) }
           : { type: 'remove', id };
       byThread.set(threadKey, [...(byThread.get(threadKey) ?? []), event]);
     }
@@ -72,9 +92,16 @@ export const liveComments = (c: Context<AppEnv>, changes: Iterable<LiveChange>):
 };
 
 /**
+ * A route's `liveCommentsTo`.
+ * @example liveComments(c, [{ id: row.id, threadKey: row.thread_key }])
+ */
+export const liveComments = (c: Context<AppEnv>, changes: Iterable<LiveChange>): void =>
+  liveCommentsTo(liveTarget(c), changes);
+
+/**
  * Tells one thread what the route already knows (a comment it posted or edited, a removal, a like count),
  * without reading D1 again.
  * @example liveEvents(c, comment.thread_key, [{ type: 'like', id, likes: state.likes }])
  */
 export const liveEvents = (c: Context<AppEnv>, threadKey: string, events: LiveEvent[]): void =>
-  schedule(c, (rooms) => tell(rooms, threadKey, events));
+  schedule(liveTarget(c), (rooms) => tell(rooms, threadKey, events));

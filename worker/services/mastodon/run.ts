@@ -9,6 +9,7 @@
  * MASTODON_FETCH_PER_RUN at 1 or 2 (README "Mastodon replies").
  */
 import { claimLink, dueLinks, type MastodonLinkRow } from '../../db/mastodon-links.ts';
+import type { LiveChange } from '../live/notify.ts';
 import { type SyncDeps, type SyncResult, syncLink } from './sync-thread.ts';
 
 /** A thread's fetches are at least this far apart, whoever asks (a fetch in flight holds the lease). */
@@ -21,6 +22,8 @@ export interface RunResult {
   fetched: number;
   /** Threads whose readers' view changed: their cached pages must go. */
   changedKeys: string[];
+  /** The comments that changed, for live readers. */
+  changes: LiveChange[];
 }
 
 /**
@@ -28,7 +31,7 @@ export interface RunResult {
  * @example ctx.waitUntil(runMastodonFetches({ db: env.DB, settings, now: new Date() }))
  */
 export const runMastodonFetches = async (deps: SyncDeps): Promise<RunResult> => {
-  const run: RunResult = { fetched: 0, changedKeys: [] };
+  const run: RunResult = { fetched: 0, changedKeys: [], changes: [] };
   const perRun = deps.settings.mastodon.perRun;
   if (perRun === 0) return run;
   const now = deps.now.toISOString();
@@ -40,6 +43,7 @@ export const runMastodonFetches = async (deps: SyncDeps): Promise<RunResult> => 
     const result = await syncLink(deps, link);
     run.fetched += 1;
     if (result.changed) run.changedKeys.push(link.thread_key);
+    for (const id of result.changedIds) run.changes.push({ id, threadKey: link.thread_key });
   }
   return run;
 };

@@ -61,6 +61,8 @@ export interface SyncResult {
   removed: number;
   /** Something readers see changed: the thread's cached pages must go. */
   changed: boolean;
+  /** The comments added, edited or removed: what live readers are told (services/live/notify.ts). */
+  changedIds: string[];
 }
 
 /** Minutes until a link that failed `failures` times in a row is due again: 10, 20, 40 … a day at most. */
@@ -214,7 +216,15 @@ const byAge = (a: MastodonStatus, b: MastodonStatus): number =>
 export const syncLink = async (deps: SyncDeps, link: MastodonLinkRow): Promise<SyncResult> => {
   const { db, settings, now } = deps;
   const outcome = { threadId: link.thread_id, statusUrl: link.status_url, now: now.toISOString() };
-  const result: SyncResult = { ok: false, error: null, added: 0, updated: 0, removed: 0, changed: false };
+  const result: SyncResult = {
+    ok: false,
+    error: null,
+    added: 0,
+    updated: 0,
+    removed: 0,
+    changed: false,
+    changedIds: [],
+  };
   const fail = async (error: string): Promise<SyncResult> => {
     await recordFailure(db, { ...outcome, error, dueAt: addMinutes(now, backoffMinutes(link.failures + 1)) });
     return { ...result, error };
@@ -266,7 +276,10 @@ export const syncLink = async (deps: SyncDeps, link: MastodonLinkRow): Promise<S
     }
     budget -= 1;
     if (row) {
-      if (await applyEdit(deps, link, row, status)) result.updated += 1;
+      if (await applyEdit(deps, link, row, status)) {
+        result.updated += 1;
+        result.changedIds.push(row.comment_id);
+      }
       continue;
     }
     const parentId = importedAncestor(status, toot.id, byId, (id) => known.has(id));
@@ -276,7 +289,9 @@ export const syncLink = async (deps: SyncDeps, link: MastodonLinkRow): Promise<S
   }
   if (added.length) {
     const results = await db.batch(insertRepliesStatements(db, link.thread_id, added));
-    result.added = results.slice(0, added.length).filter((r) => r.meta.changes > 0).length;
+    const inserted = added.filter((_, i) => (results[i]?.meta.changes ?? 0) > 0);
+    result.added = inserted.length;
+    result.changedIds.push(...inserted.map((reply) => reply.id));
   }
 
   // Imported from this toot, no longer in its context: deleted, made private, or past the context's
@@ -290,7 +305,10 @@ export const syncLink = async (deps: SyncDeps, link: MastodonLinkRow): Promise<S
     const answer = await get(row.status_id);
     const status = answer.ok ? parseStatus(answer.value) : null;
     const gone = answer.ok ? status !== null && !isImportable(status) : answer.gone;
-    if (gone && (await remove(deps, row.comment_id))) result.removed += 1;
+    if (gone && (await remove(deps, row.comment_id))) {
+      result.removed += 1;
+      result.changedIds.push(row.comment_id);
+    }
   }
 
   const counts = { favourites: toot.favourites_count, reblogs: toot.reblogs_count };

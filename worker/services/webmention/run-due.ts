@@ -7,6 +7,8 @@
 import { listDueWebmentions } from '../../db/webmentions.ts';
 import { type Bindings, readSettings, type Settings } from '../../env.ts';
 import { overridesAsVars } from '../../lib/runtime-settings.ts';
+import { type LiveChange, type LiveTarget, liveCommentsTo } from '../live/notify.ts';
+import { type EdgeContext, purgeThreads } from '../pages/edge-cache.ts';
 import { readOverrides } from '../settings/runtime-store.ts';
 import { verifyWebmention } from './verify.ts';
 
@@ -22,6 +24,7 @@ export const runDueWebmentions = async (deps: {
   now: Date;
   fetcher: typeof fetch;
   timeoutMs?: number;
+  onChanged?: (change: LiveChange) => void;
 }): Promise<number> => {
   if (!deps.settings.webmention.enabled) return 0;
   const ids = await listDueWebmentions(deps.db, deps.now.toISOString(), DUE_PER_RUN);
@@ -31,10 +34,22 @@ export const runDueWebmentions = async (deps: {
 
 /**
  * The scheduled handler's entry: the settings as a request would see them, the owner's overrides from KV
- * (a moderation mode changed on the admin page) over the vars, then the due attempts.
+ * (a moderation mode changed on the admin page) over the vars, then the due attempts. A retry that stores,
+ * updates or deletes a mention purges its thread's cached pages and tells its live readers, as the route does.
  */
-export const runDueFromEnv = async (env: Bindings, now: Date): Promise<number> => {
+export const runDueFromEnv = async (env: Bindings, ctx: EdgeContext, now: Date): Promise<number> => {
   const settings = readSettings({ ...env, ...overridesAsVars(await readOverrides(env.KV)) });
   const fetcher: typeof fetch = (input, init) => fetch(input, init);
-  return runDueWebmentions({ db: env.DB, settings, now, fetcher });
+  const live: LiveTarget = {
+    db: env.DB,
+    rooms: env.LIVE_ROOMS,
+    on: settings.live,
+    anonymousName: settings.anonymousName,
+    ctx,
+  };
+  const onChanged = (change: LiveChange) => {
+    purgeThreads({ executionCtx: ctx }, [change.threadKey]);
+    liveCommentsTo(live, [change]);
+  };
+  return runDueWebmentions({ db: env.DB, settings, now, fetcher, onChanged });
 };

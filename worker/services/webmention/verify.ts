@@ -11,14 +11,18 @@ import { nextAttempt } from '../../lib/webmention/attempts.ts';
 import { parseMention } from '../../lib/webmention/h-entry.ts';
 import { linksTo } from '../../lib/webmention/links-to.ts';
 import type { WebmentionReason, WebmentionState } from '../../types/api.ts';
+import type { LiveChange } from '../live/notify.ts';
 import { fetchSource } from './fetch-source.ts';
 import { type MentionDeps, removeMention, storeMention } from './store-mention.ts';
 
 export interface VerifyDeps extends MentionDeps {
   /** The source's deadline; fetch-source.ts's default unless a test shortens it. */
   timeoutMs?: number;
-  /** A thread's comments changed (a mention stored, updated or deleted): the route purges its cached pages. */
-  onThreadChanged?: (threadKey: string) => void;
+  /**
+   * A mention's comment was stored, updated or deleted: the caller (the route, or the Cron Trigger's job)
+   * purges the thread's cached pages and tells its live readers.
+   */
+  onChanged?: (change: LiveChange) => void;
 }
 
 /** How long one attempt holds its request before the Cron Trigger may take it again (waitUntil: 30 s). */
@@ -82,7 +86,7 @@ export const verifyWebmention = async (deps: VerifyDeps, id: string): Promise<We
     if (!row) return null;
     const outcome = await attempt(deps, row);
     await settleWebmention(deps.db, id, { ...outcome, now }).run();
-    if (outcome.commentId) deps.onThreadChanged?.(row.thread_key);
+    if (outcome.commentId) deps.onChanged?.({ id: outcome.commentId, threadKey: row.thread_key });
     return outcome.status;
   } catch (err) {
     console.error(`webmention ${id}: attempt failed, left for the Cron Trigger:`, err);
