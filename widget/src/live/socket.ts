@@ -20,11 +20,11 @@ export interface LiveSocket {
   _stop: () => void;
 }
 
-/** `wss://host/api/v1/live?url=…[&id=…]` from the API's origin. */
-export const liveUrl = (origin: string, url: string, id?: string): string => {
+/** `wss://host/api/v1/live?url=…[&id=…]` from the API's origin (an `id` alone names a thread too). */
+export const liveUrl = (origin: string, url?: string | null, id?: string): string => {
   const target = new URL('/api/v1/live', origin);
   target.protocol = target.protocol === 'https:' ? 'wss:' : 'ws:';
-  target.searchParams.set('url', url);
+  if (url != null) target.searchParams.set('url', url);
   if (id) target.searchParams.set('id', id);
   return target.href;
 };
