@@ -40,7 +40,9 @@ const blogPage = (url: string, fragment: string) => `<!doctype html>
  * is written by the HTML parser into a document the worker served (test/pages/blank.html): a page
  * Playwright made up itself (page.route) would not be on the loopback's address space, and Chromium's
  * Local Network Access checks would refuse its WebSocket to the worker
- * (net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS).
+ * (net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS: a connection from a less private address space into the
+ * loopback needs the `loopback-network` permission, and an insecure http:// page is denied it outright:
+ * https://developer.chrome.com/docs/modern-web-guidance/guides/security/local-network-access).
  */
 const openWatched = async (page: Page, html: string): Promise<WebSocket> => {
   const hello = new Promise<WebSocket>((resolve) =>

@@ -69,7 +69,8 @@ export const openLiveSocket = (address: string, onEvent: (event: LiveEvent) => v
     current.onopen = () => {
       opened = everOpened = true;
       failures = 0;
-      // Only a CONNECTING socket throws on send(); a closing one discards it.
+      // Only a CONNECTING socket throws on send(); a closing or closed one counts the bytes and sends
+      // nothing (https://websockets.spec.whatwg.org/#dom-websocket-send): no readyState check.
       ping = setInterval(() => current.send('ping'), PING_MS);
     };
     // Text frames only (the server sends nothing else), the events being JSON objects (`pong` is not).
