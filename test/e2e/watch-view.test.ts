@@ -109,4 +109,20 @@ describe('the watch of a server-rendered thread, without the app', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('stops by itself once the view leaves the page (a single-page app moving on)', async () => {
+    const url = `${baseUrl}/watch/gone-${Date.now().toString(36)}.html`;
+    await seedComment(baseUrl, { url, body: 'Soon gone', name: 'Alice' });
+    const fragment = await (
+      await fetch(`${baseUrl}/api/v1/threads/html?url=${encodeURIComponent(url)}&lang=en`)
+    ).text();
+    const { context, page, errors } = await newReader(browser, { locale: 'en-US' });
+    const socket = await openWatched(page, blogPage(url, fragment));
+    const closed = socket.waitForEvent('close', { timeout: 10_000 });
+    // The IntersectionObserver reports the removed view as out of sight: the watch finds it gone.
+    await page.evaluate(() => document.getElementById('comments')?.remove());
+    await closed;
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
