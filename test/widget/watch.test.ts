@@ -151,6 +151,20 @@ describe.each([
     within(root as unknown as HTMLElement).getByRole('button', { name: '3 new comments — show' });
   });
 
+  test('takes no hello for missed news where the JSON island is missing', async () => {
+    const view = serverView(page([comment()]));
+    host.querySelector('script[data-causerie-page]')?.remove();
+    const stop = (await load())(view, { origin, url: 'https://blog.example/post', lang: 'en' }, () => {});
+    screenState.seen(true);
+    const socket = ScriptedSocket.all[0] as ScriptedSocket;
+    socket._open();
+    socket._say({ type: 'hello', commentCount: 9 });
+    socket._say({ type: 'comment', comment: comment() });
+    // The positive marker: the button counts the one comment heard, not the hello's 9.
+    within(host.shadowRoot as unknown as HTMLElement).getByRole('button', { name: '1 new comment — show' });
+    stop();
+  });
+
   test("updates a comment's and the page's like counts in place", async () => {
     const alice = comment({ likes: 2 });
     const { socket, root, view } = await watching(load, [alice], 1);
