@@ -153,6 +153,9 @@ const appBuilds = (): Plugin => ({
         ['src/follow.ts', `causerie-follow.${lang}.js`],
         // The open web's comments (issue 18): loaded only on a page that has some (lazy.tsx OpenWeb).
         ['src/open-web.tsx', `causerie-openweb.${lang}.js`],
+        // Issues 15 × 17: the live watch of a server-rendered thread before the app comes, by the boot;
+        // standalone (no Preact), as counts is: the app it would borrow from is not on the page.
+        ['src/watch.ts', `causerie-watch.${lang}.js`],
       ] as const) {
         const app = library(entry, file);
         // A part that runs inside the app borrows from it (extras, sign-in); counts runs beside embed.js alone.

@@ -17,7 +17,8 @@ const built = existsSync(`${dist}embed.js`);
 /** Every file a site may serve, by path under dist/. */
 const shipped = [
   /^embed\.js$/,
-  /^causerie-(app|extras|auth|counts|live|follow|openweb)\.[a-z]{2,3}(-[A-Za-z0-9]+)?\.js$/,
+  // `watch`: the live watch of a server-rendered thread before the app (issues 15 × 17).
+  /^causerie-(app|extras|auth|counts|live|follow|openweb|watch)\.[a-z]{2,3}(-[A-Za-z0-9]+)?\.js$/,
   // The recent-comments embed (issue 17), one file for every language, included by the owner.
   /^recent\.js$/,
   // The Turnstile challenge, loaded only where GET /config names one (issue 14).

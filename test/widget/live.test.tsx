@@ -14,63 +14,12 @@ import { plural } from '../../widget/src/i18n/plural.ts';
 import { loadLive } from '../../widget/src/lazy.tsx';
 import { newCommentsText } from '../../widget/src/live/i18n/index.ts';
 import { backoff, liveUrl, MAX_FAILURES, openLiveSocket } from '../../widget/src/live/socket.ts';
-import type { LiveEvent } from '../../worker/types/api.ts';
 import { comment, created, fakeFetch, json, options, page, type Recorded } from './helpers.ts';
-
-/** A WebSocket the test drives: it opens, speaks and drops when told. */
-class ScriptedSocket {
-  static all: ScriptedSocket[] = [];
-  readyState = 0;
-  sent: string[] = [];
-  onopen: (() => void) | null = null;
-  onmessage: ((message: { data: string }) => void) | null = null;
-  onclose: (() => void) | null = null;
-  constructor(readonly url: string) {
-    ScriptedSocket.all.push(this);
-  }
-  send(data: string) {
-    this.sent.push(data);
-  }
-  close() {
-    this.readyState = 3;
-  }
-  _open() {
-    this.readyState = 1;
-    this.onopen?.();
-  }
-  _say(event: LiveEvent) {
-    this.onmessage?.({ data: JSON.stringify(event) });
-  }
-  _drop() {
-    this.readyState = 3;
-    this.onclose?.();
-  }
-}
-
-/** The IntersectionObserver stand-in: `seen(true)` puts every observed element on screen. */
-let seen: (visible: boolean) => void = () => {};
-let observing = false;
+import { ScriptedSocket, screenState, stubLiveGlobals } from './live-fakes.ts';
 
 beforeEach(() => {
   localStorage.clear();
-  ScriptedSocket.all = [];
-  observing = false;
-  vi.stubGlobal('WebSocket', ScriptedSocket);
-  vi.stubGlobal(
-    'IntersectionObserver',
-    class {
-      constructor(private readonly callback: IntersectionObserverCallback) {}
-      observe() {
-        observing = true;
-        seen = (visible) =>
-          this.callback(
-            [{ isIntersecting: visible } as IntersectionObserverEntry],
-            this as unknown as IntersectionObserver,
-          );
-      }
-      disconnect() {}
-    },
-  );
+  stubLiveGlobals();
 });
 afterEach(() => {
   cleanup();
@@ -93,8 +42,8 @@ const followed = async (first = comment({ html: '<p>Premier</p>' })) => {
     <App _options={options({ origin: `https://live-${Math.random().toString(36).slice(2)}.example` })} />,
   );
   await screen.findByText('Premier');
-  await vi.waitFor(() => expect(observing).toBe(true));
-  seen(true);
+  await vi.waitFor(() => expect(screenState.observing).toBe(true));
+  screenState.seen(true);
   await vi.waitFor(() => expect(ScriptedSocket.all).toHaveLength(1));
   const socket = ScriptedSocket.all[0] as ScriptedSocket;
   socket._open();
@@ -148,8 +97,8 @@ describe('the live part in the app', () => {
     });
     render(<App _options={options({ origin: 'https://own.example' })} />);
     await screen.findByText('Premier');
-    await vi.waitFor(() => expect(observing).toBe(true));
-    seen(true);
+    await vi.waitFor(() => expect(screenState.observing).toBe(true));
+    screenState.seen(true);
     await vi.waitFor(() => expect(ScriptedSocket.all).toHaveLength(1));
     const socket = ScriptedSocket.all[0] as ScriptedSocket;
     socket._open();
@@ -199,7 +148,7 @@ describe('the live part in the app', () => {
     // The positive marker: the app's own question about live updates has been answered.
     await vi.waitFor(() => expect(requests.some((r) => is(r, '/config'))).toBe(true));
     expect(await loadLive(origin)).toBeUndefined();
-    seen(true);
+    screenState.seen(true);
     expect(ScriptedSocket.all).toHaveLength(0);
   });
 });

@@ -18,6 +18,16 @@ export const commentCount: Plural = {
   other: '{n} تعليق',
 };
 
+/** Alone too: the watch of a server-rendered thread (causerie-watch.<lang>.js) redraws the page's likes. */
+export const pageLikes: Plural = {
+  zero: 'لا إعجابات بهذه الصفحة',
+  one: 'إعجاب واحد بهذه الصفحة',
+  two: 'إعجابان بهذه الصفحة',
+  few: '{n} إعجابات بهذه الصفحة',
+  many: '{n} إعجابًا بهذه الصفحة',
+  other: '{n} إعجاب بهذه الصفحة',
+};
+
 export const messages: Messages = {
   _dir: 'rtl',
   commentCount,
@@ -37,14 +47,7 @@ export const messages: Messages = {
   _sortBy: 'الترتيب حسب',
   _sorts: { oldest: 'الأقدم', newest: 'الأحدث', top: 'الأكثر إعجابًا' },
   _likeComment: 'الإعجاب بتعليق {name}',
-  _pageLikes: {
-    zero: 'لا إعجابات بهذه الصفحة',
-    one: 'إعجاب واحد بهذه الصفحة',
-    two: 'إعجابان بهذه الصفحة',
-    few: '{n} إعجابات بهذه الصفحة',
-    many: '{n} إعجابًا بهذه الصفحة',
-    other: '{n} إعجاب بهذه الصفحة',
-  },
+  _pageLikes: pageLikes,
   _likePage: 'الإعجاب بهذه الصفحة',
   pinned: 'مثبّت',
   moderator: 'الإشراف',

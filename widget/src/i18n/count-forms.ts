@@ -1,6 +1,6 @@
 /**
  * Each language's "{n} comments" forms, and nothing else of its catalog: what causerie-counts.<lang>.js
- * needs to fill count links (the build narrows the glob to one language). A named-export glob keeps the
+ * needs to fill count links (the build narrows the globs to one language); and its page-like forms. A named-export glob keeps the
  * rest of each catalog out of it.
  */
 import type { Plural } from './messages.ts';
@@ -22,5 +22,24 @@ export const countForms: Record<string, Plural> = /* @__PURE__ */ byLang(
       '!./langs.ts',
     ],
     { eager: true, import: 'commentCount' },
+  ),
+);
+
+/**
+ * Each language's "{n} people like this page" forms, for the watch of a server-rendered thread
+ * (causerie-watch.<lang>.js, live/watch-view.ts), which redraws the page's likes without the app's catalog.
+ */
+export const pageLikeForms: Record<string, Plural> = /* @__PURE__ */ byLang(
+  import.meta.glob<Plural>(
+    [
+      './*.ts',
+      '!./index.ts',
+      '!./messages.ts',
+      '!./count-forms.ts',
+      '!./plural.ts',
+      '!./extra.ts',
+      '!./langs.ts',
+    ],
+    { eager: true, import: 'pageLikes' },
   ),
 );

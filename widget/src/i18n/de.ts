@@ -8,6 +8,12 @@ import type { AuthMessages, ExtraMessages, Messages, Plural } from './messages.t
 /** Exported alone too: the boot script imports only this, to fill count links without the whole catalog. */
 export const commentCount: Plural = { one: '{n} Kommentar', other: '{n} Kommentare' };
 
+/** Alone too: the watch of a server-rendered thread (causerie-watch.<lang>.js) redraws the page's likes. */
+export const pageLikes: Plural = {
+  one: 'Diese Seite gefällt einer Person',
+  other: 'Diese Seite gefällt {n} Personen',
+};
+
 export const messages: Messages = {
   commentCount,
   _empty: 'Noch keine Kommentare',
@@ -26,7 +32,7 @@ export const messages: Messages = {
   _sortBy: 'Sortieren nach',
   _sorts: { oldest: 'Älteste zuerst', newest: 'Neueste zuerst', top: 'Beliebteste' },
   _likeComment: 'Der Kommentar von {name} gefällt mir',
-  _pageLikes: { one: 'Diese Seite gefällt einer Person', other: 'Diese Seite gefällt {n} Personen' },
+  _pageLikes: pageLikes,
   _likePage: 'Diese Seite gefällt mir',
   pinned: 'Angeheftet',
   moderator: 'Moderation',

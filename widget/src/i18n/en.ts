@@ -4,6 +4,9 @@ import type { AuthMessages, ExtraMessages, Messages, Plural } from './messages.t
 /** Exported alone too: the boot script imports only this, to fill count links without the whole catalog. */
 export const commentCount: Plural = { one: '{n} comment', other: '{n} comments' };
 
+/** Alone too: the watch of a server-rendered thread (causerie-watch.<lang>.js) redraws the page's likes. */
+export const pageLikes: Plural = { one: '{n} person likes this page', other: '{n} people like this page' };
+
 export const messages: Messages = {
   commentCount,
   _empty: 'No comments yet',
@@ -22,7 +25,7 @@ export const messages: Messages = {
   _sortBy: 'Sort by',
   _sorts: { oldest: 'Oldest', newest: 'Newest', top: 'Most liked' },
   _likeComment: 'Like {name}’s comment',
-  _pageLikes: { one: '{n} person likes this page', other: '{n} people like this page' },
+  _pageLikes: pageLikes,
   _likePage: 'Like this page',
   pinned: 'Pinned',
   moderator: 'Moderator',

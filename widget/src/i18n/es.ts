@@ -8,6 +8,12 @@ import type { AuthMessages, ExtraMessages, Messages, Plural } from './messages.t
 /** Exported alone too: the boot script imports only this, to fill count links without the whole catalog. */
 export const commentCount: Plural = { one: '{n} comentario', other: '{n} comentarios' };
 
+/** Alone too: the watch of a server-rendered thread (causerie-watch.<lang>.js) redraws the page's likes. */
+export const pageLikes: Plural = {
+  one: 'A una persona le gusta esta página',
+  other: 'A {n} personas les gusta esta página',
+};
+
 export const messages: Messages = {
   commentCount,
   _empty: 'Todavía no hay comentarios',
@@ -26,7 +32,7 @@ export const messages: Messages = {
   _sortBy: 'Ordenar por',
   _sorts: { oldest: 'Más antiguos', newest: 'Más recientes', top: 'Más populares' },
   _likeComment: 'Me gusta el comentario de {name}',
-  _pageLikes: { one: 'A una persona le gusta esta página', other: 'A {n} personas les gusta esta página' },
+  _pageLikes: pageLikes,
   _likePage: 'Me gusta esta página',
   pinned: 'Fijado',
   moderator: 'Moderación',

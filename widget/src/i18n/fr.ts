@@ -4,6 +4,12 @@ import type { AuthMessages, ExtraMessages, Messages, Plural } from './messages.t
 /** Exported alone too: the boot script imports only this, to fill count links without the whole catalog. */
 export const commentCount: Plural = { one: '{n} commentaire', other: '{n} commentaires' };
 
+/** Alone too: the watch of a server-rendered thread (causerie-watch.<lang>.js) redraws the page's likes. */
+export const pageLikes: Plural = {
+  one: '{n} personne aime cette page',
+  other: '{n} personnes aiment cette page',
+};
+
 export const messages: Messages = {
   commentCount,
   _empty: 'Pas encore de commentaire',
@@ -22,7 +28,7 @@ export const messages: Messages = {
   _sortBy: 'Trier par',
   _sorts: { oldest: 'Plus anciens', newest: 'Plus récents', top: 'Les plus appréciés' },
   _likeComment: 'J’aime le commentaire de {name}',
-  _pageLikes: { one: '{n} personne aime cette page', other: '{n} personnes aiment cette page' },
+  _pageLikes: pageLikes,
   _likePage: 'J’aime cette page',
   pinned: 'Épinglé',
   moderator: 'Modérateur',

@@ -10,6 +10,13 @@ import type { AuthMessages, ExtraMessages, Messages, Plural } from './messages.t
 /** Exported alone too: the boot script imports only this, to fill count links without the whole catalog. */
 export const commentCount: Plural = { one: 'תגובה אחת', two: 'שתי תגובות', other: '{n} תגובות' };
 
+/** Alone too: the watch of a server-rendered thread (causerie-watch.<lang>.js) redraws the page's likes. */
+export const pageLikes: Plural = {
+  one: 'אדם אחד אוהב את הדף הזה',
+  two: 'שני אנשים אוהבים את הדף הזה',
+  other: '{n} אנשים אוהבים את הדף הזה',
+};
+
 export const messages: Messages = {
   _dir: 'rtl',
   commentCount,
@@ -29,11 +36,7 @@ export const messages: Messages = {
   _sortBy: 'מיון לפי',
   _sorts: { oldest: 'הישנות ביותר', newest: 'החדשות ביותר', top: 'האהובות ביותר' },
   _likeComment: 'אהבתי את התגובה של {name}',
-  _pageLikes: {
-    one: 'אדם אחד אוהב את הדף הזה',
-    two: 'שני אנשים אוהבים את הדף הזה',
-    other: '{n} אנשים אוהבים את הדף הזה',
-  },
+  _pageLikes: pageLikes,
   _likePage: 'אהבתי את הדף הזה',
   pinned: 'נעוצה',
   moderator: 'ניהול',

@@ -7,6 +7,12 @@ import type { AuthMessages, ExtraMessages, Messages, Plural } from './messages.t
 /** Exported alone too: the boot script imports only this, to fill count links without the whole catalog. */
 export const commentCount: Plural = { one: '{n} commento', other: '{n} commenti' };
 
+/** Alone too: the watch of a server-rendered thread (causerie-watch.<lang>.js) redraws the page's likes. */
+export const pageLikes: Plural = {
+  one: 'A una persona piace questa pagina',
+  other: 'A {n} persone piace questa pagina',
+};
+
 export const messages: Messages = {
   commentCount,
   _empty: 'Ancora nessun commento',
@@ -25,7 +31,7 @@ export const messages: Messages = {
   _sortBy: 'Ordina per',
   _sorts: { oldest: 'Meno recenti', newest: 'Più recenti', top: 'Più apprezzati' },
   _likeComment: 'Mi piace il commento di {name}',
-  _pageLikes: { one: 'A una persona piace questa pagina', other: 'A {n} persone piace questa pagina' },
+  _pageLikes: pageLikes,
   _likePage: 'Mi piace questa pagina',
   pinned: 'In evidenza',
   moderator: 'Moderazione',

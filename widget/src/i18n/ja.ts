@@ -8,6 +8,9 @@ import type { AuthMessages, ExtraMessages, Messages, Plural } from './messages.t
 /** Exported alone too: the boot script imports only this, to fill count links without the whole catalog. */
 export const commentCount: Plural = { other: '{n}件のコメント' };
 
+/** Alone too: the watch of a server-rendered thread (causerie-watch.<lang>.js) redraws the page's likes. */
+export const pageLikes: Plural = { other: '{n}人がこのページにいいねしました' };
+
 export const messages: Messages = {
   commentCount,
   _empty: 'まだコメントはありません',
@@ -26,7 +29,7 @@ export const messages: Messages = {
   _sortBy: '並べ替え',
   _sorts: { oldest: '古い順', newest: '新しい順', top: 'いいねが多い順' },
   _likeComment: '{name}さんのコメントにいいね',
-  _pageLikes: { other: '{n}人がこのページにいいねしました' },
+  _pageLikes: pageLikes,
   _likePage: 'このページにいいね',
   pinned: 'ピン留め',
   moderator: 'モデレーター',

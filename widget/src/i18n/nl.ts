@@ -7,6 +7,12 @@ import type { AuthMessages, ExtraMessages, Messages, Plural } from './messages.t
 /** Exported alone too: the boot script imports only this, to fill count links without the whole catalog. */
 export const commentCount: Plural = { one: '{n} reactie', other: '{n} reacties' };
 
+/** Alone too: the watch of a server-rendered thread (causerie-watch.<lang>.js) redraws the page's likes. */
+export const pageLikes: Plural = {
+  one: '{n} persoon vindt deze pagina leuk',
+  other: '{n} mensen vinden deze pagina leuk',
+};
+
 export const messages: Messages = {
   commentCount,
   _empty: 'Nog geen reacties',
@@ -25,7 +31,7 @@ export const messages: Messages = {
   _sortBy: 'Sorteren op',
   _sorts: { oldest: 'Oudste eerst', newest: 'Nieuwste eerst', top: 'Meest gewaardeerd' },
   _likeComment: 'Ik vind de reactie van {name} leuk',
-  _pageLikes: { one: '{n} persoon vindt deze pagina leuk', other: '{n} mensen vinden deze pagina leuk' },
+  _pageLikes: pageLikes,
   _likePage: 'Ik vind deze pagina leuk',
   pinned: 'Vastgezet',
   moderator: 'Moderator',

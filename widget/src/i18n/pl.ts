@@ -15,6 +15,14 @@ export const commentCount: Plural = {
   other: '{n} komentarza',
 };
 
+/** Alone too: the watch of a server-rendered thread (causerie-watch.<lang>.js) redraws the page's likes. */
+export const pageLikes: Plural = {
+  one: '{n} osoba lubi tę stronę',
+  few: '{n} osoby lubią tę stronę',
+  many: '{n} osób lubi tę stronę',
+  other: '{n} osoby lubi tę stronę',
+};
+
 export const messages: Messages = {
   commentCount,
   _empty: 'Nie ma jeszcze komentarzy',
@@ -33,12 +41,7 @@ export const messages: Messages = {
   _sortBy: 'Sortuj według',
   _sorts: { oldest: 'Od najstarszych', newest: 'Od najnowszych', top: 'Najbardziej lubiane' },
   _likeComment: 'Polub komentarz użytkownika {name}',
-  _pageLikes: {
-    one: '{n} osoba lubi tę stronę',
-    few: '{n} osoby lubią tę stronę',
-    many: '{n} osób lubi tę stronę',
-    other: '{n} osoby lubi tę stronę',
-  },
+  _pageLikes: pageLikes,
   _likePage: 'Polub tę stronę',
   pinned: 'Przypięty',
   moderator: 'Moderacja',

@@ -8,6 +8,12 @@ import type { AuthMessages, ExtraMessages, Messages, Plural } from './messages.t
 /** Exported alone too: the boot script imports only this, to fill count links without the whole catalog. */
 export const commentCount: Plural = { one: '{n} comentário', other: '{n} comentários' };
 
+/** Alone too: the watch of a server-rendered thread (causerie-watch.<lang>.js) redraws the page's likes. */
+export const pageLikes: Plural = {
+  one: '{n} pessoa curtiu esta página',
+  other: '{n} pessoas curtiram esta página',
+};
+
 export const messages: Messages = {
   commentCount,
   _empty: 'Nenhum comentário ainda',
@@ -26,7 +32,7 @@ export const messages: Messages = {
   _sortBy: 'Ordenar por',
   _sorts: { oldest: 'Mais antigos', newest: 'Mais recentes', top: 'Mais curtidos' },
   _likeComment: 'Curtir o comentário de {name}',
-  _pageLikes: { one: '{n} pessoa curtiu esta página', other: '{n} pessoas curtiram esta página' },
+  _pageLikes: pageLikes,
   _likePage: 'Curtir esta página',
   pinned: 'Fixado',
   moderator: 'Moderação',

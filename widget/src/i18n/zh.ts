@@ -9,6 +9,9 @@ import type { AuthMessages, ExtraMessages, Messages, Plural } from './messages.t
 /** Exported alone too: the boot script imports only this, to fill count links without the whole catalog. */
 export const commentCount: Plural = { other: '{n}条评论' };
 
+/** Alone too: the watch of a server-rendered thread (causerie-watch.<lang>.js) redraws the page's likes. */
+export const pageLikes: Plural = { other: '{n}人赞了这个页面' };
+
 export const messages: Messages = {
   commentCount,
   _empty: '暂无评论',
@@ -27,7 +30,7 @@ export const messages: Messages = {
   _sortBy: '排序方式',
   _sorts: { oldest: '最早', newest: '最新', top: '最多赞' },
   _likeComment: '赞 {name} 的评论',
-  _pageLikes: { other: '{n}人赞了这个页面' },
+  _pageLikes: pageLikes,
   _likePage: '赞这个页面',
   pinned: '置顶',
   moderator: '管理员',

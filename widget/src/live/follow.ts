@@ -1,20 +1,14 @@
 /**
- * Follows one mounted thread live (issue 17): connected while the thread is on screen and the page is
- * visible, disconnected once it has been out of sight for a while, and every event applied the way that
- * moves nothing under the reader's eyes: likes and removals at once, new comments (replies included) counted
- * behind the "N new comments — show" button until the reader asks. A `hello` counting more comments than
- * the page knows means events were missed while away (a restart of the server's object, a network change):
- * the button then reloads the thread from the API.
+ * Follows one mounted thread live (issue 17), on the app's state: the watching itself (when to connect,
+ * the button, the `hello` rule) is watching.ts, shared with the watch of a server-rendered thread; here is
+ * what each event does to the app's thread: likes and removals through its `_change`, new comments added by
+ * its own `add` once the reader asks, and a reload of the thread from the API where events were missed.
  */
-import type { Comment, LiveEvent, Thread } from '../../../worker/types/api.ts';
+import type { Comment } from '../../../worker/types/api.ts';
 import type { Widget } from '../components/widget.ts';
 import type { ThreadState } from '../state/use-thread.ts';
 import { withChanged, withLikes, without } from './apply.ts';
-import { createPill } from './pill.ts';
-import { liveUrl, openLiveSocket } from './socket.ts';
-
-/** Out of sight (scrolled away, another tab) this long, the socket closes; back in sight, it reopens. */
-export const LINGER_MS = 30_000;
+import { type Watching, watchLive } from './watching.ts';
 
 /** What the app hands over: its thread's element, its shared props, and its own way of adding a comment. */
 export interface Follower {
@@ -43,89 +37,32 @@ export const follow = (root: Element, widget: Widget, add: Follower['_add'], rel
   followed.set(root, follower);
   if (known) return;
 
-  const { origin, url, id } = widget._options;
-  const waiting = new Map<string, Comment>();
-  let missed = 0;
-  let visible = false;
-  let linger: ReturnType<typeof setTimeout> | undefined;
-
   const shows = (commentId: string) => peek(follower._widget).comments.some((c) => c.id === commentId);
+  const change = (next: (s: ThreadState) => ThreadState) => follower._widget._change(next);
 
-  let said = '';
-  const update = () => {
-    for (const commentId of waiting.keys()) if (shows(commentId)) waiting.delete(commentId);
-    // Said once per new count (the aria-live region), not on every like.
-    const text = pill._set(missed + waiting.size);
-    if (text && text !== said) follower._widget._announce(text);
-    said = text;
-  };
-
-  const show = () => {
-    const first = [...waiting.values()][0];
-    if (missed) {
-      missed = 0;
-      waiting.clear();
-      follower._reload();
-    } else {
-      for (const comment of waiting.values()) if (!shows(comment.id)) follower._add(comment);
-      waiting.clear();
-    }
-    said = pill._set(0);
-    // Focus moves to the first new comment once it is drawn: the reader asked to see it.
-    requestAnimationFrame(() =>
-      root.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(first?.id ?? '')}"]`)?.focus(),
-    );
-  };
-
-  const onEvent = (event: LiveEvent) => {
-    if (!root.isConnected) return stop();
-    const change = follower._widget._change;
-    if (event.type === 'hello') {
-      const thread: Thread | null = peek(follower._widget).thread;
-      const behind = event.commentCount - (thread?.commentCount ?? 0) - waiting.size;
-      if (behind > 0) missed = behind;
-    } else if (event.type === 'like') {
-      change(withLikes('id' in event ? event.id : null, event.likes));
-    } else if (event.type === 'remove') {
-      waiting.delete(event.id);
-      change(without(event.id));
-    } else if (shows(event.comment.id)) {
-      change(withChanged(event.comment));
-    } else if (!event.comment.editedAt || waiting.has(event.comment.id)) {
-      // New to this page (an edit of a comment it never loaded, on a later page, is not news).
-      waiting.set(event.comment.id, event.comment);
-    }
-    update();
-  };
-
-  const socket = openLiveSocket(liveUrl(origin, url, id), onEvent);
-  const pill = createPill(root.parentElement ?? root, widget.t.lang, show);
-
-  const want = () => {
-    if (!root.isConnected) return stop();
-    clearTimeout(linger);
-    if (visible && document.visibilityState === 'visible') socket._want(true);
-    else linger = setTimeout(() => socket._want(false), LINGER_MS);
-  };
+  const watching: Watching = watchLive(root, root.parentElement ?? root, widget._options, widget.t.lang, {
+    _shows: shows,
+    _count: () => peek(follower._widget).thread?.commentCount ?? 0,
+    _like: (id, likes) => change(withLikes(id, likes)),
+    _remove: (id) => change(without(id)),
+    _changed: (comment) => change(withChanged(comment)),
+    _show: (waiting, missed) => {
+      if (missed) follower._reload();
+      else for (const comment of waiting) if (!shows(comment.id)) follower._add(comment);
+      // Focus moves to the first new comment once it is drawn: the reader asked to see it.
+      requestAnimationFrame(() =>
+        root.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(waiting[0]?.id ?? '')}"]`)?.focus(),
+      );
+    },
+    _announce: (text) => follower._widget._announce(text),
+    _stopped: () => {
+      drawn.disconnect();
+      followed.delete(root);
+    },
+  });
 
   // The reader's own comment can be heard before their POST's answer shows it: once it is drawn, the
   // button stops counting it.
-  const drawn = new MutationObserver(() => waiting.size && update());
+  const drawn = new MutationObserver(() => watching._update());
   drawn.observe(root, { childList: true, subtree: true });
-
-  const observer = new IntersectionObserver((entries) => {
-    for (const entry of entries) visible = entry.isIntersecting;
-    want();
-  });
-  const stop = () => {
-    clearTimeout(linger);
-    socket._stop();
-    observer.disconnect();
-    drawn.disconnect();
-    document.removeEventListener('visibilitychange', want);
-    pill._remove();
-    followed.delete(root);
-  };
-  observer.observe(root);
-  document.addEventListener('visibilitychange', want);
 };

@@ -20,11 +20,11 @@ export interface LiveSocket {
   _stop: () => void;
 }
 
-/** `wss://host/api/v1/live?url=…[&id=…]` from the API's origin. */
-export const liveUrl = (origin: string, url: string, id?: string): string => {
+/** `wss://host/api/v1/live?url=…[&id=…]` from the API's origin (an `id` alone names a thread too). */
+export const liveUrl = (origin: string, url?: string | null, id?: string): string => {
   const target = new URL('/api/v1/live', origin);
   target.protocol = target.protocol === 'https:' ? 'wss:' : 'ws:';
-  target.searchParams.set('url', url);
+  if (url != null) target.searchParams.set('url', url);
   if (id) target.searchParams.set('id', id);
   return target.href;
 };
@@ -46,40 +46,39 @@ export const openLiveSocket = (address: string, onEvent: (event: LiveEvent) => v
   const close = () => {
     clearTimeout(retry);
     clearInterval(ping);
-    const current = socket;
-    socket = null;
-    if (current) {
-      current.onclose = current.onmessage = current.onopen = null;
-      current.close(1000);
+    if (socket) {
+      // Closed on purpose: no retry, and nothing it still says is heard (a closed CONNECTING socket never
+      // fires `open`).
+      socket.onclose = socket.onmessage = null;
+      socket.close(1000);
+      socket = null;
     }
   };
 
   const connect = () => {
     if (socket || stopped || !wanted) return;
     let opened = false;
+    let current: WebSocket;
     try {
-      socket = new WebSocket(address);
+      current = socket = new WebSocket(address);
     } catch {
       // A page policy (CSP connect-src) may refuse at once: the same as never opening.
-      failures = MAX_FAILURES;
       stopped = true;
       return;
     }
-    const current = socket;
     current.onopen = () => {
       opened = everOpened = true;
       failures = 0;
-      ping = setInterval(() => current.readyState === 1 && current.send('ping'), PING_MS);
+      // Only a CONNECTING socket throws on send(); a closing or closed one counts the bytes and sends
+      // nothing (https://websockets.spec.whatwg.org/#dom-websocket-send): no readyState check.
+      ping = setInterval(() => current.send('ping'), PING_MS);
     };
-    current.onmessage = (message) => {
-      const data = String(message.data);
-      if (data.startsWith('{')) onEvent(JSON.parse(data) as LiveEvent);
-    };
+    // Text frames only (the server sends nothing else), the events being JSON objects (`pong` is not).
+    current.onmessage = ({ data }) => data[0] === '{' && onEvent(JSON.parse(data));
     current.onclose = () => {
       clearInterval(ping);
       socket = null;
-      if (!opened) failures += 1;
-      if (!everOpened && failures >= MAX_FAILURES) stopped = true;
+      if (!opened && ++failures >= MAX_FAILURES && !everOpened) stopped = true;
       if (!stopped && wanted) retry = setTimeout(connect, backoff(failures));
     };
   };
