@@ -51,12 +51,28 @@ const guard = <T extends object>(target: T): T => {
  */
 const guardedEnvs = new WeakMap<object, AppEnv['Bindings']>();
 
+/**
+ * One guard per binding object, whatever `env` carries it: services key what they keep per isolate by the
+ * binding they are given (the runtime settings' text, services/settings/runtime-store.ts), and a test that
+ * passes the same KV in a new `env` on every call must reach the same entry.
+ */
+const guardedBindings = new WeakMap<object, object>();
+
+const guardOnce = <T extends object>(binding: T): T => {
+  let guarded = guardedBindings.get(binding) as T | undefined;
+  if (!guarded) {
+    guarded = guard(binding);
+    guardedBindings.set(binding, guarded);
+  }
+  return guarded;
+};
+
 const guardedEnv = (env: AppEnv['Bindings']): AppEnv['Bindings'] => {
   let guarded = guardedEnvs.get(env);
   if (!guarded) {
     // A binding may be missing (a deployment without KV): leave it undefined rather than throw here.
     const { DB, KV } = env;
-    guarded = { ...env, DB: DB && guard(DB), KV: KV && guard(KV) };
+    guarded = { ...env, DB: DB && guardOnce(DB), KV: KV && guardOnce(KV) };
     guardedEnvs.set(env, guarded);
   }
   return guarded;
