@@ -101,8 +101,9 @@ const app = new Hono<AppEnv>()
   // Issue 17 (follow): the one-click unsubscribe of a followed thread's e-mails (a form POST too).
   .route('/api/v1/unfollow', unfollow)
   .route('/api/v1/confirm', confirm)
-  // The magic link's page: its button posts a form, so it stays out of the JSON-only reader API.
-  .route('/api/v1/auth/email/verify', emailVerify)
+  // The magic link's page (/auth/email/verify): its button posts a form, so it stays out of the JSON-only
+  // reader API. Mounted at /auth for its routing (routes/auth-account.ts `emailProviderOnly`).
+  .route('/api/v1/auth', emailVerify)
   .route('/api/v1/moderate', moderate)
   // Webmention (issue 18): server to server and form-encoded, so outside the reader API's CORS and JSON
   // rule; its body is two URLs.
@@ -163,5 +164,8 @@ const fetch = (request: Request, env: Bindings, ctx: ExecutionContext): Response
         ),
       )
     : app.fetch(request, env, ctx);
+
+/** The Hono app itself, for the tests of its routing (test/worker/routing.test.ts). */
+export { app };
 
 export default { fetch, scheduled } satisfies ExportedHandler<Bindings>;

@@ -203,4 +203,13 @@ describe('GET|POST /api/v1/auth/email/verify', () => {
     expectProblem(await call({}, '/api/v1/auth/email/verify?token=short'), 400, 'bad_request');
     expectProblem(await call({}, '/api/v1/auth/email/verify'), 400, 'bad_request');
   });
+
+  it('is the e-mail provider’s alone: another provider’s GET /verify is no route (404), token or not', async () => {
+    const token = 'A'.repeat(43);
+    for (const path of [`/api/v1/auth/github/verify?token=${token}`, '/api/v1/auth/github/verify']) {
+      const result = await call({}, path, init('GET'));
+      expectProblem(result, 404, 'not_found');
+      expect(result.json.detail).toBe('no such route');
+    }
+  });
 });

@@ -5,28 +5,36 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, Settings } from '../env.ts';
 import { ApiError } from '../errors.ts';
-import { describeProblems, faultText, isLocalDev, secretProblems } from '../services/deployment/secrets.ts';
+import {
+  describeProblems,
+  faultText,
+  isLocalDev,
+  type SecretProblem,
+  secretProblems,
+} from '../services/deployment/secrets.ts';
 
 /**
- * Whether the settings' secrets are fit even for a public hostname: then no request needs its URL parsed
- * to know it may be served (a fixed cost of every request otherwise). Settings objects are kept per
- * isolate (middleware/settings.ts), so this is answered once per deployment.
+ * What the settings' secrets lack, judged for a public hostname and for local development: settings
+ * objects are kept per isolate (middleware/settings.ts), so this is answered once per deployment, and a
+ * request whose secrets are fit even for a public hostname needs no URL parsed to know it may be served.
+ * A deployment with short local secrets (`npm run dev`, the bench) still parses the URL, but no longer
+ * judges the secrets anew each time.
  */
-const fitEverywhere = new WeakMap<Settings, boolean>();
-const isFitEverywhere = (settings: Settings): boolean => {
-  let fit = fitEverywhere.get(settings);
-  if (fit === undefined) {
-    fit = secretProblems(settings, false).length === 0;
-    fitEverywhere.set(settings, fit);
+const judged = new WeakMap<Settings, { everywhere: SecretProblem[]; local: SecretProblem[] }>();
+const judgedProblems = (settings: Settings) => {
+  let problems = judged.get(settings);
+  if (!problems) {
+    problems = { everywhere: secretProblems(settings, false), local: secretProblems(settings, true) };
+    judged.set(settings, problems);
   }
-  return fit;
+  return problems;
 };
 
 export const requireSecrets = (): MiddlewareHandler<AppEnv> =>
   async function requireSecrets(c, next) {
-    const settings = c.get('settings');
-    if (isFitEverywhere(settings)) return next();
-    const problems = secretProblems(settings, isLocalDev(new URL(c.req.url), c.env));
+    const { everywhere, local } = judgedProblems(c.get('settings'));
+    if (everywhere.length === 0) return next();
+    const problems = isLocalDev(new URL(c.req.url), c.env) ? local : everywhere;
     if (problems.length > 0) {
       const detail = describeProblems(problems);
       console.error(`Causerie is not configured: ${detail}`);

@@ -1,18 +1,18 @@
 /**
- * Reads the deployment's settings once per request and puts them on the context: the wrangler vars, with
- * the owner's runtime overrides from KV in their place (services/settings/runtime-store.ts). A KV that
- * fails leaves the vars: settings never fail a request.
+ * Puts the deployment's settings on the context of each request: the wrangler vars, with the owner's
+ * runtime overrides from KV in their place (services/settings/runtime-store.ts). A KV that fails leaves
+ * the vars: settings never fail a request.
  *
- * Parsing them (origins, rate limits, lists, e-mail) took a fifth of a small request's CPU, and they are
- * the same for every request of an isolate until a var or the KV value changes: so the parsed settings are
- * kept per isolate, keyed by the text of every var and binding kind and by the KV value read for this very
- * request. Nothing read through one request's bindings answers another's: KV is still read every request
- * (its `cacheTtl` does the caching), and only what that text parses to is shared.
+ * The KV text is kept per isolate and per binding for a few seconds (runtime-store.ts `keptOverridesText`:
+ * the KV read was ~1 ms of every request's local CPU), and the owner's PATCH replaces it at once.
+ * Parsing the settings (origins, rate limits, lists, e-mail) took a fifth of a small request's CPU, and
+ * they are the same for every request of an isolate until a var or the KV value changes: so the parsed
+ * settings are kept per isolate too, keyed by the text of every var and binding kind and by the KV text.
  */
 import type { MiddlewareHandler } from 'hono';
 import { type AppEnv, type Bindings, readSettings, type Settings } from '../env.ts';
 import { overridesAsVars } from '../lib/runtime-settings.ts';
-import { parseOverrides, readOverridesText } from '../services/settings/runtime-store.ts';
+import { keptOverridesText, parseOverrides } from '../services/settings/runtime-store.ts';
 
 /** Distinct deployments an isolate sees: one in production; a few in tests that change vars per call. */
 const MEMO_SIZE = 32;
@@ -64,6 +64,6 @@ const parsedSettings = (env: Bindings, kvText: string | null): Settings => {
 
 export const settings = (): MiddlewareHandler<AppEnv> =>
   async function settings(c, next) {
-    c.set('settings', settingsFor(c.env, await readOverridesText(c.env.KV)));
+    c.set('settings', settingsFor(c.env, await keptOverridesText(c.env.KV)));
     await next();
   };

@@ -25,20 +25,24 @@ const isHandle = (value: unknown): value is object =>
 
 /**
  * Methods run on the real object (D1 keeps its state in private fields) with real arguments (a batch
- * takes the real statements), and a rejected promise becomes a StorageError.
+ * takes the real statements), and a rejected promise becomes a StorageError. One handler for every
+ * proxy: a post guards a few dozen statements and bound statements, and `guard` making a handler and
+ * its trap for each was about half of this module's time in `npm run bench:profile -- post`.
  */
+const guardHandler: ProxyHandler<object> = {
+  get(object, prop) {
+    const value: unknown = Reflect.get(object, prop);
+    if (typeof value !== 'function') return value;
+    return (...args: unknown[]) => {
+      const result: unknown = value.apply(object, args.map(unwrap));
+      if (result instanceof Promise) return result.catch(fail);
+      return isHandle(result) ? guard(result) : result;
+    };
+  },
+};
+
 const guard = <T extends object>(target: T): T => {
-  const proxy = new Proxy(target, {
-    get(object, prop) {
-      const value: unknown = Reflect.get(object, prop);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        const result: unknown = value.apply(object, args.map(unwrap));
-        if (result instanceof Promise) return result.catch(fail);
-        return isHandle(result) ? guard(result) : result;
-      };
-    },
-  });
+  const proxy = new Proxy(target, guardHandler) as T;
   targets.set(proxy, target);
   return proxy;
 };
@@ -51,12 +55,28 @@ const guard = <T extends object>(target: T): T => {
  */
 const guardedEnvs = new WeakMap<object, AppEnv['Bindings']>();
 
+/**
+ * One guard per binding object, whatever `env` carries it: services key what they keep per isolate by the
+ * binding they are given (the runtime settings' text, services/settings/runtime-store.ts), and a test that
+ * passes the same KV in a new `env` on every call must reach the same entry.
+ */
+const guardedBindings = new WeakMap<object, object>();
+
+const guardOnce = <T extends object>(binding: T): T => {
+  let guarded = guardedBindings.get(binding) as T | undefined;
+  if (!guarded) {
+    guarded = guard(binding);
+    guardedBindings.set(binding, guarded);
+  }
+  return guarded;
+};
+
 const guardedEnv = (env: AppEnv['Bindings']): AppEnv['Bindings'] => {
   let guarded = guardedEnvs.get(env);
   if (!guarded) {
     // A binding may be missing (a deployment without KV): leave it undefined rather than throw here.
     const { DB, KV } = env;
-    guarded = { ...env, DB: DB && guard(DB), KV: KV && guard(KV) };
+    guarded = { ...env, DB: DB && guardOnce(DB), KV: KV && guardOnce(KV) };
     guardedEnvs.set(env, guarded);
   }
   return guarded;

@@ -4,7 +4,7 @@
  * - `authAccount` (mounted in the JSON reader API): POST /auth/logout `{ all? }`, POST /auth/email.
  * - `emailVerify` (mounted before it, like /confirm: its button posts a form, not JSON).
  */
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { emailSignInSchema, logoutSchema, verifyQuerySchema } from '../lib/account-schemas.ts';
@@ -95,18 +95,25 @@ const handOff = (returnTo: string, token: string): string => {
   );
 };
 
-export const emailVerify = new Hono<AppEnv>().on(
-  ['GET', 'POST'],
-  '/',
-  validate('query', verifyQuerySchema),
-  async (c) => {
-    const { token } = c.req.valid('query');
-    const headers = { 'Cache-Control': 'no-store' };
-    if (c.req.method === 'GET') {
-      await checkMagicLink(c.env.DB, token);
-      return c.html(ASK, 200, headers);
-    }
-    const session = await completeMagicLink(c.env.DB, token);
-    return c.html(handOff(session.returnTo, session.token), 200, headers);
-  },
-);
+/**
+ * Routing only: the GET sits under `/:provider/verify`, a parameter beside the popup's
+ * `/auth/:provider/start` and `/callback` (routes/auth-popup.ts), and answers `email` alone. A fixed
+ * `/auth/email/verify` beside those parameters is a GET route set Hono's RegExpRouter refuses
+ * (UnsupportedPathError), and its SmartRouter then matches every request of the app with the slower
+ * TrieRouter. Any other provider's `/verify` is the app's own 404, as before.
+ */
+const emailProviderOnly: MiddlewareHandler<AppEnv> = async function emailProviderOnly(c, next) {
+  if (c.req.param('provider') !== 'email') return c.notFound();
+  await next();
+};
+
+/** Mounted at /api/v1/auth: the page of a magic link (GET) and the sign-in its button posts (POST). */
+export const emailVerify = new Hono<AppEnv>()
+  .get('/:provider/verify', emailProviderOnly, validate('query', verifyQuerySchema), async (c) => {
+    await checkMagicLink(c.env.DB, c.req.valid('query').token);
+    return c.html(ASK, 200, { 'Cache-Control': 'no-store' });
+  })
+  .post('/email/verify', validate('query', verifyQuerySchema), async (c) => {
+    const session = await completeMagicLink(c.env.DB, c.req.valid('query').token);
+    return c.html(handOff(session.returnTo, session.token), 200, { 'Cache-Control': 'no-store' });
+  });
