@@ -1,0 +1,37 @@
+/**
+ * HTML first (issue 15): when the thread nears the viewport, the boot asks for the thread as server HTML
+ * (GET /threads/html, the widget's own components rendered by the worker) and puts it in the container,
+ * so the thread is on screen one round trip after the boot, before (and often without) the app. The app,
+ * when it comes, adopts these nodes (mount.tsx) instead of asking for the page again.
+ */
+import type { WidgetOptions } from '../options.ts';
+import { initialSort, search } from '../thread-url.ts';
+import { adoptTemplate } from './shadow.ts';
+
+/**
+ * Whether the container holds the thread as server HTML (a declarative shadow root, or its `<template
+ * shadowrootmode>` still unparsed, beside the page's JSON): the JSON island `script[data-causerie-page]`
+ * is its mark, and holds the page the app adopts.
+ */
+export const serverRendered = (element: Element): boolean =>
+  !!element.querySelector('script[data-causerie-page]');
+
+/**
+ * The same thread the app's first request would ask for (thread-url.ts: the reader's remembered sort,
+ * no bookmark yet), in the widget's language and theme. Rejects on anything but a page.
+ */
+export const fetchThreadHtml = ({ origin, url, id, lang, theme, sort }: WidgetOptions): Promise<string> =>
+  fetch(`${origin}/api/v1/threads/html?${search({ url, id, sort: initialSort(sort), lang, theme })}`).then(
+    (response) => (response.ok ? response.text() : Promise.reject()),
+  );
+
+/**
+ * Puts the fragment in the container: the light DOM takes it (its JSON island, the JSON-LD, the feed
+ * link), the template's content goes into the shadow root the boot reserved. Throws when what came is not
+ * a thread (a proxy's page answered 200): nothing of it shows, the shadow root has no slot for it.
+ */
+export const showThreadHtml = (element: Element, html: string): void => {
+  element.innerHTML = html;
+  adoptTemplate(element);
+  if (!serverRendered(element)) throw new Error('not a thread');
+};
