@@ -14,8 +14,8 @@ import { reserve } from './boot/reserve.ts';
 import { fetchThreadHtml, serverRendered } from './boot/thread-html.ts';
 import { whenNear } from './boot/when-near.ts';
 import type { MountHandle } from './mount.tsx';
-import type { ViewPart } from './view.ts';
 import { type MountInput, resolveOptions, scriptInput, scriptOrigin, type WidgetOptions } from './options.ts';
+import type { ViewPart } from './view.ts';
 
 declare global {
   interface Window {
@@ -69,6 +69,9 @@ const bootMount = (element: Element, options: WidgetOptions, base: string, eager
           ([app]) => {
             if (host.causerieBoot !== boot) return; // unmounted meanwhile
             stopAll();
+            // Mounted again before the app came (a single-page app's next page): the server's view may be
+            // another thread's, so the app renders from the API instead of adopting it.
+            if (boot.options !== options) element.querySelector('script[data-causerie-page]')?.remove();
             boot.app = app.mount(element, boot.options);
             replay();
           },
@@ -81,10 +84,6 @@ const bootMount = (element: Element, options: WidgetOptions, base: string, eager
   const html = !serverRendered(element);
   if (html) reserve(element, options.id ?? options.url);
   const near = () => {
-    // The app at once where it is needed whatever the reader does: `loading: 'eager'`, an SSO token to
-    // exchange, the address pointing at a comment (the app scrolls to it). In parallel with the HTML: the
-    // app mounts once it is in, and adopts it.
-    if (eager || options.sso || location.hash.startsWith('#comment-')) boot._wake();
     // The thread's HTML and the view's part, both at once (one round trip); then the app comes on intent.
     shown = Promise.all([
       html && fetchThreadHtml(options),
@@ -94,6 +93,10 @@ const bootMount = (element: Element, options: WidgetOptions, base: string, eager
       if (text) view._show(element, text);
       if (!woken) replay = view._await(element, options, base, boot._stops, boot._wake) ?? replay;
     });
+    // The app at once where it is needed whatever the reader does: `loading: 'eager'`, an SSO token to
+    // exchange, the address pointing at a comment (the app scrolls to it). In parallel with the HTML: the
+    // app mounts once it is in, and adopts it.
+    if (eager || options.sso || location.hash.startsWith('#comment-')) boot._wake();
     // Not shown (offline, an old worker): the app with its own request, its retry and its messages.
     shown.catch(boot._wake);
   };

@@ -32,9 +32,11 @@ export const awaitIntent = (root: ShadowRoot, { id, url }: WidgetOptions, wake: 
     const target = event.target as HTMLTextAreaElement;
     // The form's text (its only field before the app): saved as typed, as the app's form does.
     if (event.type === 'input') saveDraft(draft, { ...loadDraft(draft), body: target.value });
-    if (event.type === 'click' && (clicked = target.closest('button')))
+    if (event.type === 'click') {
+      clicked = target.closest('button');
       // A button does nothing before the app anyway; links are never stopped (they work without it).
-      event.preventDefault();
+      if (clicked) event.preventDefault();
+    }
     wake();
   };
   for (const type of intents) root.addEventListener(type, listener);
@@ -54,4 +56,6 @@ export const hasDraft = ({ id, url }: WidgetOptions): boolean => !!loadDraft(dra
 
 /** One of the shown comments is this reader's, still editable: its Edit and Delete come with the app. */
 export const ownComment = (root: ParentNode): boolean =>
-  [...root.querySelectorAll<HTMLElement>('[data-comment-id]')].some((el) => loadEditToken(el.dataset.commentId ?? ''));
+  [...root.querySelectorAll<HTMLElement>('[data-comment-id]')].some((el) =>
+    loadEditToken(el.dataset.commentId ?? ''),
+  );

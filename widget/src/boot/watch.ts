@@ -36,7 +36,12 @@ export const watchThread = (
   const island = element.querySelector<HTMLElement>('script[data-causerie-page][data-live]');
   const view = element.shadowRoot?.querySelector('[data-causerie-ssr]');
   if (island && view)
-    loadScript(watching, lang, new URL(`causerie-watch.${lang}.js`, base).href, () => window.causerieWatch?.[lang]).then(
+    loadScript(
+      watching,
+      lang,
+      new URL(`causerie-watch.${lang}.js`, base).href,
+      () => window.causerieWatch?.[lang],
+    ).then(
       (watch) => {
         // `stops` is emptied when the app mounts: a part that arrives after it starts nothing.
         if (stops.length)
