@@ -172,6 +172,22 @@ describe('the thread near the viewport', () => {
     expect(requests.filter((r) => r.method === 'POST' && r.url.pathname.endsWith('/like'))).toHaveLength(1);
   });
 
+  it('shows the reader’s own likes before the app, as the app then has them', async () => {
+    const liked = comment({ likes: 1 });
+    const other = comment();
+    localStorage.setItem('causerie:liked', JSON.stringify([liked.id, 'page:https://blog.example/post']));
+    await shown(page([liked, other], { thread: { ...page([]).thread, commentCount: 2, likes: 1 } }));
+    const pressed = () =>
+      [...(host.shadowRoot?.querySelectorAll('button.like') ?? [])].map(
+        (b) => `${b.getAttribute('aria-pressed')} ${b.firstChild?.textContent}`,
+      );
+    // The page's like, then the two comments'.
+    expect(pressed()).toEqual(['true ♥', 'true ♥', 'false ♡']);
+    await run('app');
+    await vi.waitFor(() => expect(heading(host)).toBe('2 commentaires'));
+    expect(pressed()).toEqual(['true ♥', 'true ♥', 'false ♡']);
+  });
+
   it('never stops a link before the app', async () => {
     await shown(page([comment()]));
     const link = document.createElement('a');

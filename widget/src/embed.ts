@@ -90,7 +90,7 @@ const bootMount = (element: Element, options: WidgetOptions, base: string, eager
       loadScript(viewing, '', new URL('causerie-view.js', base).href, () => window.causerieView),
     ]).then(([text, view]) => {
       if (host.causerieBoot !== boot) return;
-      if (text) view._show(element, text);
+      view._show(element, text);
       if (!woken) replay = view._await(element, options, base, boot._stops, boot._wake) ?? replay;
     });
     // The app at once where it is needed whatever the reader does: `loading: 'eager'`, an SSO token to

@@ -8,7 +8,6 @@
  * live watch follows the thread (boot/watch.ts).
  */
 import { awaitIntent, hasDraft, ownComment } from './boot/intent.ts';
-import { adoptTemplate } from './boot/shadow.ts';
 import { showThreadHtml } from './boot/thread-html.ts';
 import { watchThread } from './boot/watch.ts';
 import type { WidgetOptions } from './options.ts';
@@ -24,8 +23,8 @@ const awaitApp = (
   stops: (() => void)[],
   wake: () => void,
 ): (() => void) | undefined => {
-  // A container the host filled with the HTML as text (not parsed as a declarative shadow root) gets it now.
-  const root = adoptTemplate(element);
+  // `_show` has put the server's view in it.
+  const root = element.shadowRoot as ShadowRoot;
   if (hasDraft(options) || ownComment(root)) {
     wake();
     return;

@@ -5,6 +5,7 @@
  * when it comes, adopts these nodes (mount.tsx) instead of asking for the page again.
  */
 import type { WidgetOptions } from '../options.ts';
+import { isLiked } from '../storage.ts';
 import { initialSort } from '../thread-url.ts';
 import { adoptTemplate } from './shadow.ts';
 
@@ -28,12 +29,33 @@ export const fetchThreadHtml = ({ origin, url, id, lang, theme, sort }: WidgetOp
   ).then((response) => (response.ok ? response.text() : Promise.reject()));
 
 /**
- * Puts the fragment in the container: the light DOM takes it (its JSON island, the JSON-LD, the feed
- * link), the template's content goes into the shadow root the boot reserved. Throws when what came is not
- * a thread (a proxy's page answered 200): nothing of it shows, the shadow root has no slot for it.
+ * Puts the fragment in the container, when there is one (`html`): the light DOM takes it (its JSON island,
+ * the JSON-LD, the feed link), the template's content goes into the shadow root the boot reserved. Throws
+ * when what came is not a thread (a proxy's page answered 200): nothing of it shows, the shadow root has no
+ * slot for it. Then, fragment or server-rendered container, shows the reader's own likes (`showLiked`).
  */
-export const showThreadHtml = (element: Element, html: string): void => {
-  element.innerHTML = html;
-  adoptTemplate(element);
+export const showThreadHtml = (element: Element, html?: string | false): void => {
+  if (html) element.innerHTML = html;
+  showLiked(element, adoptTemplate(element));
   if (!serverRendered(element)) throw new Error('not a thread');
+};
+
+/**
+ * The server does not know what this reader liked (localStorage does: storage.ts), so its HTML shows every
+ * heart empty. Marked here, before the app: the reader sees their likes at once, and the app hydrates
+ * nodes that already say what its state says (hydration adds behaviour, it does not correct attributes).
+ * The heart is the button's first child (components/like-button.tsx); a button outside any comment is the
+ * page's, keyed by the thread's key.
+ */
+const showLiked = (element: Element, root: ShadowRoot): void => {
+  const island = element.querySelector<HTMLScriptElement>('script[data-causerie-page]');
+  let page: string | undefined;
+  for (const button of root.querySelectorAll('button.like')) {
+    const id = button.closest<HTMLElement>('[data-comment-id]')?.dataset.commentId;
+    page ??= `page:${JSON.parse(island?.text ?? '{}').thread?.key}`;
+    if (isLiked(id ?? page)) {
+      button.setAttribute('aria-pressed', 'true');
+      (button.firstChild as Element).textContent = '♥';
+    }
+  }
 };
