@@ -48,9 +48,15 @@ export interface ThreadHtmlInput {
  * (web.dev/articles/cls; measured in Chromium, test/e2e/server-html.test.ts). `<noscript>`: where scripts
  * are off, the controls that need the script (the form, likes, reply, sort, load more) would do nothing,
  * so none is shown, and the feed link takes its own height.
+ * `content-visibility: auto` past the fifth root thread: the browser lays out and paints only the
+ * comments near the viewport, so a 200-comment page shows its first screen sooner (measured on the slow
+ * phone: 0.8–1.6 s from the HTML's arrival to the first comment without it, 0.2–0.65 s with it); the first
+ * five stay as they are, so the first screen never changes size as it is parsed (on every root thread
+ * it cost a 41 px shift, CLS 0.013, in the server-rendered container).
+ * https://developer.mozilla.org/docs/Web/CSS/content-visibility
  */
 const ROOM =
-  '<style>slot{display:block;block-size:var(--causerie-feed-room,1.6em);overflow:hidden}[data-causerie-ssr]:has(.follow)~slot{display:none}</style>' +
+  '<style>slot{display:block;block-size:var(--causerie-feed-room,1.6em);overflow:hidden}[data-causerie-ssr]:has(.follow)~slot{display:none}.comments>li:nth-child(n+6){content-visibility:auto;contain-intrinsic-size:auto 9em}</style>' +
   '<noscript><style>.causerie>form,.causerie button,.causerie .sort{display:none}slot{block-size:auto}</style></noscript>';
 
 /** The fragment, and the language it was rendered in. */
