@@ -61,6 +61,17 @@ const getHtml = async (query: string, bindings: Partial<Cloudflare.Env> = {}) =>
 };
 
 describe('GET /threads/html', () => {
+  it('is readable by an allowed host page on another origin (embed.js asks for it), not by others', async () => {
+    // ALLOWED_ORIGINS of the tests (vitest.config.ts): https://blog.example.
+    const url = freshPage();
+    const query = `/api/v1/threads/html?url=${encodeURIComponent(url)}&lang=en`;
+    const allowed = await request(query, { headers: { Origin: 'https://blog.example' } });
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get('Access-Control-Allow-Origin')).toBe('https://blog.example');
+    const foreign = await request(query, { headers: { Origin: 'https://evil.example' } });
+    expect(foreign.headers.get('Access-Control-Allow-Origin')).toBeNull();
+  });
+
   it('answers the first page as text/html, cached at the edge under the thread’s tag like GET /threads', async () => {
     const url = freshPage();
     await post(url, 'Premier !', { name: 'Alice' });
