@@ -131,7 +131,7 @@ export const formatTable = (results) => {
     );
   }
   lines.push(
-    `  reader payload total gzip: ${w.gzipTotal} (budget ${results.targets.widgetGzipWithinBudget.budget})`,
+    `  reader payload total gzip: ${w.gzipTotal} (budget ${results.targets.widgetGzipWithinBudget.budget}): embed.js + causerie-view.js + the server HTML's CSS + the watch part${w.readerPayload?.watchPlaceholder ? ' (placeholder)' : ''}; the app on intent ${w.readerPayload?.appOnIntent ?? '?'}`,
   );
   for (const phase of ['cold', 'warm']) {
     const v = w[phase];

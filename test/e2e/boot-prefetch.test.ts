@@ -1,7 +1,7 @@
 /**
  * One round trip after boot (issue 15, item 4), in Chromium against `wrangler dev`: the boot script asks
- * for the thread's first page while the app's file is still on its way, and the app shows that answer
- * without asking again. The app's file is held by the browser (page.route) until the thread's request has
+ * for the thread's first page (as HTML, since issue 15's last step) while the app's file is still on its
+ * way, and the app adopts that answer without asking again. The app's file is held by the browser (page.route) until the thread's request has
  * gone out, then passed on to the real server; a boot that waited for the app would leave it held, and
  * the test would see the order reversed.
  */
@@ -22,10 +22,15 @@ afterAll(async () => {
 
 const threadPage = `${baseUrl}/test/thread.html`;
 
-/** A read of a thread's first page (not "more comments", not the replies of a root). */
+/**
+ * A read of a thread's first page (not "more comments", not the replies of a root): as HTML since issue
+ * 15's last step (GET /threads/html, which the app adopts), or as JSON.
+ */
 const firstPageRead = (request: Request) => {
   const url = new URL(request.url());
-  return url.pathname === '/api/v1/threads' && !url.searchParams.has('cursor');
+  return (
+    ['/api/v1/threads', '/api/v1/threads/html'].includes(url.pathname) && !url.searchParams.has('cursor')
+  );
 };
 
 describe('the boot script and the app', () => {
@@ -53,11 +58,15 @@ describe('the boot script and the app', () => {
       if (request.url().includes('/causerie-app.')) events.push('app arrived');
     });
 
-    await page.goto(`${threadPage}?id=e2e-prefetch`);
+    // Eager: the app is asked for at once, in parallel with the thread (issue 15: else it waits for intent).
+    await page.goto(`${threadPage}?id=e2e-prefetch&loading=eager`);
     await toBeVisible(page.getByText('Déjà demandé'));
-    expect(events[0]).toMatch(/^thread requested: \?url=.*&id=e2e-prefetch&sort=oldest$/);
+    expect(events[0]).toMatch(/^thread requested: \?url=.*&id=e2e-prefetch&sort=oldest&lang=fr&theme=light$/);
     expect(events.slice(1, 3)).toEqual(['app released', 'app arrived']);
-    // The comment is on screen: the app has made its first load; it did not ask the server again.
+    // The comment is on screen and the app has adopted it (its form is interactive): it did not ask again.
+    await page.waitForFunction(
+      () => !!document.querySelector('#comments')?.shadowRoot?.querySelector('.follow'),
+    );
     expect(events.filter((event) => event.startsWith('thread requested'))).toHaveLength(1);
     expect(errors).toEqual([]);
     await context.close();

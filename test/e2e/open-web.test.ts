@@ -85,6 +85,9 @@ describe('comments from the open web in the widget', () => {
     const scripts: string[] = [];
     page.on('request', (request) => scripts.push(new URL(request.url()).pathname));
     await page.goto(target);
+    // The marks and faces are drawn by a part the app loads, and the app comes on intent (issue 15): the
+    // reader taps the thread.
+    await page.getByTestId('comment').filter({ hasText: 'A reply from' }).locator('.body').click();
     const mark = page.getByTestId('source').filter({ hasText: 'via Webmention' });
     await toBeVisible(mark);
     expect(await textOf(mark)).toBe('via Webmention · 127.0.0.1');

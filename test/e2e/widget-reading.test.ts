@@ -91,7 +91,7 @@ describe('reading in the widget', () => {
     await context.close();
   });
 
-  it('loads the app only when the thread comes near the viewport', async () => {
+  it('loads the thread only when it comes near the viewport, and the app on intent', async () => {
     const { page, context } = await newReader(browser);
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
@@ -106,10 +106,15 @@ describe('reading in the widget', () => {
     // Only now the negatives: whatever the boot would have done on its first intersection report, it has done.
     expect(await page.evaluate(appRequested)).toBe(false);
     expect(requested.some((path) => path.startsWith('/causerie-app'))).toBe(false);
+    expect(requested).not.toContain('/causerie-view.js');
+    expect(requested).not.toContain('/api/v1/threads/html');
     expect(requested).not.toContain('/api/v1/threads');
     await page.mouse.wheel(0, 2000);
     await toBeVisible(page.getByText('Pas encore de commentaire'));
-    expect(requested).toContain('/causerie-app.fr.js');
+    // Near, the thread came as HTML (issue 15); the app comes on the reader's intent.
+    expect(requested).toContain('/api/v1/threads/html');
+    await page.getByRole('textbox', { name: 'Commentaire' }).click();
+    await expect.poll(() => requested).toContain('/causerie-app.fr.js');
     await context.close();
   });
 

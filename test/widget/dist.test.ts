@@ -23,6 +23,8 @@ const shipped = [
   /^recent\.js$/,
   // The Turnstile challenge, loaded only where GET /config names one (issue 14).
   /^causerie-challenge\.js$/,
+  // The server view's part before the app (issue 15): one file for every language.
+  /^causerie-view\.js$/,
   /^admin\/index\.html$/,
   /^admin\/assets\/index-[\w-]+\.(js|css)$/,
   /^(index|index-with-counts|en|dark|spa|recent)\.html$/,

@@ -1,6 +1,6 @@
 /**
- * The widget as it ships (as Preact tests its minified build): dist/embed.js, causerie-app.fr.js and
- * causerie-extras.fr.js, run in happy-dom against the fake API of helpers.ts. What only the minified build
+ * The widget as it ships (as Preact tests its minified build): dist/embed.js, causerie-view.js,
+ * causerie-app.fr.js and causerie-extras.fr.js, run in happy-dom against the fake API of helpers.ts. What only the minified build
  * can break (a renamed property that crosses into JSON, the DOM or between the app and its parts) breaks
  * here: the boot mounts a thread, a reader posts a comment and replies to one; on a deployment that offers
  * sign-in, the sign-in part (causerie-auth.fr.js) signs the reader in with the host's SSO token and lists
@@ -52,6 +52,7 @@ describe.skipIf(!built && !process.env.CI)('the minified build (dist/)', () => {
     expect(built, 'dist/ is missing: the build must run before the tests').toBe(true);
     // The app and its extras first: they register on window, so the boot finds them instead of loading
     // them with <script src> (happy-dom does not fetch scripts here).
+    run('causerie-view.js');
     run('causerie-app.fr.js');
     run('causerie-extras.fr.js');
     run('causerie-auth.fr.js');
@@ -69,7 +70,12 @@ describe.skipIf(!built && !process.env.CI)('the minified build (dist/)', () => {
     await vi.waitFor(() => expect(root()?.querySelector('h2.count')?.textContent).toBe('1 commentaire'));
     const thread = root() as HTMLElement;
     expect(thread.textContent).toContain('Premier !');
+    // At the script's origin, never data-origin's: the thread's HTML first (this fake server has none, so
+    // the boot falls back on the app), then the app's JSON read.
     expect(requests[0]?.url.href).toBe(
+      `${origin}/api/v1/threads/html?url=https%3A%2F%2Fblog.example%2Fpost&sort=oldest&lang=fr&theme=light`,
+    );
+    expect(requests.map((r) => r.url.href)).toContain(
       `${origin}/api/v1/threads?url=https%3A%2F%2Fblog.example%2Fpost&sort=oldest`,
     );
 

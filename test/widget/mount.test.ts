@@ -120,7 +120,11 @@ describe('embed.js boot', () => {
     await import('../../widget/src/embed.ts');
     await vi.waitFor(() => expect(heading(host)).toBe('No comments yet'));
     expect(app(host)?.getAttribute('data-theme')).toBe('dark');
+    // First the thread's HTML (here the server has none: 404), then the app's own JSON read.
     expect(requests[0]?.url.href).toBe(
+      'https://comments.example/api/v1/threads/html?url=https%3A%2F%2Fblog.example%2Fp&sort=oldest&lang=en&theme=dark',
+    );
+    expect(requests.map((r) => r.url.href)).toContain(
       'https://comments.example/api/v1/threads?url=https%3A%2F%2Fblog.example%2Fp&sort=oldest',
     );
   });

@@ -1,7 +1,7 @@
 /**
  * Issue 15, item 3: a thread the server rendered into the embed's container (GET /threads/html) is adopted,
  * not replaced: the same comment nodes before and after the script (marked, and watched by a
- * MutationObserver), no GET /threads for the first page, the form appears, and replying and liking work.
+ * MutationObserver), the form's top too, no GET /threads for the first page, and replying and liking work.
  * The fragment is the worker's own (services/render/thread-html.ts with the widget's components).
  * happy-dom does not parse declarative shadow roots, so "declarative" is simulated by attaching the root
  * and filling it with the template's content, which is what the HTML parser does.
@@ -68,7 +68,7 @@ describe.each([
   ['a declarative shadow root', declarative],
   ['a <template shadowrootmode> inserted as HTML', (html: string) => (host.innerHTML = html)],
 ])('a server-rendered thread in %s', (_name, insert) => {
-  it('is adopted in place: the same comment nodes, no GET /threads, the form appears', async () => {
+  it('is adopted in place: the same comment nodes and form, no GET /threads, and it works', async () => {
     const alice = comment();
     const reply = comment({ parentId: alice.id });
     const requests = fakeFetch(likes(alice));
@@ -81,7 +81,9 @@ describe.each([
     ];
     expect(before).toHaveLength(2);
     for (const article of before) (article as HTMLElement & { mark?: string }).mark = article.id;
-    expect(before[0]?.closest('section')?.querySelector('form')).toBeNull();
+    // The form's top is the server's too (issue 15): on screen before the script, adopted with the rest.
+    const serverForm = before[0]?.closest('section')?.querySelector('form');
+    expect(serverForm?.querySelector('textarea[name="body"]')).toBeTruthy();
 
     handles.push(mount(host, options()));
     const root = host.shadowRoot as ShadowRoot;
@@ -91,8 +93,8 @@ describe.each([
     });
     observer.observe(root, { childList: true, subtree: true });
 
-    // The form comes with the script, where the server held its room.
-    await vi.waitFor(() => expect(root.querySelector('form')).toBeTruthy());
+    // The form is the server's own node, now with the app's behaviour.
+    await vi.waitFor(() => expect(root.querySelector('form')).toBe(serverForm));
     const after = [...root.querySelectorAll('article')];
     expect(after).toHaveLength(2);
     for (const [i, article] of after.entries()) expect(article).toBe(before[i]);

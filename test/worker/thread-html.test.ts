@@ -61,6 +61,17 @@ const getHtml = async (query: string, bindings: Partial<Cloudflare.Env> = {}) =>
 };
 
 describe('GET /threads/html', () => {
+  it('is readable by an allowed host page on another origin (embed.js asks for it), not by others', async () => {
+    // ALLOWED_ORIGINS of the tests (vitest.config.ts): https://blog.example.
+    const url = freshPage();
+    const query = `/api/v1/threads/html?url=${encodeURIComponent(url)}&lang=en`;
+    const allowed = await request(query, { headers: { Origin: 'https://blog.example' } });
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get('Access-Control-Allow-Origin')).toBe('https://blog.example');
+    const foreign = await request(query, { headers: { Origin: 'https://evil.example' } });
+    expect(foreign.headers.get('Access-Control-Allow-Origin')).toBeNull();
+  });
+
   it('answers the first page as text/html, cached at the edge under the thread’s tag like GET /threads', async () => {
     const url = freshPage();
     await post(url, 'Premier !', { name: 'Alice' });
@@ -112,7 +123,15 @@ describe('GET /threads/html', () => {
     expect(attr(template, 'shadowrootmode')).toBe('open');
 
     const shadow = walk(html).filter((el) => el.tagName !== 'script');
-    expect(shadow.some((el) => el.tagName === 'style' && text(el).includes('.causerie'))).toBe(true);
+    // The styles first, outside the view (the widget's stylesheet is empty in this bundle, which does not
+    // load `?raw` CSS; it is checked in Chromium, test/e2e/server-html.test.ts), then the view, then the slot.
+    const [first, room] = shadow.filter((el) => el.tagName === 'style');
+    expect(first && room && text(room)).toContain('[data-causerie-ssr]:has(.follow)~slot{display:none}');
+    expect(template.childNodes.length === 0 && 'content' in template).toBe(true);
+    const order = (template as Element & { content: { childNodes: Node[] } }).content.childNodes
+      .filter((n): n is Element => 'tagName' in n)
+      .map((el) => el.tagName + (attr(el, 'data-causerie-ssr') === undefined ? '' : '[view]'));
+    expect(order).toEqual(['style', 'style', 'noscript', 'div[view]', 'slot']);
     expect(shadow.some((el) => el.tagName === 'slot')).toBe(true);
     // The widget's own markup: the count heading, articles with header and time, nested lists, no form.
     expect(text(byClass(shadow, 'count')[0] as Element)).toBe('3 comments');
@@ -128,12 +147,27 @@ describe('GET /threads/html', () => {
     // Absolute dates: the HTML may be read long after it was made (a static site's build).
     expect(text(times[0] as Element)).toMatch(/\d{4}/);
     expect(byClass(shadow, 'replies')).toHaveLength(2);
-    expect(shadow.some((el) => ['form', 'textarea', 'input'].includes(el.tagName))).toBe(false);
+    // The top of the thread's form (issue 15): on screen before the script; its one field is the text,
+    // nothing that submits (readers without JavaScript never see it: the `<noscript>` style hides it).
+    const forms = shadow.filter((el) => el.tagName === 'form');
+    expect(forms).toHaveLength(1);
+    const fields = walk(serialize(forms[0] as Element)).filter((el) =>
+      ['textarea', 'input', 'button'].includes(el.tagName),
+    );
+    expect(fields.map((el) => [el.tagName, attr(el, 'name') ?? attr(el, 'type')])).toEqual([
+      ['button', 'button'],
+      ['button', 'button'],
+      ['textarea', 'body'],
+    ]);
+    expect(shadow.some((el) => el.tagName === 'input')).toBe(false);
+    expect(html).toMatch(/<noscript><style>[^<]*\.causerie>form[,{]/);
     expect(html).toContain('<p>A <em>root</em></p>');
 
     // The island is exactly what GET /threads answers for the same page.
     expect(attr(island, 'type')).toBe('application/json');
     expect(attr(island, 'data-sort')).toBe('oldest');
+    // Live updates before the app (widget/src/boot/watch.ts) where the deployment's `live` is on.
+    expect(attr(island, 'data-live') !== undefined).toBe(readSettings(env).live);
     const page = await (await request(`/api/v1/threads?url=${encodeURIComponent(url)}`)).json();
     expect(JSON.parse(text(island))).toEqual(page);
 
@@ -217,9 +251,12 @@ const XSS = [
   '\u2028\u2029</SCRIPT >',
 ];
 
-/** What may appear at all: the shadow root's own, the widget's components', the Markdown renderer's. */
+/**
+ * What may appear at all: the shadow root's own, the widget's components' (the form's top: its text and
+ * hint), the Markdown renderer's.
+ */
 const TAGS = new Set(
-  'template style noscript slot div section h2 ol li article header span bdi a time p button select option label script em strong code pre blockquote ul br hr del s h1 h3 h4 h5 h6'.split(
+  'template style noscript slot div section h2 ol li article header span bdi a time p button select option label form textarea small script em strong code pre blockquote ul br hr del s h1 h3 h4 h5 h6'.split(
     ' ',
   ),
 );

@@ -1,18 +1,21 @@
 /**
  * The entry of embed.js, the boot script (budget 2 KB gzip): reads its own `<script>` tag, reserves the
  * thread's room, has the page's comment counts filled (by causerie-counts.<lang>.js, loaded only on a page
- * that has count links), and loads the app (causerie-app.js) only when the thread comes near the viewport,
- * asking for the thread's first page at the same time (boot/prefetch.ts). Exposes `window.Causerie.mount`
- * for single-page apps (DESIGN.md, "Embed contract").
+ * that has count links), and when the thread nears the viewport puts it there as server HTML
+ * (boot/thread-html.ts). The app (causerie-app.<lang>.js) comes only on the reader's intent, or at once
+ * when something needs it (boot/intent.ts); until then, where the deployment is live, a small part without
+ * Preact follows the thread (boot/watch.ts). Exposes `window.Causerie.mount` for single-page apps
+ * (DESIGN.md, "Embed contract").
  * Defensive and idempotent: it never throws on the host page, and running it twice mounts nothing twice.
  */
 import { findContainer } from './boot/find-container.ts';
 import { type CountsModule, loadApp, loadScript } from './boot/load-app.ts';
-import { prefetch, serverRendered } from './boot/prefetch.ts';
 import { reserve } from './boot/reserve.ts';
+import { fetchThreadHtml, serverRendered } from './boot/thread-html.ts';
 import { whenNear } from './boot/when-near.ts';
 import type { MountHandle } from './mount.tsx';
 import { type MountInput, resolveOptions, scriptInput, scriptOrigin, type WidgetOptions } from './options.ts';
+import type { ViewPart } from './view.ts';
 
 declare global {
   interface Window {
@@ -26,54 +29,79 @@ interface Boot {
   handle: MountHandle;
   /** Set once the app has mounted. */
   app?: MountHandle;
-  stop: () => void;
+  /** Loads and mounts the app: once, and again on a remount (which re-renders it in place). */
+  _wake: () => void;
+  /** What runs until the app is there (the watch for nearness, for intent, the live part): emptied then. */
+  _stops: (() => void)[];
 }
 type Host = Element & { causerieBoot?: Boot };
 
 const bootMount = (element: Element, options: WidgetOptions, base: string, eager: boolean): MountHandle => {
   const host = element as Host;
   const current = host.causerieBoot;
-  // Server HTML (GET /threads/html) holds the first page and its own room: nothing to fetch or reserve.
-  const rendered = serverRendered(element);
-  const start = () => {
-    // The first page in parallel with the app, while the app is still to come: once it is on the page, it
-    // asks at once itself, with the bookmark of any write it made. (Called only while mounted.) No
-    // `<link rel=preload>` for the app: its script is added right here, where a hint would be, so a hint
-    // would start nothing sooner, and one added earlier would download the app for readers who never
-    // scroll to the thread (and the app is a classic script: `modulepreload` does not apply).
-    const boot = host.causerieBoot as Boot;
-    if (!rendered && !window.causerieApps?.[options.lang]) boot.options._first = prefetch(boot.options);
-    return loadApp(options.lang, base).then(
-      (app) => {
-        const boot = host.causerieBoot;
-        if (boot) boot.app = app.mount(element, boot.options); // re-renders in place when already mounted
-      },
-      (error) => console.error('Causerie:', error),
-    );
-  };
   if (current) {
-    // Mounting again: same element, maybe another thread (a single-page app's next page).
+    // Mounting again: same element, maybe another thread (a single-page app's next page): the app, now.
     current.options = options;
-    if (current.app) start();
+    current._wake();
     return current.handle;
   }
-  if (!rendered) reserve(element, options.id ?? options.url);
+  // Settled once the server HTML is in the container (or could not be): the app waits for it, to adopt it.
+  let shown: Promise<unknown> = Promise.resolve();
+  let replay = () => {};
+  let woken = 0;
+  const stopAll = () => {
+    for (const stop of boot._stops.splice(0)) stop();
+  };
   const boot: Boot = {
     options,
     handle: {
       unmount: () => {
         if (host.causerieBoot !== boot) return; // already unmounted: harmless
         delete host.causerieBoot;
-        boot.stop();
+        stopAll();
         boot.app?.unmount();
         element.shadowRoot?.replaceChildren();
       },
     },
-    stop: () => {},
+    _wake: () => {
+      if (!woken++ || boot.app)
+        Promise.all([loadApp(options.lang, base), shown.catch(() => {})]).then(
+          ([app]) => {
+            if (host.causerieBoot !== boot) return; // unmounted meanwhile
+            stopAll();
+            // Mounted again before the app came (a single-page app's next page): the server's view may be
+            // another thread's, so the app renders from the API instead of adopting it.
+            if (boot.options !== options) element.querySelector('script[data-causerie-page]')?.remove();
+            boot.app = app.mount(element, boot.options);
+            replay();
+          },
+          (error) => console.error('Causerie:', error),
+        );
+    },
+    _stops: [],
   };
   host.causerieBoot = boot;
-  if (eager) start();
-  else boot.stop = whenNear(element, start);
+  const html = !serverRendered(element);
+  if (html) reserve(element, options.id ?? options.url);
+  const near = () => {
+    // The thread's HTML and the view's part, both at once (one round trip); then the app comes on intent.
+    shown = Promise.all([
+      html && fetchThreadHtml(options),
+      loadScript(viewing, '', new URL('causerie-view.js', base).href, () => window.causerieView),
+    ]).then(([text, view]) => {
+      if (host.causerieBoot !== boot) return;
+      view._show(element, text);
+      if (!woken) replay = view._await(element, options, base, boot._stops, boot._wake) ?? replay;
+    });
+    // The app at once where it is needed whatever the reader does: `loading: 'eager'`, an SSO token to
+    // exchange, the address pointing at a comment (the app scrolls to it). In parallel with the HTML: the
+    // app mounts once it is in, and adopts it.
+    if (eager || options.sso || location.hash.startsWith('#comment-')) boot._wake();
+    // Not shown (offline, an old worker): the app with its own request, its retry and its messages.
+    shown.catch(boot._wake);
+  };
+  if (eager) near();
+  else boot._stops.push(whenNear(element, near));
   return boot.handle;
 };
 
@@ -84,6 +112,8 @@ const script = (document.currentScript ??
 
 /** The count scripts being loaded by this copy of embed.js (another copy fills the counts again). */
 const counting: Record<string, Promise<CountsModule>> = {};
+/** causerie-view.js, once (one file for every language). */
+const viewing: Record<string, Promise<ViewPart>> = {};
 
 if (script) {
   const origin = scriptOrigin(script, document);

@@ -7,6 +7,7 @@
 import { hydrate, render } from 'preact';
 import type { SortOrder } from '../../worker/types/api.ts';
 import { reserveMark } from './boot/reserve.ts';
+import { adoptTemplate } from './boot/shadow.ts';
 import { App } from './components/app.tsx';
 import type { WidgetOptions } from './options.ts';
 import type { GivenPage } from './state/use-thread.ts';
@@ -30,13 +31,9 @@ export const mount = (element: Element, options: WidgetOptions): MountHandle => 
   let adopted: GivenPage | undefined;
   if (!mounted) {
     // An open root survives unmount (it cannot be detached), so a remount reuses it; a declarative one is
-    // there from the start.
-    const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
-    // HTML inserted with innerHTML keeps `<template shadowrootmode>` a plain template (only the parser
-    // attaches declarative shadow roots): its content is the server's shadow tree. (The emptied template
-    // stays: it renders nothing.)
-    const template = element.querySelector<HTMLTemplateElement>('template[shadowrootmode]');
-    if (template) root.append(template.content);
+    // there from the start, and the server's HTML inserted as text (by the host, or by the boot: HTML first)
+    // is moved into it.
+    const root = adoptTemplate(element);
     // The server's view (GET /threads/html) and its first page, the light DOM's JSON island.
     const server = root.querySelector<HTMLElement>('[data-causerie-ssr]');
     const island = element.querySelector<HTMLScriptElement>('script[data-causerie-page]');

@@ -4,7 +4,7 @@
  * completed with the page-level fallbacks of the embed contract (`resolveOptions`; DESIGN.md, "Embed
  * contract"). Pure apart from reading the document it is given, so it is tested without mounting anything.
  */
-import { SORTS, type SortOrder, type ThreadPage } from '../../worker/types/api.ts';
+import { SORTS, type SortOrder } from '../../worker/types/api.ts';
 import { pickLang } from './i18n/langs.ts';
 
 export type Theme = 'light' | 'dark' | 'auto';
@@ -24,11 +24,6 @@ export interface WidgetOptions {
   sort?: SortOrder;
   /** The host site's signed SSO token (`data-sso`), exchanged for a session by the sign-in part. */
   sso?: string;
-  /**
-   * The first page, asked for by the boot script while the app was loading (boot/prefetch.ts); taken once
-   * by the first load of state/use-thread.ts, which asks again itself if it failed.
-   */
-  _first?: Promise<ThreadPage>;
   /** The toot that announced the page (`data-mastodon`): its replies join the thread (issue 18). */
   mastodon?: string;
 }

@@ -1,7 +1,7 @@
 /**
- * The URL of a thread read, shared by the app (api.ts) and the boot script (boot/prefetch.ts, which starts
- * the first page before the app has arrived): one builder, so the boot's request is exactly the app's and
- * the two cannot drift (issue 15, item 4). Kept apart from http.ts so the boot does not carry the client.
+ * The URL of a thread read, shared by the app (api.ts) and the boot script (boot/thread-html.ts, which asks
+ * for the thread's HTML before the app has arrived): one query builder and one initial sort, so the boot
+ * asks for exactly the thread the app would, and the two cannot drift (issue 15). Kept apart from http.ts so the boot does not carry the client.
  */
 import { SORTS, type SortOrder } from '../../worker/types/api.ts';
 import { bookmark } from './http.ts';

@@ -55,6 +55,9 @@ export const threadsHtml = new Hono<AppEnv>().get(
       lang: [query.lang, c.env.DEFAULT_LANG],
       theme: query.theme,
       origin: new URL(c.req.url).origin,
+      // As GET /config reads it. The HTML is cached like the JSON: a change of the setting shows within
+      // the edge's freshness (docs/api.md, "Caching"), or at once with a purge of the thread.
+      live: settings.live,
       feed: { url, ...(query.id === undefined ? {} : { id: query.id }) },
     });
     return c.body(html, 200, {

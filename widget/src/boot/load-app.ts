@@ -40,14 +40,12 @@ export const loadScript = <T>(
     if (done) return resolve(done);
     const script = document.createElement('script');
     script.src = src;
-    script.onload = () => {
+    // One error for both (its message is the file): loaded but registering nothing, or not loaded.
+    script.onload = script.onerror = () => {
       const loaded = ready();
-      if (loaded) resolve(loaded);
-      else reject(new Error(script.src));
-    };
-    script.onerror = () => {
+      if (loaded) return resolve(loaded);
       delete loading[key]; // a later mount may try again (flaky network)
-      reject(new Error(`cannot load ${script.src}`));
+      reject(new Error(src));
     };
     document.head.append(script);
   }));

@@ -21,9 +21,9 @@ export const reserveCss = (height: number): string =>
 
 /** Attaches the (open) shadow root and reserves the room; returns the root. */
 export const reserve = (element: Element, thread: string): ShadowRoot => {
+  // Called only where the container holds no server HTML (embed.ts): a thread the server rendered holds its
+  // own room. Whatever else is in an existing root (someone else's markup) gives way.
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
-  // A thread the server rendered (declarative shadow root, issue 15) holds its own room: keep it.
-  if (root.querySelector('[data-causerie-ssr]')) return root;
   const style = document.createElement('style');
   style.setAttribute(reserveMark, '');
   style.textContent = reserveCss(loadHeight(thread));

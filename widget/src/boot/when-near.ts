@@ -6,12 +6,11 @@
  */
 export const nearMargin = '1000px 0px';
 
-/** Returns a function that stops watching. Without IntersectionObserver (very old browsers), runs at once. */
+/**
+ * Returns a function that stops watching. No fallback for a browser without IntersectionObserver: every
+ * browser that parses embed.js (its `??=` needs Chrome 85, Firefox 79, Safari 14) has it.
+ */
 export const whenNear = (element: Element, run: () => void): (() => void) => {
-  if (typeof IntersectionObserver !== 'function') {
-    run();
-    return () => {};
-  }
   const observer = new IntersectionObserver(
     (entries) => {
       if (entries.some((entry) => entry.isIntersecting)) {

@@ -20,7 +20,8 @@ export interface AppProps {
   _page?: GivenPage;
   /**
    * Rendering in the worker (src/ssr/, GET /threads/html), with the worker's translator: absolute dates
-   * (the HTML may be read long after) and no form, which comes with the script (issue 15).
+   * (the HTML may be read long after); the form's top is there, hidden from readers without JavaScript
+   * (services/render/thread-html.ts), its behaviour comes with the script (issue 15).
    */
   _server?: Translator;
 }
@@ -172,7 +173,8 @@ export const App = ({ _options, _onReady, _page, _server }: AppProps) => {
       {state.status === 'loading' ? null : locked ? (
         <p class="muted">{m.locked}</p>
       ) : (
-        !_server && <CommentForm widget={widget} _onPosted={onPosted} />
+        // Rendered by the server too (issue 15): its top is on screen before the script, no empty room.
+        <CommentForm widget={widget} _onPosted={onPosted} />
       )}
       <p class="sr-only" aria-live="polite">
         {status}

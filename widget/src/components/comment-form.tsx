@@ -30,7 +30,10 @@ export const CommentForm = (props: CommentFormProps) => {
   // What the reader did here, for the full form: filled in by a click on Preview and at the handover.
   const seed = useRef<NonNullable<FullFormProps['_seed']>>({});
   const text = useRef<HTMLTextAreaElement>(null);
-  const id = _useUid();
+  const uid = _useUid();
+  // The thread's own form has a fixed id (one per shadow root, so unique): the server renders it, and the
+  // app hydrates it, whatever ids the page's counter has given out by then.
+  const id = parent ? uid : 'cf';
   const key = draftKey(_options.id ?? _options.url, parent?.id ?? null);
   const load = () =>
     x ||
@@ -43,6 +46,15 @@ export const CommentForm = (props: CommentFormProps) => {
       },
       () => {}, // offline: the form stays as it is; the next focus tries again
     );
+
+  useEffect(() => {
+    const area = text.current;
+    if (!area) return;
+    // Hydrated from the server's HTML (issue 15): the text typed before the app came stays (the boot saved
+    // it as the draft), an empty one gets the saved draft, and a focus already in it loads the rest.
+    if (!area.value) area.value = loadDraft(key)?.body ?? '';
+    if ((area.getRootNode() as Document).activeElement === area) load();
+  }, []);
 
   // A reply form opens on a click (and takes the focus, which loads the rest); sign-in replaces the guest fields.
   useEffect(() => {

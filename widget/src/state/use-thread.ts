@@ -5,7 +5,7 @@ import { getThread } from '../api.ts';
 import type { ApiError, ApiResult } from '../http.ts';
 import type { WidgetOptions } from '../options.ts';
 import { saveSort } from '../storage.ts';
-// Shared with the boot script, whose early request for the first page must use the same sort.
+// Shared with the boot script, whose request for the thread's HTML must use the same sort.
 import { initialSort } from '../thread-url.ts';
 
 export interface ThreadState {
@@ -43,16 +43,13 @@ export interface GivenPage {
   _sort: SortOrder;
 }
 
-export const useThread = ({ origin, url, id, sort: given, _first }: WidgetOptions, page?: GivenPage) => {
+export const useThread = ({ origin, url, id, sort: given }: WidgetOptions, page?: GivenPage) => {
   const [state, setState] = useState<ThreadState>(() =>
     page ? { ...initial, ...page._page, status: 'ready' } : initial,
   );
   const [sort, setSortState] = useState(() => initialSort(given));
   // Taken by the first query only: a later sort or thread loads as usual.
   const adopted = useRef(page);
-  // The boot script's request for the first page (boot/prefetch.ts), taken once by the first load: a
-  // retry, another sort or another thread asks again. (None is made where the page is adopted.)
-  const first = useRef(_first);
   // Aborted on unmount and on a new query, so a late answer never lands in an unmounted or newer thread.
   const controller = useRef<AbortController | null>(null);
 
@@ -63,17 +60,7 @@ export const useThread = ({ origin, url, id, sort: given, _first }: WidgetOption
     const current = new AbortController();
     controller.current = current;
     setState((s) => (cursor ? { ...s, _loadingMore: true, error: null } : { ...initial }));
-    const early = cursor ? undefined : first.current;
-    first.current = undefined;
-    // A failed early request falls back on the app's own (and so on its retry UI). Without one, the
-    // request starts in this tick, as before (no extra await ahead of it).
-    const result: ApiResult<ThreadPage> =
-      (early &&
-        (await early.then(
-          (value) => ({ ok: true, value }) as const,
-          () => undefined,
-        ))) ||
-      (await getThread(origin, { url, id, sort, cursor }, current.signal));
+    const result: ApiResult<ThreadPage> = await getThread(origin, { url, id, sort, cursor }, current.signal);
     if (current.signal.aborted) return;
     setState((s) =>
       result.ok
