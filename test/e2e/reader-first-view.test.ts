@@ -7,7 +7,6 @@
  * part (causerie-watch.<lang>.js) follows the view until the app takes over.
  * The app's file is held by the browser (page.route) where a test acts before it is there.
  */
-import { existsSync } from 'node:fs';
 import type { Browser, Page, Request, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
@@ -203,70 +202,63 @@ describe('a reader’s first view', () => {
   });
 });
 
-// The watch part is another piece of work (issue 17's live threads, before the app): until it is built
-// into dist/, there is nothing to hand over from.
-const watchBuilt = existsSync(new URL('../../dist/causerie-watch.en.js', import.meta.url));
-
 describe('the live watch before the app', () => {
-  it.skipIf(!watchBuilt)(
-    'follows the view, and hands over to the app, stopped first, which shows the thread fresh (skipped: dist/ has no causerie-watch.en.js)',
-    async () => {
-      await seedComment(baseUrl, { url: threadPage, id: 'e2e-watch', body: 'Le premier' });
-      const { page, context, errors } = await newReader(browser, { locale: 'en-US' });
-      const seen = watchRequests(page);
-      // Wraps the watch part as it registers: records its start, its stop, and the `wake` it was given.
-      await page.addInitScript(() => {
-        const w = window as unknown as {
-          __watch: { started: number; stopped: number; wake?: () => void; appBeforeStop?: boolean };
-          causerieWatch?: Record<string, unknown>;
-          causerieApps?: object;
-        };
-        w.__watch = { started: 0, stopped: 0 };
-        let parts: Record<string, unknown> | undefined;
-        Object.defineProperty(window, 'causerieWatch', {
-          configurable: true,
-          get: () => parts,
-          set: (value: Record<string, unknown>) => {
-            parts = new Proxy(value, {
-              get: (target, lang: string) => {
-                const watch = target[lang] as
-                  | ((view: Element, options: object, wake: () => void) => () => void)
-                  | undefined;
-                return (
-                  watch &&
-                  ((view: Element, options: object, wake: () => void) => {
-                    w.__watch.started++;
-                    w.__watch.wake = wake;
-                    const stop = watch(view, options, wake);
-                    return () => {
-                      w.__watch.stopped++;
-                      w.__watch.appBeforeStop = !!document
-                        .querySelector('#comments')
-                        ?.shadowRoot?.querySelector('.follow');
-                      stop();
-                    };
-                  })
-                );
-              },
-            });
-          },
-        });
+  it('follows the view, and hands over to the app, stopped first, which shows the thread fresh', async () => {
+    await seedComment(baseUrl, { url: threadPage, id: 'e2e-watch', body: 'Le premier' });
+    const { page, context, errors } = await newReader(browser, { locale: 'en-US' });
+    const seen = watchRequests(page);
+    // Wraps the watch part as it registers: records its start, its stop, and the `wake` it was given.
+    await page.addInitScript(() => {
+      const w = window as unknown as {
+        __watch: { started: number; stopped: number; wake?: () => void; appBeforeStop?: boolean };
+        causerieWatch?: Record<string, unknown>;
+        causerieApps?: object;
+      };
+      w.__watch = { started: 0, stopped: 0 };
+      let parts: Record<string, unknown> | undefined;
+      Object.defineProperty(window, 'causerieWatch', {
+        configurable: true,
+        get: () => parts,
+        set: (value: Record<string, unknown>) => {
+          parts = new Proxy(value, {
+            get: (target, lang: string) => {
+              const watch = target[lang] as
+                | ((view: Element, options: object, wake: () => void) => () => void)
+                | undefined;
+              return (
+                watch &&
+                ((view: Element, options: object, wake: () => void) => {
+                  w.__watch.started++;
+                  w.__watch.wake = wake;
+                  const stop = watch(view, options, wake);
+                  return () => {
+                    w.__watch.stopped++;
+                    w.__watch.appBeforeStop = !!document
+                      .querySelector('#comments')
+                      ?.shadowRoot?.querySelector('.follow');
+                    stop();
+                  };
+                })
+              );
+            },
+          });
+        },
       });
-      await page.goto(`${threadPage}?id=e2e-watch&lang=en`);
-      await toBeVisible(page.getByText('Le premier'));
-      await page.waitForFunction(
-        () => (window as unknown as { __watch: { started: number } }).__watch.started === 1,
-      );
-      expect(seen.app).toBe(0);
-      await seedComment(baseUrl, { url: threadPage, id: 'e2e-watch', body: 'Le second' });
-      // The reader asks to see the new comments: the watch part calls `wake`.
-      await page.evaluate(() => (window as unknown as { __watch: { wake: () => void } }).__watch.wake());
-      await toBeVisible(page.getByText('Le second'));
-      const watch = await page.evaluate(() => (window as unknown as { __watch: object }).__watch);
-      expect(watch).toMatchObject({ started: 1, stopped: 1, appBeforeStop: false });
-      expect(seen.app).toBe(1);
-      expect(errors).toEqual([]);
-      await context.close();
-    },
-  );
+    });
+    await page.goto(`${threadPage}?id=e2e-watch&lang=en`);
+    await toBeVisible(page.getByText('Le premier'));
+    await page.waitForFunction(
+      () => (window as unknown as { __watch: { started: number } }).__watch.started === 1,
+    );
+    expect(seen.app).toBe(0);
+    await seedComment(baseUrl, { url: threadPage, id: 'e2e-watch', body: 'Le second' });
+    // The reader asks to see the new comments: the watch part calls `wake`.
+    await page.evaluate(() => (window as unknown as { __watch: { wake: () => void } }).__watch.wake());
+    await toBeVisible(page.getByText('Le second'));
+    const watch = await page.evaluate(() => (window as unknown as { __watch: object }).__watch);
+    expect(watch).toMatchObject({ started: 1, stopped: 1, appBeforeStop: false });
+    expect(seen.app).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
