@@ -38,7 +38,7 @@ import { threadsHtml } from './routes/threads-html.ts';
 import { unfollow } from './routes/unfollow.ts';
 import { unsubscribe } from './routes/unsubscribe.ts';
 import { webmention } from './routes/webmention.ts';
-import { liveCommentsTo } from './services/live/notify.ts';
+import { liveCommentsTo, liveTargetOf } from './services/live/notify.ts';
 import { runMastodonFetches } from './services/mastodon/run.ts';
 import { runFollowDigests } from './services/notify/follow-digest.ts';
 import { runDigests } from './services/notify/index.ts';
@@ -122,14 +122,7 @@ const mastodonJob = async (env: Bindings, ctx: ExecutionContext, now: Date): Pro
   const settings = settingsFor(env, await readOverridesText(env.KV).catch(() => null));
   const run = await runMastodonFetches({ db: env.DB, settings, now });
   purgeThreads({ executionCtx: ctx }, run.changedKeys);
-  const live = {
-    db: env.DB,
-    rooms: env.LIVE_ROOMS,
-    on: settings.live,
-    anonymousName: settings.anonymousName,
-    ctx,
-  };
-  liveCommentsTo(live, run.changes);
+  liveCommentsTo(liveTargetOf(env, settings, ctx), run.changes);
 };
 
 /**

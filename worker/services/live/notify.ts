@@ -11,7 +11,7 @@
 import type { Context } from 'hono';
 import { findPublicComments } from '../../db/live-comments.ts';
 import { toComment } from '../../db/rows.ts';
-import type { AppEnv } from '../../env.ts';
+import type { AppEnv, Settings } from '../../env.ts';
 import type { LiveEvent } from '../../types/api.ts';
 import { contextOf, type EdgeContext } from '../pages/edge-cache.ts';
 
@@ -36,14 +36,22 @@ export interface LiveTarget {
   ctx: EdgeContext | undefined;
 }
 
-/** A route's target: its bindings, its settings, its execution context. */
-export const liveTarget = (c: Context<AppEnv>): LiveTarget => ({
-  db: c.env.DB,
-  rooms: (c.env as Partial<Cloudflare.Env>).LIVE_ROOMS,
-  on: c.get('settings').live,
-  anonymousName: c.get('settings').anonymousName,
-  ctx: contextOf(c),
+/** The target of these bindings, settings and execution context (the Cron Trigger's, a route's). */
+export const liveTargetOf = (
+  env: Pick<Partial<Cloudflare.Env>, 'LIVE_ROOMS'> & { DB: D1Database },
+  settings: Pick<Settings, 'live' | 'anonymousName'>,
+  ctx: EdgeContext | undefined,
+): LiveTarget => ({
+  db: env.DB,
+  rooms: env.LIVE_ROOMS,
+  on: settings.live,
+  anonymousName: settings.anonymousName,
+  ctx,
 });
+
+/** A route's target: its bindings, its settings, its execution context. */
+export const liveTarget = (c: Context<AppEnv>): LiveTarget =>
+  liveTargetOf(c.env, c.get('settings'), contextOf(c));
 
 /** Tells one thread's room; a failure stays here. */
 const tell = async (rooms: Rooms, threadKey: string, events: LiveEvent[]): Promise<void> => {

@@ -7,7 +7,7 @@
 import { listDueWebmentions } from '../../db/webmentions.ts';
 import { type Bindings, readSettings, type Settings } from '../../env.ts';
 import { overridesAsVars } from '../../lib/runtime-settings.ts';
-import { type LiveChange, type LiveTarget, liveCommentsTo } from '../live/notify.ts';
+import { type LiveChange, liveCommentsTo, liveTargetOf } from '../live/notify.ts';
 import { type EdgeContext, purgeThreads } from '../pages/edge-cache.ts';
 import { readOverrides } from '../settings/runtime-store.ts';
 import { verifyWebmention } from './verify.ts';
@@ -40,13 +40,7 @@ export const runDueWebmentions = async (deps: {
 export const runDueFromEnv = async (env: Bindings, ctx: EdgeContext, now: Date): Promise<number> => {
   const settings = readSettings({ ...env, ...overridesAsVars(await readOverrides(env.KV)) });
   const fetcher: typeof fetch = (input, init) => fetch(input, init);
-  const live: LiveTarget = {
-    db: env.DB,
-    rooms: env.LIVE_ROOMS,
-    on: settings.live,
-    anonymousName: settings.anonymousName,
-    ctx,
-  };
+  const live = liveTargetOf(env, settings, ctx);
   const onChanged = (change: LiveChange) => {
     purgeThreads({ executionCtx: ctx }, [change.threadKey]);
     liveCommentsTo(live, [change]);
