@@ -202,7 +202,14 @@ describe('a server-rendered thread with embed.js', () => {
       const replyForm = page.getByRole('form', { name: 'Répondre à Alice' });
       await replyForm.getByLabel('Commentaire').fill('Merci, depuis le HTML du serveur');
       await replyForm.getByLabel('Nom').fill('Camille');
+      // The POST's answer first (under the full suite's load a post through wrangler dev has taken more
+      // than the 10 s of toBeVisible): a refusal then fails here, with its status.
+      const posted = page.waitForResponse(
+        (r) => r.url().includes('/api/v1/comments') && r.request().method() === 'POST',
+        { timeout: 30_000 },
+      );
       await replyForm.getByRole('button', { name: 'Publier le commentaire' }).click();
+      expect((await posted).status()).toBe(201);
       await toBeVisible(page.getByText('Merci, depuis le HTML du serveur'));
       const like = alice.getByRole('button', { name: /J’aime le commentaire de Alice/ }).first();
       await like.click();
