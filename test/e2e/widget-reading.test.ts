@@ -59,6 +59,8 @@ describe('reading in the widget', () => {
     const pageLike = page.getByRole('button', { name: /J’aime cette page/ });
     await pageLike.click();
     await toBeVisible(page.getByText('1 personne aime cette page'));
+    // Pressed once the like is answered and remembered, as the comment's above: only then reload.
+    await expect.poll(() => pageLike.getAttribute('aria-pressed')).toBe('true');
 
     await page.reload();
     await toBeVisible(like);
