@@ -153,9 +153,15 @@ describe('a reader’s first view', () => {
     // The press asked for the app (held here): the click is waiting for it.
     await expect.poll(() => seen.app).toBe(1);
     expect(await like.getAttribute('aria-pressed')).toBe('false');
+    // The app shows the like at once and sends it after: the server is asked once its answer is in.
+    const liked = page.waitForResponse(
+      (res) => res.url().endsWith(`/api/v1/comments/${seeded.id}/like`) && res.request().method() === 'POST',
+      { timeout: 30_000 },
+    );
     release();
     await expect.poll(() => like.getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => textOf(like)).toContain('1');
+    expect((await liked).status()).toBe(200);
     // Once on the server too, not twice (nor liked and unliked).
     const answer = await fetch(
       `${baseUrl}/api/v1/threads?url=${encodeURIComponent(threadPage)}&id=e2e-early-like`,

@@ -10,7 +10,7 @@ import type { Browser, Page, WebSocket } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
 import { E2E_SECRETS } from '../support/stack.ts';
-import { newReader, seedComment, seedLike, textOf, toHaveCount } from '../support/widget-e2e.ts';
+import { newReader, seedComment, seedLike, textOf, toBeVisible, toHaveCount } from '../support/widget-e2e.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -78,7 +78,7 @@ describe('the watch of a server-rendered thread, without the app', () => {
     const since = Date.now();
     await seedComment(baseUrl, { url, body: 'Live, without the app.', name: 'Bob' });
     const show = page.getByRole('button', { name: '1 new comment — show' });
-    await show.waitFor({ state: 'visible', timeout: 5000 });
+    await toBeVisible(show);
     console.info(`watch e2e: the button showed ${Date.now() - since} ms after the POST was sent`);
     // Behind the button (the positive marker is in): the server's view is unchanged.
     await toHaveCount(comments, 1);
@@ -86,7 +86,7 @@ describe('the watch of a server-rendered thread, without the app', () => {
     const like = page.getByRole('button', { name: /Like Alice’s comment/ });
     expect(await textOf(like)).toMatch(/ 0$/);
     await seedLike(baseUrl, alice.id, 'watch-e2e-reader');
-    await expect.poll(() => textOf(like), { timeout: 5000 }).toMatch(/ 1$/);
+    await expect.poll(() => textOf(like), { timeout: 10_000 }).toMatch(/ 1$/);
 
     const removed = await fetch(`${baseUrl}/api/v1/admin/comments/${alice.id}`, {
       method: 'DELETE',
