@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fillCounts } from '../../widget/src/boot/counts.ts';
 import { reserveCss } from '../../widget/src/boot/reserve.ts';
-import { whenNear } from '../../widget/src/boot/when-near.ts';
+import { isNear, whenNear } from '../../widget/src/boot/when-near.ts';
 import { fakeFetch, json, origin } from './helpers.ts';
 
 beforeEach(() => {
@@ -90,6 +90,22 @@ describe('lazy loading', () => {
     expect(run).not.toHaveBeenCalled();
     callback([{ isIntersecting: true } as IntersectionObserverEntry], {} as IntersectionObserver);
     expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  it('counts an element laid out within a screen and 1000 px as near, and a hidden or far one not', () => {
+    const at = (top: number, height = 300) => {
+      const element = document.createElement('div');
+      element.getClientRects = () => [{ top, bottom: top + height, height }] as unknown as DOMRectList;
+      return element;
+    };
+    expect(isNear(at(innerHeight + 500))).toBe(true);
+    expect(isNear(at(-200))).toBe(true);
+    expect(isNear(at(innerHeight + 5000))).toBe(false);
+    // Not laid out yet (no height), or hidden (no box at all): left to the observer.
+    expect(isNear(at(0, 0))).toBe(false);
+    const hidden = document.createElement('div');
+    hidden.getClientRects = () => [] as unknown as DOMRectList;
+    expect(isNear(hidden)).toBe(false);
   });
 
   it('reserves the remembered height, never less than an empty thread, against hostile host rules', () => {

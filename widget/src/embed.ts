@@ -12,7 +12,7 @@ import { findContainer } from './boot/find-container.ts';
 import { type CountsModule, loadApp, loadScript } from './boot/load-app.ts';
 import { reserve } from './boot/reserve.ts';
 import { fetchThreadHtml, serverRendered } from './boot/thread-html.ts';
-import { whenNear } from './boot/when-near.ts';
+import { isNear, whenNear } from './boot/when-near.ts';
 import type { MountHandle } from './mount.tsx';
 import { type MountInput, resolveOptions, scriptInput, scriptOrigin, type WidgetOptions } from './options.ts';
 import type { ViewPart } from './view.ts';
@@ -100,7 +100,8 @@ const bootMount = (element: Element, options: WidgetOptions, base: string, eager
     // Not shown (offline, an old worker): the app with its own request, its retry and its messages.
     shown.catch(boot._wake);
   };
-  if (eager) near();
+  // After reserve(): the room it keeps is the box isNear measures.
+  if (eager || isNear(element)) near();
   else boot._stops.push(whenNear(element, near));
   return boot.handle;
 };
