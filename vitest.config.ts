@@ -61,11 +61,6 @@ export default defineConfig(async () => {
             testTimeout: 60_000,
             hookTimeout: 120_000,
             fileParallelism: false,
-            // After the worker and widget projects, not beside them: on CI's two cores their workerd and
-            // happy-dom runs starved the browser and wrangler dev: an e2e wait on an event timed out in
-            // three of five fresh-clone runs. Measured on two cores: 293 s for those two, 358 s for this one alone, 655 s
-            // for all three at once; so in turn costs no time.
-            sequence: { groupOrder: 1 },
           },
         }),
       ],

@@ -68,7 +68,8 @@ describe('following a thread in the widget', () => {
     const { page, context, errors } = await newReader(browser);
     await page.goto(`${threadPage}?id=e2e-follow&loading=eager`);
 
-    const feed = page.getByRole('link', { name: 'Flux des commentaires (Atom)' });
+    // The follow line's link (the server HTML's own, for readers without the app, shows until it comes).
+    const feed = page.locator('.follow').getByRole('link', { name: 'Flux des commentaires (Atom)' });
     await feed.waitFor();
     const href = (await feed.getAttribute('href')) ?? '';
     expect(href).toContain('/api/v1/feed?');

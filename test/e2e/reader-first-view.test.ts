@@ -7,10 +7,13 @@
  * part (causerie-watch.<lang>.js) follows the view until the app takes over.
  * The app's file is held by the browser (page.route) where a test acts before it is there.
  */
+
+import { createServer } from 'node:http';
 import type { Browser, Page, Request, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
-import { newReader, seedComment, textOf, toBeVisible } from '../support/widget-e2e.ts';
+import { closeServer, listenLocal } from '../support/stack.ts';
+import { newReader, seedComment, textOf, toBeVisible, toHaveCount } from '../support/widget-e2e.ts';
 
 const baseUrl = inject('baseUrl');
 const threadPage = `${baseUrl}/test/thread.html`;
@@ -137,6 +140,72 @@ describe('a reader’s first view', () => {
     expect(await shifts(page)).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('shows the first comments while the rest of the page is still coming, then adopts the whole', async () => {
+    for (let i = 0; i < 40; i++)
+      await seedComment(baseUrl, { url: threadPage, id: 'e2e-streamed', body: `Commentaire n° ${i} 😀` });
+    // The worker's fragment, cut after its third comment (inside the fourth, so a tag is cut too): the
+    // first part is sent at once, the rest only when the test says (a real server on 127.0.0.1, to which
+    // the page's request is routed: the browser reads its answer as it comes).
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const relay = createServer(async (req, res) => {
+      const answer = await fetch(`${baseUrl}${req.url}`);
+      const html = await answer.text();
+      let cut = 0;
+      for (let n = 0; n < 3; n++) cut = html.indexOf('</article>', cut) + '</article>'.length;
+      cut += 20;
+      res.writeHead(answer.status, { 'Content-Type': answer.headers.get('Content-Type') ?? 'text/html' });
+      res.write(html.slice(0, cut));
+      await held;
+      res.end(html.slice(cut));
+    });
+    const relayUrl = await listenLocal(relay);
+    try {
+      const { page, context, errors } = await newReader(browser);
+      const seen = watchRequests(page);
+      await page.route('**/api/v1/threads/html?*', (route) => {
+        const url = new URL(route.request().url());
+        return route.continue({ url: `${relayUrl}${url.pathname}${url.search}` });
+      });
+      await page.goto(`${threadPage}?id=e2e-streamed`);
+      const comments = page.getByTestId('comment');
+      await toBeVisible(page.getByText('Commentaire n° 0 😀'));
+      // The first part is on screen while the rest is held: the light DOM has nothing of the tail yet.
+      expect(await comments.count()).toBeLessThan(5);
+      expect(await page.evaluate(() => !!document.querySelector('#comments script'))).toBe(false);
+      release();
+      await toHaveCount(comments, 40);
+      await viewReady(page);
+      expect(
+        await page.evaluate(() => {
+          const host = document.querySelector('#comments');
+          return [
+            !!host?.querySelector('script[data-causerie-page]'),
+            // That document has no scripting: its `<noscript>`, whose styles hide the form, is gone.
+            host?.shadowRoot?.querySelectorAll('noscript').length,
+          ];
+        }),
+      ).toEqual([true, 0]);
+      await toBeVisible(page.getByText('Commentaire n° 39 😀'));
+      await toBeVisible(page.getByRole('form', { name: 'Laisser un commentaire' }));
+      // The app, on intent, adopts the streamed view: no JSON read.
+      await page.getByRole('textbox', { name: 'Commentaire' }).click();
+      await page.waitForFunction(
+        () => !!document.querySelector('#comments')?.shadowRoot?.querySelector('.follow'),
+        undefined,
+        { timeout: 30_000 },
+      );
+      expect(seen).toEqual({ html: 1, json: 0, app: 1, view: 1 });
+      expect(errors).toEqual([]);
+      await context.close();
+    } finally {
+      release();
+      await closeServer(relay);
+    }
   });
 
   it('counts a Like pressed before the app once, when the app has come', async () => {

@@ -10,7 +10,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderThreadHtml } from '../../worker/services/render/thread-html.ts';
 import type { ThreadPage } from '../../worker/types/api.ts';
-import { comment, echoPost, fakeFetch, json, page, problem, type Recorded } from './helpers.ts';
+import {
+  comment,
+  echoPost,
+  fakeFetch,
+  json,
+  page,
+  parseWritesOnClose,
+  problem,
+  type Recorded,
+} from './helpers.ts';
 
 const heading = (host: Element) =>
   host.shadowRoot?.querySelector('.causerie[aria-busy="false"] h2.count')?.textContent;
@@ -70,6 +79,7 @@ let host: HTMLElement;
 
 beforeEach(() => {
   localStorage.clear();
+  parseWritesOnClose();
   document.body.innerHTML = '<div id="comments"></div>';
   host = document.getElementById('comments') as HTMLElement;
   held = [];

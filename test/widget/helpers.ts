@@ -127,3 +127,25 @@ export const server =
       return posted(request);
     return problem({ status: 404, code: 'not_found', title: 'Not found' });
   };
+
+/**
+ * happy-dom parses each `document.write` on its own (a template cut between two writes ends at the first),
+ * where a browser's parser keeps its state from one write to the next: the view part streams the thread's
+ * HTML through one (widget/src/boot/thread-html.ts), and that streaming is tested in Chromium
+ * (test/e2e/reader-first-view.test.ts). Here the writes to a document made by `createHTMLDocument` are
+ * kept and parsed in one go on `close()`, as a browser would have parsed them by then.
+ */
+export const parseWritesOnClose = () => {
+  const { implementation } = document;
+  const create = implementation.createHTMLDocument.bind(implementation);
+  vi.spyOn(implementation, 'createHTMLDocument').mockImplementation((title?: string) => {
+    const doc = create(title);
+    const write = doc.write.bind(doc);
+    let text = '';
+    doc.write = (...parts: string[]) => {
+      text += parts.join('');
+    };
+    doc.close = () => write(text);
+    return doc;
+  });
+};

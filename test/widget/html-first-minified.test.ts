@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, URL as NodeURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderThreadHtml } from '../../worker/services/render/thread-html.ts';
-import { comment, fakeFetch, json, origin, page } from './helpers.ts';
+import { comment, fakeFetch, json, origin, page, parseWritesOnClose } from './helpers.ts';
 
 const dist = fileURLToPath(new NodeURL('../../dist/', import.meta.url));
 const built = existsSync(`${dist}embed.js`);
@@ -26,6 +26,7 @@ afterEach(() => {
 describe.skipIf(!built && !process.env.CI)('the minified boot, view and app (dist/)', () => {
   it('show the thread’s HTML without the app, then count a Like pressed before it once', async () => {
     expect(built, 'dist/ is missing: the build must run before the tests').toBe(true);
+    parseWritesOnClose();
     // happy-dom runs no script file: the parts are held when the boot adds them, and run by the test.
     const held: HTMLScriptElement[] = [];
     const append = document.head.append.bind(document.head);

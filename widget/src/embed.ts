@@ -88,11 +88,13 @@ const bootMount = (element: Element, options: WidgetOptions, base: string, eager
     shown = Promise.all([
       html && fetchThreadHtml(options),
       loadScript(viewing, '', new URL('causerie-view.js', base).href, () => window.causerieView),
-    ]).then(([text, view]) => {
-      if (host.causerieBoot !== boot) return;
-      view._show(element, text);
-      if (!woken) replay = view._await(element, options, base, boot._stops, boot._wake) ?? replay;
-    });
+    ]).then<unknown>(
+      ([response, view]) =>
+        host.causerieBoot === boot &&
+        view._show(element, response).then(() => {
+          if (!woken) replay = view._await(element, options, base, boot._stops, boot._wake) ?? replay;
+        }),
+    );
     // The app at once where it is needed whatever the reader does: `loading: 'eager'`, an SSO token to
     // exchange, the address pointing at a comment (the app scrolls to it). In parallel with the HTML: the
     // app mounts once it is in, and adopts it.
